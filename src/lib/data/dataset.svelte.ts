@@ -1,0 +1,36 @@
+/**
+ * The loaded data as the views see it: the validated files, the Arquero tables built from
+ * them once, the reconciliation results and every load/validation error.
+ */
+import type { ColumnTable } from 'arquero';
+import { loadDataset, type Dataset, type UnitYearResult } from './load';
+import { factsTable, indicatorsTable, preferOwnReport } from './tables';
+import type { UnitYearFile } from './types';
+
+class DataStore {
+  status = $state<'loading' | 'ready'>('loading');
+  dataset = $state.raw<Dataset>({ unitYears: [], errors: [] });
+  facts = $state.raw<ColumnTable | null>(null);
+  indicators = $state.raw<ColumnTable | null>(null);
+
+  /** Files that validated, for every unit and year. */
+  get files(): UnitYearFile[] {
+    return this.dataset.unitYears.flatMap((u) => (u.value ? [u.value] : []));
+  }
+
+  /** The load result for one unit and report year (with its errors and rule results). */
+  unitYear(unit: string, year: number): UnitYearResult | undefined {
+    return this.dataset.unitYears.find((u) => u.unit === unit && u.year === year);
+  }
+
+  async load(base?: string): Promise<void> {
+    const ds = await loadDataset(base);
+    const files = ds.unitYears.flatMap((u) => (u.value ? [u.value] : []));
+    this.facts = files.length ? preferOwnReport(factsTable(files)) : null;
+    this.indicators = files.length ? indicatorsTable(files) : null;
+    this.dataset = ds;
+    this.status = 'ready';
+  }
+}
+
+export const data = new DataStore();

@@ -1,0 +1,98 @@
+/**
+ * Fetch + validate + reconcile the data files. Every problem becomes a DataError naming the
+ * file, the record and the field; a broken file never throws past this module, so views that
+ * do not need it keep working.
+ */
+import type { ClassificationFile, DataError, DataIndex, RuleResult, UnitYearFile } from './types';
+import { parseJson, validateClassification, validateIndex, validateUnitYear } from './validate';
+import { reconcile } from './rules';
+
+/** How long one file may take before it is reported as too slow (a hung intranet proxy, say). */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+export interface FileResult<T> {
+  file: string;
+  value?: T;
+  errors: DataError[];
+}
+
+/** Fetch one JSON file: HTTP status, network failure, timeout and invalid JSON all become DataErrors. */
+export async function fetchJson(
+  url: string,
+  file: string,
+  { fetchImpl = fetch, timeoutMs = FETCH_TIMEOUT_MS }: { fetchImpl?: typeof fetch; timeoutMs?: number } = {},
+): Promise<FileResult<unknown>> {
+  const err = (message: string, found?: string): FileResult<unknown> => ({
+    file,
+    errors: [{ file, record: '', field: '', message, found }],
+  });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await fetchImpl(url, { signal: controller.signal, cache: 'no-cache' });
+    if (!res.ok) return err(`${file}：HTTP ${res.status} ${res.statusText || ''}`.trim(), String(res.status));
+    const text = await res.text();
+    const parsed = parseJson(text, file);
+    return { file, value: parsed.value, errors: parsed.errors };
+  } catch (e) {
+    if (controller.signal.aborted) return err(`${file}：${timeoutMs / 1000} 秒内未能加载完成（响应过慢）`);
+    return err(`${file}：无法加载（${e instanceof Error ? e.message : String(e)}）`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface UnitYearResult extends FileResult<UnitYearFile> {
+  unit: string;
+  year: number;
+  /** Reconciliation results; empty when the file did not validate. */
+  results: RuleResult[];
+}
+
+export interface Dataset {
+  index?: DataIndex;
+  functional?: ClassificationFile;
+  economic?: ClassificationFile;
+  unitYears: UnitYearResult[];
+  /** Every error of every file, in load order. */
+  errors: DataError[];
+}
+
+/**
+ * Load everything the index lists. `base` is the data folder URL relative to the page
+ * ("./data/"), so the site works under any sub-path.
+ */
+export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fetch): Promise<Dataset> {
+  const get = (file: string) => fetchJson(new URL(file, new URL(base, document.baseURI)).href, `data/${file}`, { fetchImpl });
+  const ds: Dataset = { unitYears: [], errors: [] };
+
+  const idx = await get('index.json');
+  const vi = idx.value === undefined ? undefined : validateIndex(idx.value, idx.file);
+  ds.errors.push(...idx.errors, ...(vi?.errors ?? []));
+  ds.index = vi?.value;
+  if (!ds.index) return ds;
+
+  const tree = async (path: string) => {
+    const r = await get(path);
+    const v = r.value === undefined ? undefined : validateClassification(r.value, r.file);
+    ds.errors.push(...r.errors, ...(v?.errors ?? []));
+    return v?.value;
+  };
+  const [functional, economic] = await Promise.all([tree(ds.index.classifications.functional), tree(ds.index.classifications.economic)]);
+  ds.functional = functional;
+  ds.economic = economic;
+
+  const jobs = ds.index.units.flatMap((u) =>
+    u.years.map(async ({ year, file }): Promise<UnitYearResult> => {
+      const r = await get(file);
+      if (r.value === undefined) return { unit: u.id, year, file: r.file, errors: r.errors, results: [] };
+      const v = validateUnitYear(r.value, r.file, { functional, economic, unit: u.id, year });
+      const errors = [...r.errors, ...v.errors];
+      const results = v.value && functional && economic ? reconcile(v.value, { functional, economic }) : [];
+      return { unit: u.id, year, file: r.file, value: errors.length ? undefined : v.value, errors, results };
+    }),
+  );
+  ds.unitYears = await Promise.all(jobs);
+  for (const uy of ds.unitYears) ds.errors.push(...uy.errors);
+  return ds;
+}

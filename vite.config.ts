@@ -1,0 +1,68 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const dataDir = resolve(__dirname, 'data');
+
+/** Every file under data/ (the JSON the page fetches at run time), relative to data/. */
+function dataFiles(dir = dataDir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? dataFiles(path) : [relative(dataDir, path)];
+  });
+}
+
+/**
+ * data/ stays the single home of the facts (no copy under public/): served as /data/ in dev
+ * and emitted as dist/data/ in the build, so the page fetches `./data/...` relative to itself
+ * and works unchanged under any sub-path.
+ */
+function dataAssets(): Plugin {
+  return {
+    name: 'data-assets',
+    configureServer(server) {
+      server.middlewares.use('/data/', (req, res, next) => {
+        const file = resolve(dataDir, decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, '')));
+        if (!file.startsWith(dataDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const name of dataFiles()) {
+        this.emitFile({ type: 'asset', fileName: `data/${name.split('\\').join('/')}`, source: readFileSync(join(dataDir, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative base: dist/ works unchanged under any sub-path of a government site.
+  base: './',
+  plugins: [svelte(), dataAssets()],
+  build: {
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
