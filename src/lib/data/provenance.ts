@@ -1,0 +1,59 @@
+/**
+ * Look-ups behind "where does this figure come from": any record by id, and the
+ * reconciliation checks a record takes part in.
+ */
+import type { Fact, Formula, Indicator, KnownIssue, Provenance, RuleResult, UnitYearFile } from './types';
+
+export type AnyRecord = { kind: 'fact'; record: Fact } | { kind: 'measure' | 'indicator'; record: Indicator };
+
+/** id → record for one unit-year file. */
+export function recordIndex(file: UnitYearFile): Map<string, AnyRecord> {
+  const map = new Map<string, AnyRecord>();
+  for (const record of file.facts) map.set(record.id, { kind: 'fact', record });
+  for (const record of file.measures) map.set(record.id, { kind: 'measure', record });
+  for (const record of file.indicators) map.set(record.id, { kind: 'indicator', record });
+  return map;
+}
+
+/** Checks that did not pass (fail or known) and involve any of the given records. */
+export function checksInvolving(ids: string[], results: RuleResult[]): RuleResult[] {
+  const set = new Set(ids);
+  return results.filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id)));
+}
+
+/** The known issue a result points to, if any. */
+export function knownIssueOf(result: RuleResult, file: UnitYearFile | undefined): KnownIssue | undefined {
+  return result.knownIssue ? file?.knownIssues.find((k) => k.id === result.knownIssue) : undefined;
+}
+
+const OP_WORD: Record<Formula['op'], string> = {
+  sum: ' + ',
+  sub: ' − ',
+  mul: ' × ',
+  div: ' ÷ ',
+  pct: ' ÷ ',
+  growth_pct: ' − ',
+};
+
+/** A formula as text with record labels, e.g. "（2022年行政运行 − 较上年增加）". */
+export function formulaText(f: Formula, label: (id: string) => string): string {
+  const arg = (a: Formula['args'][number]): string =>
+    typeof a === 'number' ? String(a) : typeof a === 'string' ? label(a) : `（${formulaText(a, label)}）`;
+  const parts = f.args.map(arg);
+  if (f.op === 'pct') return `${parts.join(OP_WORD.pct)} × 100%`;
+  if (f.op === 'growth_pct') return `（${parts[0]} − ${parts[1]}）÷ ${parts[1]} × 100%`;
+  return parts.join(OP_WORD[f.op]);
+}
+
+/** One-line summary of a provenance for tables, CSV and tooltips. */
+export function provenanceSummary(p: Provenance): string {
+  if (p.kind === 'stated') return `报告原文（${p.section}）：“${p.quote}”`;
+  if (p.kind === 'derived') return `推算：${p.text}`;
+  return `推定：${p.rule}`;
+}
+
+export const PROVENANCE_LABEL: Record<Provenance['kind'], string> = {
+  stated: '报告原文',
+  derived: '推算',
+  inferred: '推定',
+};
