@@ -265,7 +265,7 @@ export function parseJson(text: string, file: string): Validated<unknown> {
       .replace(/\s*at line \d+ column \d+.*$/s, '')
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .trim();
-    if (pos >= end || /end of (JSON )?(input|data)|Unterminated string/i.test(engine) && pos >= end - 1) {
+    if (pos >= end || (/end of (JSON )?(input|data)|Unterminated string/i.test(engine) && pos >= end - 1)) {
       const msg = `${file}: invalid JSON: the text ends at line ${line}, column ${column} before the JSON is complete (truncated file?)`;
       return { errors: [{ file, record: '', field: '', expected: 'a complete JSON document', found: `end of file at line ${line}, column ${column}`, message: msg }] };
     }

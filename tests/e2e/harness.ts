@@ -1,0 +1,325 @@
+/**
+ * The end-to-end harness: one system Chromium per test file (playwright-core, never a
+ * downloaded browser), a fresh context per page, and a record of everything that should not
+ * happen on a government page — console errors, uncaught exceptions, requests leaving
+ * 127.0.0.1, CSP violations, dialogs, HTTP errors — for `expectClean()` to assert on.
+ *
+ *   const s = await openPage('#/spending', { base: 'sub', viewport: VIEWPORTS.mobile });
+ *   await waitForCharts(s.page);
+ *   await s.expectClean();
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
+
+/** Flags that work on these machines (see shared/DESIGN.md); Playwright adds a fresh temp --user-data-dir. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Viewports the product promises to work at. */
+export const VIEWPORTS = {
+  mobile: { width: 375, height: 812 },
+  tablet: { width: 768, height: 1024 },
+  desktop: { width: 1366, height: 768 },
+  /** The 大屏 wall display. */
+  wall: { width: 1920, height: 1080 },
+} as const;
+
+export type Base = 'root' | 'sub';
+
+export interface OpenOptions {
+  /** Which global server to load from: dist/ at "/" or under "/zfxxgk/czyjs/". Default 'root'. */
+  base?: Base;
+  /** A server base URL of your own (e.g. from serveModifiedCopy), instead of `base`. */
+  url?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark' | 'no-preference';
+  reducedMotion?: 'reduce' | 'no-preference';
+  forcedColors?: 'active' | 'none';
+  /** Emulated CSS media type; 'print' for print-stylesheet checks. */
+  media?: 'screen' | 'print';
+  deviceScaleFactor?: number;
+  /** Key/values put in localStorage before any page script runs (e.g. the theme preference). */
+  localStorage?: Record<string, string>;
+  /**
+   * What to wait for after navigation: 'ready' (default) = the app shell has mounted and no
+   * "正在加载…" placeholder is left in <main>; 'load' = the load event only.
+   */
+  wait?: 'ready' | 'load';
+}
+
+export interface CspViolation {
+  violatedDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+  sample: string;
+}
+
+/** Everything recorded on a page since it was opened (across navigations). */
+export interface Issues {
+  consoleErrors: string[];
+  /** console.warn output; recorded, not failed on. */
+  consoleWarnings: string[];
+  pageErrors: string[];
+  /** Requests to anything but 127.0.0.1 / data: / blob: — all aborted. */
+  external: string[];
+  csp: CspViolation[];
+  dialogs: Array<{ type: string; message: string }>;
+  /** Responses with status >= 400, as "404 http://…". */
+  httpErrors: string[];
+  /** Every request the page made (local ones included), in order. */
+  requests: string[];
+}
+
+export interface CleanOptions {
+  /** Console errors matching any of these are tolerated (e.g. an expected failing fixture). */
+  allowConsole?: RegExp[];
+  /** HTTP error lines matching any of these are tolerated. */
+  allowHttp?: RegExp[];
+}
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** Server base URL the page was loaded from (ends in "/"). */
+  baseUrl: string;
+  issues: Issues;
+  /** Navigate to a path relative to baseUrl ("#/assets", "index.html#/") and wait as openPage does. */
+  goto(path: string): Promise<void>;
+  /** Assert nothing in `issues` went wrong (console errors, page errors, external requests, CSP, dialogs, HTTP errors). */
+  expectClean(opts?: CleanOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspViolation[];
+  }
+}
+
+let browser: Promise<Browser> | null = null;
+
+/** The file's one browser, launched on first use and closed after the file's last test. */
+export function getBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: inject('chromiumPath'),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  return browser;
+}
+
+afterAll(async () => {
+  const b = browser;
+  browser = null;
+  if (b) await (await b).close();
+});
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+/** Listens in every document before its scripts run; reports to Node through the binding too, so records survive navigations. */
+const CSP_LISTENER = `(() => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const v = { violatedDirective: e.violatedDirective, blockedURI: e.blockedURI, sourceFile: e.sourceFile,
+      lineNumber: e.lineNumber, sample: e.sample };
+    window.__cspViolations.push(v);
+    if (typeof window.__e2eCsp === 'function') window.__e2eCsp(v);
+  });
+})();`;
+
+/** Open `path` (relative to the chosen server's base URL) in a fresh context of the file's browser. */
+export async function openPage(path = '', opts: OpenOptions = {}): Promise<Session> {
+  const baseUrl = opts.url ?? inject(opts.base === 'sub' ? 'subUrl' : 'rootUrl');
+  const b = await getBrowser();
+  const context = await b.newContext({
+    viewport: opts.viewport ?? VIEWPORTS.desktop,
+    colorScheme: opts.colorScheme ?? 'light',
+    reducedMotion: opts.reducedMotion ?? 'reduce',
+    forcedColors: opts.forcedColors ?? 'none',
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+  });
+  const issues: Issues = {
+    consoleErrors: [],
+    consoleWarnings: [],
+    pageErrors: [],
+    external: [],
+    csp: [],
+    dialogs: [],
+    httpErrors: [],
+    requests: [],
+  };
+
+  await context.exposeFunction('__e2eCsp', (v: CspViolation) => void issues.csp.push(v));
+  await context.addInitScript(CSP_LISTENER);
+  if (opts.localStorage) {
+    await context.addInitScript((entries: Record<string, string>) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, opts.localStorage);
+  }
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    issues.external.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (r) => void issues.requests.push(r.url()));
+  context.on('response', (r) => {
+    if (r.status() >= 400) issues.httpErrors.push(`${r.status()} ${r.url()}`);
+  });
+
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    const loc = m.location();
+    const where = loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+    if (m.type() === 'error') issues.consoleErrors.push(`${m.text()}${where}`);
+    else if (m.type() === 'warning') issues.consoleWarnings.push(`${m.text()}${where}`);
+  });
+  page.on('pageerror', (e) => void issues.pageErrors.push(e.stack ?? e.message));
+  page.on('websocket', (ws) => {
+    if (!isLocal(ws.url())) issues.external.push(ws.url());
+  });
+  page.on('dialog', (d) => {
+    issues.dialogs.push({ type: d.type(), message: d.message() });
+    void d.dismiss().catch(() => {});
+  });
+  if (opts.media) await page.emulateMedia({ media: opts.media });
+
+  const goto = async (p: string) => {
+    await page.goto(new URL(p, baseUrl).href, { waitUntil: 'load' });
+    if ((opts.wait ?? 'ready') === 'ready') await waitForReady(page);
+  };
+
+  const session: Session = {
+    page,
+    context,
+    baseUrl,
+    issues,
+    goto,
+    async expectClean(clean: CleanOptions = {}) {
+      const allowed = (line: string, res?: RegExp[]) => res?.some((r) => r.test(line)) ?? false;
+      // Also read the in-page list: a violation may fire after the last binding call flushed.
+      const inPage = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      const csp = issues.csp.length ? issues.csp : inPage;
+      const report = {
+        consoleErrors: issues.consoleErrors.filter((l) => !allowed(l, clean.allowConsole)),
+        pageErrors: issues.pageErrors,
+        external: issues.external,
+        csp,
+        dialogs: issues.dialogs,
+        httpErrors: issues.httpErrors.filter((l) => !allowed(l, clean.allowHttp)),
+      };
+      expect(report, `page ${page.url()} was not clean`).toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        external: [],
+        csp: [],
+        dialogs: [],
+        httpErrors: [],
+      });
+    },
+    close: () => context.close(),
+  };
+
+  await goto(path);
+  return session;
+}
+
+/** Wait until the app shell has mounted and no loading placeholder is left in <main>. */
+export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('#main');
+      return !!main && !main.querySelector('.loading');
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/**
+ * Wait until every `[data-chart]` element has data-drawn="true" (set by EChart.svelte after
+ * ECharts' `finished` event). With `n`, also wait for at least n charts to exist.
+ * Returns the number of drawn charts.
+ */
+export async function waitForCharts(page: Page, n = 0, timeout = 20_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (min: number) => {
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      const done = charts.length >= min && charts.every((c) => c.getAttribute('data-drawn') === 'true');
+      // An object, not the count: waitForFunction waits for a truthy value and 0 charts is an answer.
+      return done ? { count: charts.length } : false;
+    },
+    n,
+    { timeout, polling: 100 },
+  );
+  const result = (await handle.jsonValue()) as { count: number };
+  return result.count;
+}
+
+/** The page's current location hash, e.g. "#/spending?unit=…&year=2022". */
+export async function hashOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.hash);
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: string[]; html: string; failureSummary?: string }>;
+}
+
+/** WCAG 2.0/2.1 level A and AA rule tags. */
+export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Run axe-core (from node_modules, never a CDN) on the page, or on `include` selectors only,
+ * and return the WCAG 2.1 A/AA violations. The source is evaluated through the DevTools
+ * protocol rather than an inline <script>: the page's CSP (script-src 'self') rightly blocks
+ * inline scripts, and an injected tag would itself be a CSP violation.
+ */
+export async function runAxe(page: Page, { include, tags = WCAG_AA_TAGS }: { include?: string[]; tags?: string[] } = {}): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!hasAxe) await page.evaluate(axeSource);
+  return page.evaluate(
+    async ({ include, tags }) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const ctx = include?.length ? { include: include.map((s) => [s]) } : document;
+      const res = await axe.run(ctx, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return res.violations as never;
+    },
+    { include, tags },
+  );
+}
+
+/** One line per violation and node, for readable assertion messages. */
+export function formatAxe(violations: AxeViolation[]): string {
+  return violations
+    .flatMap((v) => v.nodes.map((n) => `${v.impact ?? '-'} ${v.id}: ${v.help} — ${n.target.join(' ')}`))
+    .join('\n');
+}
