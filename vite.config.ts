@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -37,13 +38,19 @@ function dataAssets(): Plugin {
   };
 }
 
+// Benchmark baseline only (scripts/bench.mjs sets BENCH_NAIVE=1): the "naive" site the real one is
+// measured against — one bundle, no lazy chunks, and all of `echarts` instead of echarts/core.
+const naive = !!process.env.BENCH_NAIVE;
+
 export default defineConfig({
   // Relative base: dist/ works unchanged under any sub-path of a government site.
   base: './',
   plugins: [svelte(), dataAssets()],
+  ...(naive && { resolve: { alias: [{ find: /^echarts\/core$/, replacement: 'echarts' }] } }),
   build: {
     target: 'es2022',
     reportCompressedSize: false,
+    ...(naive && { outDir: 'dist-naive', cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } }),
   },
   test: {
     projects: [

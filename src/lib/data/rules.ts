@@ -182,6 +182,35 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const describeFact = (f: Fact) => `${f.label} ${fmt(f.amount)}`;
 
+/** A fact, or a roll-up standing for the basis-specific facts it sums (`parts`). */
+interface RuleFact extends Fact {
+  parts?: string[];
+}
+const idsOf = (f: RuleFact) => f.parts ?? [f.id];
+
+/**
+ * Roll-ups for "both bases together": a cell (year, phase, functional, economic) stated only per
+ * basis (e.g. 行政运行 only under 基本支出) gets a basis-null stand-in worth the sum of its basis
+ * facts, so totals stated without a basis can be checked against parts stated with one. Roll-ups
+ * are only ever children or members of a sum, never the parent of a check.
+ */
+function basisRollups(facts: Fact[]): RuleFact[] {
+  const out: RuleFact[] = [];
+  for (const group of groupBy(facts, (f) => groupKey(f.year, f.phase, f.functional, f.economic)).values()) {
+    if (group.some((f) => f.basis === null)) continue;
+    const g0 = group[0];
+    out.push({
+      ...g0,
+      id: group.map((f) => f.id).join('+'),
+      basis: null,
+      amount: sum(group.map((f) => f.amount)),
+      label: `${g0.label}（${group.map((f) => f.basis).join('+')}）`,
+      parts: group.map((f) => f.id),
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The rules
 
@@ -200,14 +229,15 @@ export function reconcile(file: UnitYearFile, trees: Trees, opts: ReconcileOptio
   // One amount per cell; later duplicates are reported by unique-cell and left out of the sums.
   const cells = groupBy(file.facts, cellKey);
   const facts = [...cells.values()].map((xs) => xs[0]);
+  const withRollups = [...facts, ...basisRollups(facts)];
 
   const results: RuleResult[] = [
     ...uniqueCell(cells),
-    ...childrenSumFacts(facts, ft, et),
+    ...childrenSumFacts(withRollups, ft, et),
     ...childrenSumIndicators(indicators),
     ...basisSum(facts),
-    ...functionalEconomic(facts, ft, et),
-    ...economicScope(facts, ft, et),
+    ...functionalEconomic(withRollups, ft, et),
+    ...economicScope(withRollups, ft, et),
     ...recompute(file, indicators),
     ...derived(file, indicators),
     ...(opts.sourceText !== undefined ? quote(file, indicators, opts.sourceText) : []),
@@ -256,18 +286,18 @@ function uniqueCell(cells: Map<string, Fact[]>): RuleResult[] {
   return out;
 }
 
-function childrenSumFacts(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
+function childrenSumFacts(facts: RuleFact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
   const out: RuleResult[] = [];
   const check = (
-    parent: Fact,
-    group: Fact[],
+    parent: RuleFact,
+    group: RuleFact[],
     t: TreeIndex,
-    code: (f: Fact) => string | null,
+    code: (f: RuleFact) => string | null,
     treeName: string,
     key: string,
   ) => {
     const kids = nearestBelow(t, code(parent), group, code);
-    if (kids.length === 0) return;
+    if (parent.parts || kids.length === 0) return;
     const found = sum(kids.map((k) => k.amount));
     const diff = found - parent.amount;
     const stated = new Set(group.map(code).filter((c): c is string => c !== null));
@@ -283,7 +313,7 @@ function childrenSumFacts(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResu
     else if (under) message = `${head}，其余 ${fmt(remainder)} 为未细分`;
     else message = `${head}，一致`;
     out.push(
-      result('children-sum', key, ok, { expected: parent.amount, found, difference: diff, remainder, children: kids.length }, [parent.id, ...kids.map((k) => k.id)], message),
+      result('children-sum', key, ok, { expected: parent.amount, found, difference: diff, remainder, children: kids.length }, [parent.id, ...kids.flatMap(idsOf)], message),
     );
   };
   for (const group of groupBy(facts, (f) => groupKey(f.year, f.phase, f.basis, f.economic)).values()) {
@@ -350,11 +380,11 @@ function basisSum(facts: Fact[]): RuleResult[] {
   return out;
 }
 
-function functionalEconomic(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
+function functionalEconomic(facts: RuleFact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
   const out: RuleResult[] = [];
   for (const group of groupBy(facts, (f) => groupKey(f.year, f.phase, f.basis, f.functional)).values()) {
     const total = group.find((f) => f.economic === null);
-    if (!total || total.functional === null) continue;
+    if (!total || total.parts || total.functional === null) continue;
     const top = nearestBelow(et, null, group, (f) => f.economic);
     if (top.length === 0) continue;
     const found = sum(top.map((f) => f.amount));
@@ -366,7 +396,7 @@ function functionalEconomic(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleRe
         `functional-economic:${total.id}`,
         ok,
         { expected: total.amount, found, difference: diff },
-        [total.id, ...top.map((f) => f.id)],
+        [total.id, ...top.flatMap(idsOf)],
         `${total.label}（${nameOf(ft, total.functional)}）${fmt(total.amount)} 的经济分类 ${top.map((f) => `${nameOf(et, f.economic)} ${fmt(f.amount)}`).join(' + ')} = ${fmt(found)}${ok ? '，一致' : `，相差 ${fmt(diff)}`}`,
       ),
     );
@@ -374,7 +404,7 @@ function functionalEconomic(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleRe
   return out;
 }
 
-function economicScope(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
+function economicScope(facts: RuleFact[], ft: TreeIndex, et: TreeIndex): RuleResult[] {
   // Functions that carry an economic split somewhere in the file, outermost only (no double count).
   const split = new Set(facts.filter((f) => f.functional !== null && f.economic !== null).map((f) => f.functional!));
   const scope = [...split].filter((c) => !ancestors(ft, c).some((a) => split.has(a))).sort();
@@ -386,7 +416,7 @@ function economicScope(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResult[
     if (econ.length === 0) continue;
     const funcs = scope.map((c) => group.find((f) => f.functional === c && f.economic === null));
     if (funcs.some((f) => !f)) continue; // not every function of the scope is stated this year
-    const fs = funcs as Fact[];
+    const fs = funcs as RuleFact[];
     const economicTotal = sum(econ.map((f) => f.amount));
     const functionalTotal = sum(fs.map((f) => f.amount));
     const gap = economicTotal - functionalTotal;
@@ -397,7 +427,7 @@ function economicScope(facts: Fact[], ft: TreeIndex, et: TreeIndex): RuleResult[
         `economic-scope:${g0.year}:${g0.phase}${g0.basis ? `:${g0.basis}` : ''}`,
         ok,
         { expected: functionalTotal, found: economicTotal, difference: gap, economicTotal, functionalTotal },
-        [...econ.map((f) => f.id), ...fs.map((f) => f.id)],
+        [...econ.flatMap(idsOf), ...fs.flatMap(idsOf)],
         `${g0.year}年${g0.phase}${g0.basis ? `·${g0.basis}` : ''}：经济分类类级合计 ${fmt(economicTotal)}（${econ.map((f) => `${nameOf(et, f.economic)} ${fmt(f.amount)}`).join('、')}），有经济分类拆分的功能科目合计 ${fmt(functionalTotal)}（${fs.map((f) => `${nameOf(ft, f.functional)} ${fmt(f.amount)}`).join('、')}）${ok ? '，口径一致' : `，差额 ${fmt(gap)}`}`,
       ),
     );
@@ -497,9 +527,30 @@ export function quoteHasValue(quoteText: string, value: number): boolean {
     if (next === '万' && close(t * 1e4, v)) return true;
     if (next === '亿' && close(t * 1e8, v)) return true;
   }
-  if (v === 0 && /零/.test(q)) return true;
   if (v === 100 && /百分之百/.test(q)) return true;
+  for (const m of q.matchAll(/[零〇一二两三四五六七八九十百千]+/g)) {
+    if (chineseNumber(m[0]) === v) return true;
+  }
   return false;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Value of a simple Chinese numeral below 10000 ("四" 4, "十二" 12, "一百零五" 105); NaN otherwise. */
+export function chineseNumber(s: string): number {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit !== undefined && digit !== 0) return NaN; // "二三" is not a numeral; 零 is a placeholder
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_UNITS) {
+      total += (digit ?? 1) * CN_UNITS[ch];
+      digit = undefined;
+    } else return NaN;
+  }
+  return total + (digit ?? 0);
 }
 
 function quote(file: UnitYearFile, indicators: Indicator[], sourceText: string): RuleResult[] {
@@ -551,14 +602,17 @@ function assetBounds(indicators: Indicator[]): RuleResult[] {
   const out: RuleResult[] = [];
   for (const x of indicators) {
     if (x.unit !== '万元' || x.value < 0 || !x.parent) continue;
-    const chain: Indicator[] = [];
-    for (let p = byId.get(x.parent); p && !chain.includes(p) && chain.length < 32; p = p.parent ? byId.get(p.parent) : undefined) {
-      if (p.unit === '万元' && p.value >= 0) chain.push(p);
+    // The nearest 万元 ancestor only: each part within its whole bounds the whole chain by
+    // induction, and one oversized total is reported once, not again for every descendant.
+    const seen = new Set<string>();
+    let a = byId.get(x.parent);
+    while (a && !(a.unit === '万元' && a.value >= 0) && !seen.has(a.id)) {
+      seen.add(a.id);
+      a = a.parent ? byId.get(a.parent) : undefined;
     }
-    if (chain.length === 0) continue;
-    const over = chain.find((a) => x.value > a.value + MONEY_TOLERANCE + EPS);
-    const a = over ?? chain[0];
+    if (!a || a.unit !== '万元' || a.value < 0 || a.id === x.id) continue;
     const diff = x.value - a.value;
+    const over = diff > MONEY_TOLERANCE + EPS;
     out.push(
       result(
         'asset-bounds',

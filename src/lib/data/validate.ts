@@ -14,7 +14,6 @@
  */
 import type {
   ClassificationFile,
-  ClassNode,
   DataError,
   DataIndex,
   Formula,
@@ -65,9 +64,12 @@ export const CODE_LENGTHS: Record<'functional' | 'economic', readonly number[]> 
 };
 
 const FOUND_MAX = 60;
-const ID_RE = /^[^\s]+$/;
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+/** Ids are short kebab-case ASCII (as the schema's $defs/id): safe in URLs, keys and file names. */
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_RE = ID_RE;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const EXPLAINS_RE = /^[a-z0-9-]+(?::.+)?$/;
+const ID_WHAT = 'a kebab-case id like "f-2022-total"';
 const FUNCTIONAL_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const ECONOMIC_RE = /^\d{3}(?:\d{2})?$/;
 const MIN_YEAR = 1900;
@@ -101,10 +103,8 @@ export function formatLocation(file: string, recordLabel: string, field: string)
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const join = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-const quoteList = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
 /** Collects the errors of one file. */
 class Collector {
@@ -180,13 +180,13 @@ class Rec {
     o: Obj,
     key: string,
     path: string,
-    { optional = false, nullable = false, re, what = 'a non-empty string' }: { optional?: boolean; nullable?: boolean; re?: RegExp; what?: string } = {},
+    { optional = false, nullable = false, re, what = 'a non-empty string', allowEmpty = false }: { optional?: boolean; nullable?: boolean; re?: RegExp; what?: string; allowEmpty?: boolean } = {},
   ): boolean {
     const v = o[key];
     if (v === undefined && optional) return true;
     if (v === null && nullable) return true;
     const expected = nullable ? `${what} or null` : what;
-    if (typeof v !== 'string' || v.trim() === '' || (re && !re.test(v))) return this.bad(join(path, key), expected, v);
+    if (typeof v !== 'string' || (v === '' && !allowEmpty) || (re && !re.test(v))) return this.bad(join(path, key), allowEmpty && !re ? 'a string' : expected, v);
     return true;
   }
 
@@ -433,7 +433,7 @@ function checkFormula(r: Rec, f: unknown, path: string, depth = 0): f is Formula
   args.forEach((a, i) => {
     const p = join(join(path, 'args'), i);
     if (typeof a === 'string') {
-      if (!ID_RE.test(a)) ok = r.bad(p, 'a record id', a);
+      if (!ID_RE.test(a)) ok = r.bad(p, `a record id (${ID_WHAT})`, a);
     } else if (typeof a === 'number') {
       if (!Number.isFinite(a)) ok = r.bad(p, 'a finite number', a);
     } else if (isObj(a)) {
@@ -475,8 +475,8 @@ export function validateIndex(json: unknown, file: string): Validated<DataIndex>
     top.bad('', 'an object (the data index)', json);
     return { errors: c.errors };
   }
-  top.noExtra(json, ['$schema', 'generated', 'classifications', 'units', 'groups'], '');
-  top.str(json, 'generated', '', { optional: true });
+  top.noExtra(json, ['generated', 'classifications', 'units', 'groups'], '');
+  top.str(json, 'generated', '', { optional: true, allowEmpty: true });
   const pathWhat = 'a relative path to a .json file inside the data folder';
   const cls = top.obj(json, 'classifications', '');
   if (cls) {
@@ -518,7 +518,7 @@ export function validateIndex(json: unknown, file: string): Validated<DataIndex>
     const r = c.item('groups', i, g);
     if (!isObj(g)) return r.bad('', 'an object {id, label, domain}', g);
     r.noExtra(g, ['id', 'label', 'domain'], '');
-    if (r.str(g, 'id', '', { re: ID_RE, what: 'a group id' })) {
+    if (r.str(g, 'id', '', { re: ID_RE, what: ID_WHAT })) {
       const prev = groupIds.get(g.id as string);
       if (prev !== undefined) r.bad('id', 'a group id used once', g.id, `${describeValue(g.id)}, also groups#${prev}`);
       else groupIds.set(g.id as string, i);
@@ -544,7 +544,7 @@ export function validateClassification(json: unknown, file: string): Validated<C
     top.bad('', 'an object (a classification file)', json);
     return { errors: c.errors };
   }
-  top.noExtra(json, ['$schema', 'id', 'title', 'edition', 'nodes'], '');
+  top.noExtra(json, ['id', 'title', 'edition', 'nodes'], '');
   const idOk = top.oneOf(json, 'id', '', ['functional', 'economic']);
   const tree = idOk ? (json.id as 'functional' | 'economic') : undefined;
   top.str(json, 'title', '');
@@ -656,7 +656,7 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
     top.bad('', 'an object (a unit-year file)', json);
     return { errors: c.errors };
   }
-  top.noExtra(json, ['$schema', 'unit', 'reportYear', 'currency', 'source', 'facts', 'measures', 'indicators', 'knownIssues'], '');
+  top.noExtra(json, ['unit', 'reportYear', 'currency', 'source', 'facts', 'measures', 'indicators', 'knownIssues'], '');
   if (top.str(json, 'unit', '', { re: SLUG_RE, what: 'a lower-case unit id like "ningxiang-drc"' }) && ctx.unit !== undefined && json.unit !== ctx.unit) {
     top.bad('unit', `"${ctx.unit}" (the unit data/index.json lists this file under)`, json.unit);
   }
@@ -667,7 +667,7 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
   const source = top.obj(json, 'source', '');
   if (source) {
     top.noExtra(source, ['id', 'title', 'publisher', 'date', 'file'], 'source');
-    top.str(source, 'id', 'source');
+    top.str(source, 'id', 'source', { re: ID_RE, what: ID_WHAT });
     top.str(source, 'title', 'source');
     top.str(source, 'publisher', 'source');
     top.str(source, 'date', 'source', { re: DATE_RE, what: 'a date like "2023-07-25"' });
@@ -677,7 +677,7 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
   // Every record id → where it is; facts and indicators can be formula arguments, issues cannot.
   const ids = new Map<string, { where: string; kind: 'fact' | 'measure' | 'indicator' | 'issue' }>();
   const claimId = (r: Rec, o: Obj, where: string, kind: 'fact' | 'measure' | 'indicator' | 'issue') => {
-    if (!r.str(o, 'id', '', { re: ID_RE, what: 'a non-empty id without spaces' })) return;
+    if (!r.str(o, 'id', '', { re: ID_RE, what: ID_WHAT })) return;
     const id = o.id as string;
     const prev = ids.get(id);
     if (prev) r.bad('id', 'an id used once in the file', id, `${describeValue(id)}, also ${prev.where}`);
@@ -706,7 +706,7 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
     }
     r.num(f, 'amount', '', { min: 0 });
     r.str(f, 'label', '');
-    r.str(f, 'note', '', { optional: true });
+    r.str(f, 'note', '', { optional: true, allowEmpty: true });
     checkProvenance(r, f, 'provenance');
     checkProvenance(r, f, 'codeProvenance', true);
     collectFormula(r, f, formulas);
@@ -719,13 +719,13 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
       if (!isObj(x)) return r.bad('', 'an object (an indicator)', x);
       r.noExtra(x, INDICATOR_KEYS, '');
       claimId(r, x, `${name}#${i}`, name === 'measures' ? 'measure' : 'indicator');
-      r.str(x, 'group', '', { re: ID_RE, what: 'a group id' });
+      r.str(x, 'group', '', { re: ID_RE, what: ID_WHAT });
       r.str(x, 'label', '');
       const unitOk = r.str(x, 'unit', '');
       if (unitOk) {
         const unit = x.unit as string;
         if (SIGNED_UNITS.has(unit)) r.num(x, 'value', '', { what: `a finite number (negative allowed in ${unit})` });
-        else if (COUNT_UNITS.has(unit)) r.num(x, 'value', '', { min: 0, integer: true, what: `a whole number ≥ 0 (a count in ${unit})` });
+        else if (COUNT_UNITS.has(unit) && isObj(x.provenance) && x.provenance.kind === 'stated') r.num(x, 'value', '', { min: 0, integer: true, what: `a whole number ≥ 0 (a count in ${unit})` });
         else r.num(x, 'value', '', { min: 0, what: `a finite number ≥ 0 (${unit} cannot be negative)` });
       } else r.num(x, 'value', '');
       r.year(x, 'year', '');
@@ -739,7 +739,7 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
       }
       if (x.recompute !== undefined) checkFormula(r, x.recompute, 'recompute');
       r.num(x, 'decimals', '', { optional: true, integer: true, min: 0, max: 10 });
-      r.str(x, 'note', '', { optional: true });
+      r.str(x, 'note', '', { optional: true, allowEmpty: true });
       checkProvenance(r, x, 'provenance');
       collectFormula(r, x, formulas);
     });
@@ -754,10 +754,10 @@ export function validateUnitYear(json: unknown, file: string, ctx: UnitYearConte
     if (!isObj(k)) return r.bad('', 'an object (a known issue)', k);
     r.noExtra(k, ISSUE_KEYS, '');
     claimId(r, k, `knownIssues#${i}`, 'issue');
-    const explains = r.arr(k, 'explains', '', { nonEmpty: true });
+    const explains = r.arr(k, 'explains', '');
     explains?.forEach((e, j) => {
       const rule = typeof e === 'string' ? e.split(':')[0] : '';
-      if (typeof e !== 'string' || !(RULE_IDS as readonly string[]).includes(rule)) {
+      if (typeof e !== 'string' || !EXPLAINS_RE.test(e) || !(RULE_IDS as readonly string[]).includes(rule)) {
         r.bad(join('explains', j), `a rule id or "rule:subject" key (rules: ${RULE_IDS.join(', ')})`, e);
       }
     });
@@ -857,9 +857,4 @@ function findCycle(start: string, refs: ReadonlyMap<string, string[]>): string[]
     return undefined;
   };
   return dfs(start);
-}
-
-/** Map code → node of a classification tree, with helpers used by the rules. */
-export function indexTree(tree: ClassificationFile | undefined): Map<string, ClassNode> {
-  return new Map((tree?.nodes ?? []).map((n) => [n.code, n]));
 }
