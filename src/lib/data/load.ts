@@ -45,6 +45,11 @@ export async function fetchJson(
 export interface UnitYearResult extends FileResult<UnitYearFile> {
   unit: string;
   year: number;
+  /**
+   * Parts of the file left out because their records did not validate (e.g. "indicators").
+   * The rest of the file is still used, so views that do not need the broken part keep working.
+   */
+  broken: string[];
   /** Reconciliation results; empty when the file did not validate. */
   results: RuleResult[];
 }
@@ -85,14 +90,46 @@ export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fe
   const jobs = ds.index.units.flatMap((u) =>
     u.years.map(async ({ year, file }): Promise<UnitYearResult> => {
       const r = await get(file);
-      if (r.value === undefined) return { unit: u.id, year, file: r.file, errors: r.errors, results: [] };
-      const v = validateUnitYear(r.value, r.file, { functional, economic, unit: u.id, year });
-      const errors = [...r.errors, ...v.errors];
-      const results = v.value && functional && economic ? reconcile(v.value, { functional, economic }) : [];
-      return { unit: u.id, year, file: r.file, value: errors.length ? undefined : v.value, errors, results };
+      if (r.value === undefined) return { unit: u.id, year, file: r.file, errors: r.errors, results: [], broken: ['all'] };
+      const ctx = { functional, economic, unit: u.id, year };
+      const v = validateUnitYear(r.value, r.file, ctx);
+      let value = v.value;
+      let broken: string[] = [];
+      if (!value) ({ value, broken } = salvage(r.value, v.errors, (json) => validateUnitYear(json, r.file, ctx).errors));
+      const results = value && functional && economic ? reconcile(value, { functional, economic }) : [];
+      return { unit: u.id, year, file: r.file, value, errors: [...r.errors, ...v.errors], results, broken };
     }),
   );
   ds.unitYears = await Promise.all(jobs);
   for (const uy of ds.unitYears) ds.errors.push(...uy.errors);
   return ds;
+}
+
+const LISTS = ['facts', 'measures', 'indicators', 'knownIssues'] as const;
+
+/**
+ * Keep what validates when a file's errors sit inside its record lists: empty the broken
+ * lists and validate again; a list whose records now cite emptied records breaks in turn.
+ * Errors outside the lists (header, source) lose the whole file.
+ */
+export function salvage(
+  json: unknown,
+  errors: DataError[],
+  revalidate: (json: unknown) => DataError[],
+): { value?: UnitYearFile; broken: string[] } {
+  const broken = new Set<string>();
+  let pending = errors;
+  for (let pass = 0; pass < LISTS.length + 1; pass++) {
+    if (typeof json !== 'object' || json === null) break;
+    for (const e of pending) {
+      // An emptied fact list is reported at file level; that one is expected once facts are dropped.
+      if (broken.has('facts') && e.record === '' && e.field === 'facts') continue;
+      if (!e.section || !(LISTS as readonly string[]).includes(e.section)) return { broken: ['all'] };
+      broken.add(e.section);
+    }
+    const pruned = { ...(json as Record<string, unknown>), ...Object.fromEntries([...broken].map((s) => [s, []])) };
+    pending = revalidate(pruned).filter((e) => !(broken.has('facts') && e.record === '' && e.field === 'facts'));
+    if (pending.length === 0) return { value: pruned as unknown as UnitYearFile, broken: [...broken] };
+  }
+  return { broken: ['all'] };
 }

@@ -172,6 +172,8 @@ export interface DataError {
   record: string;
   /** JSON path of the field inside the record, e.g. "amount" or "provenance.quote". */
   field: string;
+  /** The array the record sits in ("facts", "measures", "indicators", "knownIssues", "nodes" …), if any. */
+  section?: string;
   expected?: string;
   found?: string;
   message: string;

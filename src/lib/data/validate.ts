@@ -112,15 +112,15 @@ class Collector {
   constructor(readonly file: string) {}
 
   /** A record handle: `record` is what DataError.record holds, `label` how the message names it. */
-  rec(record: string, label = record): Rec {
-    return new Rec(this, record, label);
+  rec(record: string, label = record, section?: string): Rec {
+    return new Rec(this, record, label, section);
   }
 
   /** Record `arrayName#i`, named by its id when it has a usable one. */
   item(arrayName: string, i: number, x: unknown, idKey = 'id'): Rec {
     const id = isObj(x) && typeof x[idKey] === 'string' && ID_RE.test(x[idKey] as string) ? (x[idKey] as string) : '';
     const pos = `${arrayName}#${i}`;
-    return new Rec(this, id || pos, id ? `${pos} (${truncate(id)})` : pos);
+    return new Rec(this, id || pos, id ? `${pos} (${truncate(id)})` : pos, arrayName);
   }
 }
 
@@ -129,6 +129,8 @@ class Rec {
     readonly c: Collector,
     readonly record: string,
     readonly label: string,
+    /** The array the record sits in, so a loader can tell which part of a file is broken. */
+    readonly section?: string,
   ) {}
 
   /** Report `expected …, found …` for a field. */
@@ -141,6 +143,7 @@ class Rec {
       expected,
       found: foundText,
       message: `${loc}: expected ${expected}, found ${foundText}`,
+      ...(this.section ? { section: this.section } : {}),
     });
     return false;
   }
@@ -148,7 +151,15 @@ class Rec {
   /** Report a free-form problem (still with expected/found for the UI). */
   problem(field: string, text: string, expected?: string, found?: string): false {
     const loc = formatLocation(this.c.file, this.label, field);
-    this.c.errors.push({ file: this.c.file, record: this.record, field, expected, found, message: `${loc}: ${text}` });
+    this.c.errors.push({
+      file: this.c.file,
+      record: this.record,
+      field,
+      expected,
+      found,
+      message: `${loc}: ${text}`,
+      ...(this.section ? { section: this.section } : {}),
+    });
     return false;
   }
 

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { salvage } from '../../src/lib/data/load';
+import { validateClassification, validateUnitYear } from '../../src/lib/data/validate';
+import type { UnitYearFile } from '../../src/lib/data/types';
+
+// The shipped data: a broken part of it must not take the other parts down.
+const read = (p: string) => JSON.parse(readFileSync(new URL(`../../data/${p}`, import.meta.url), 'utf8'));
+const functional = validateClassification(read('classifications/functional.json'), 'f').value!;
+const economic = validateClassification(read('classifications/economic.json'), 'e').value!;
+const file = 'data/units/ningxiang-drc/2022.json';
+const ctx = { functional, economic, unit: 'ningxiang-drc', year: 2022 };
+const good = (): UnitYearFile => read('units/ningxiang-drc/2022.json');
+const load = (json: unknown) => {
+  const v = validateUnitYear(json, file, ctx);
+  return v.value ? { value: v.value, broken: [] as string[], errors: v.errors } : { ...salvage(json, v.errors, (j) => validateUnitYear(j, file, ctx).errors), errors: v.errors };
+};
+
+describe('salvaging a partly broken unit-year file', () => {
+  it('keeps everything when nothing is broken', () => {
+    const r = load(good());
+    expect(r.broken).toEqual([]);
+    expect(r.value?.facts.length).toBeGreaterThan(30);
+  });
+
+  it('drops only the operational indicators when one indicator is bad', () => {
+    const json = good();
+    (json.indicators[0] as unknown as Record<string, unknown>).value = 'many';
+    const r = load(json);
+    expect(r.errors[0]).toMatchObject({ section: 'indicators', field: 'value', record: json.indicators[0].id });
+    // Known issues that cite indicator records cannot stand without them, so they go too.
+    expect(r.broken).toEqual(['indicators', 'knownIssues']);
+    expect(r.value?.indicators).toEqual([]);
+    expect(r.value?.facts.length).toBe(good().facts.length);
+    expect(r.value?.measures.length).toBe(good().measures.length);
+  });
+
+  it('keeps the indicators when the money facts are broken', () => {
+    const json = good();
+    (json.facts[0] as unknown as Record<string, unknown>).amount = -1;
+    const r = load(json);
+    expect(r.broken).toContain('facts');
+    expect(r.value?.facts).toEqual([]);
+    expect(r.value?.indicators.length).toBe(good().indicators.length);
+  });
+
+  it('loses the whole file when its header is broken', () => {
+    const json = good() as unknown as Record<string, unknown>;
+    json.currency = '元';
+    const r = load(json);
+    expect(r.value).toBeUndefined();
+    expect(r.broken).toEqual(['all']);
+  });
+});
