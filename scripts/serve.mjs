@@ -24,7 +24,7 @@ if (!existsSync(resolve(dir, 'index.html'))) {
 }
 
 const gzip = compression();
-const files = sirv(dir, { dev: false, etag: true, extensions: [] });
+const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';

@@ -206,8 +206,18 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
   if (opts.media) await page.emulateMedia({ media: opts.media });
 
   const goto = async (p: string) => {
-    await page.goto(new URL(p, baseUrl).href, { waitUntil: 'load' });
-    if ((opts.wait ?? 'ready') === 'ready') await waitForReady(page);
+    const href = new URL(p, baseUrl).href;
+    const res = await page.goto(href, { waitUntil: 'load' });
+    if (res && !res.ok()) throw new Error(`GET ${href} answered ${res.status()}`);
+    if ((opts.wait ?? 'ready') === 'ready') {
+      await waitForReady(page).catch(async (e: unknown) => {
+        const body = (await page.locator('body').innerText().catch(() => '')).slice(0, 300);
+        throw new Error(
+          `${href} never became ready (${e instanceof Error ? e.message.split('\n')[0] : e}). ` +
+            `Body: ${JSON.stringify(body)}. Console errors: ${JSON.stringify(issues.consoleErrors)}. Page errors: ${JSON.stringify(issues.pageErrors)}`,
+        );
+      });
+    }
   };
 
   const session: Session = {

@@ -19,9 +19,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Serve `dir` under `base` on a free 127.0.0.1 port; resolves once the server prints its URL. */
+/**
+ * Serve `dir` under `base` on a free 127.0.0.1 port; resolves once the server prints its URL.
+ * E2E_SERVE_SCRIPT=/path/to/other-serve.mjs runs a candidate server script instead (same CLI).
+ */
 export function startServer({ dir = DIST, base = '/' }: { dir?: string; base?: string } = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--base', base, '--dir', dir], {
+  const child = spawn(process.execPath, [process.env.E2E_SERVE_SCRIPT ?? join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--base', base, '--dir', dir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

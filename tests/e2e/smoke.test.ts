@@ -1,0 +1,124 @@
+/**
+ * Smoke: the built dashboard, served as it is deployed (gzip, 127.0.0.1, at the root and under a
+ * government sub-path), loads its data, renders every route, stays on 127.0.0.1, violates no CSP
+ * and survives a broken data file.
+ */
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { hashOf, openPage, waitForCharts, type Base } from './harness';
+import { overwrite, serveModifiedCopy, SUB_PATH, type RunningServer } from './servers';
+
+const ROUTES = ['#/', '#/spending', '#/assets', '#/operations', '#/quality', '#/screen'] as const;
+const BASES: Base[] = ['root', 'sub'];
+const BROKEN_FILE = 'data/units/ningxiang-drc/2022.json';
+
+describe.concurrent.each(BASES)('served at %s', (base) => {
+  test('the overview shows the 2022 total and stays clean', async ({ expect }) => {
+    const s = await openPage('', { base });
+    try {
+      await s.page.locator('[data-kpi="total"]').waitFor({ timeout: 20_000 });
+      await expect.poll(() => s.page.locator('[data-kpi="total"]').innerText()).toContain('969.29');
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/\?unit=[^&]+&year=2022/);
+      await waitForCharts(s.page);
+      await s.expectClean();
+      // Relative base: every request stays under the path the page was served from.
+      const prefix = new URL(s.baseUrl).pathname;
+      const outside = s.issues.requests.filter((u) => u.startsWith('http') && !new URL(u).pathname.startsWith(prefix));
+      expect(outside, `requests outside ${prefix}`).toEqual([]);
+      expect(s.issues.requests.some((u) => u.includes(`${prefix}data/index.json`)), 'loaded data/index.json').toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test.for(ROUTES)('route %s renders a heading without errors', async (route, { expect }) => {
+    const s = await openPage(route, { base });
+    try {
+      await waitForCharts(s.page);
+      const heading = s.page.locator('main h1').first();
+      const hasHeading = (await heading.count()) > 0 && (await heading.innerText()).trim().length > 0;
+      const mainText = (await s.page.locator('main').innerText()).trim();
+      expect(hasHeading || mainText.length > 0, `${route} rendered nothing in <main>`).toBe(true);
+      expect(await hashOf(s.page)).toMatch(new RegExp(`^${route.replace('/', '\\/')}(\\?|$)`));
+      // The big screen hides the site chrome; every other route keeps the full navigation.
+      if (route !== '#/screen') expect(await s.page.locator('header nav a').count()).toBe(ROUTES.length);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe.concurrent('the server (scripts/serve.mjs)', () => {
+  test.for(BASES)('serves index.html at the URL it prints (%s)', async (base, { expect }) => {
+    const url = inject(base === 'sub' ? 'subUrl' : 'rootUrl');
+    const res = await fetch(url);
+    expect(res.status, `GET ${url}`).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('Content-Security-Policy');
+  });
+
+  test('compresses scripts and data with gzip', async ({ expect }) => {
+    const url = inject('subUrl');
+    const index = await fetch(`${url}index.html`).then((r) => r.text());
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(index)?.[1];
+    expect(script, 'index.html references a relative script').toBeTruthy();
+    for (const path of [script!, 'data/index.json']) {
+      const res = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-encoding'), path).toBe('gzip');
+    }
+  });
+
+  test('the sub-path without its trailing slash redirects to it', async ({ expect }) => {
+    const origin = new URL(inject('subUrl')).origin;
+    const res = await fetch(`${origin}${SUB_PATH.slice(0, -1)}`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe(SUB_PATH);
+  });
+});
+
+describe('navigation', () => {
+  test('header links switch the view, keep the state in the hash and mark the current page', async ({ expect }) => {
+    const s = await openPage('', { base: 'sub' });
+    try {
+      const link = s.page.locator('nav a', { hasText: '支出分析' });
+      await link.click();
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/spending\?unit=[^&]+&year=2022/);
+      await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+      await s.page.goBack();
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/\?/);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('a broken data file', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await serveModifiedCopy((dir) => overwrite(dir, BROKEN_FILE, '{"unit": "ningxiang-drc", "year": 2022,, oops'), {
+      base: SUB_PATH,
+    });
+  });
+  afterAll(() => server?.stop());
+
+  test('shows an error panel naming the file and keeps the page usable', async ({ expect }) => {
+    const s = await openPage('', { url: server.url });
+    try {
+      const panel = s.page.locator('.error-panel');
+      await panel.waitFor({ timeout: 20_000 });
+      expect(await panel.innerText()).toContain(BROKEN_FILE);
+      // Not blank: the shell (header, nav, main) is still there.
+      expect(await s.page.locator('header nav a').count()).toBe(ROUTES.length);
+      expect((await s.page.locator('body').innerText()).trim().length).toBeGreaterThan(20);
+      await expect(s.page.locator('main h1, main .error-panel').first().isVisible()).resolves.toBe(true);
+      // The broken file is reported in the page, not thrown: no uncaught errors, nothing external.
+      expect(s.issues.pageErrors).toEqual([]);
+      expect(s.issues.external).toEqual([]);
+      expect(s.issues.csp).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
