@@ -24,13 +24,27 @@ const loaders: Record<ChartType, () => Promise<{ default: Parameters<typeof use>
   gauge: () => import('./types/gauge'),
 };
 const loaded = new Map<ChartType, Promise<void>>();
+/** Types whose modules are registered. An instance only runs the layouts registered before its init. */
+const registered = new Set<ChartType>();
+
+/** Snapshot of the registered chart types (the wrapper compares it with what an option needs). */
+export function registeredChartTypes(): Set<ChartType> {
+  return new Set(registered);
+}
 
 /** Register the chart types an option needs, loading each type's chunk once. */
 export function ensureChartTypes(types: ChartType[]): Promise<void> {
   return Promise.all(
     types.map((t) => {
       let p = loaded.get(t);
-      if (!p) loaded.set(t, (p = loaders[t]().then((m) => use(m.default))));
+      if (!p)
+        loaded.set(
+          t,
+          (p = loaders[t]().then((m) => {
+            use(m.default);
+            registered.add(t);
+          })),
+        );
       return p;
     }),
   ).then(() => undefined);

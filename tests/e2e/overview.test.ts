@@ -1,0 +1,41 @@
+/** The overview: key figures from the data, the generated paragraph, and a chart click that drills into #/spending. */
+import { describe, expect, test } from 'vitest';
+import { hashOf, openPage, waitForCharts } from './harness';
+
+describe('overview', () => {
+  test('cards, narrative, computed vs stated rates, and chart click drills', async () => {
+    const s = await openPage('?e2e#/');
+    const { page } = s;
+    try {
+      await waitForCharts(page, 1);
+      expect(await page.locator('[data-kpi="total"]').innerText()).toContain('969.29');
+      const exec = await page.locator('[data-kpi="execution"]').innerText();
+      expect(exec).toContain('235.80');
+      expect(exec).toContain('100.00%');
+      expect(exec).toContain('311.06%');
+      expect(exec).toContain('报告所列 411%');
+      expect(await page.locator('[data-narrative]').innerText()).toMatch(/^2022年支出合计969\.29万元，较上年减少1,959\.60万元，下降66\.91%，主要是/);
+      expect(await page.locator('[data-kpi="sangong"]').innerText()).toContain('5.74');
+      expect(await page.locator('[data-kpi="staffing"]').innerText()).toMatch(/14[\s\S]*9/);
+
+      // Money unit switch: every figure follows.
+      await page.locator('label:has(input[value="yi"])').click();
+      await expect.poll(() => page.locator('[data-kpi="total"]').innerText()).toContain('0.0969');
+      await page.locator('label:has(input[value="wan"])').click();
+
+      const box = await page.locator('[data-chart="structure"]').boundingBox();
+      const pos = await page.evaluate(() => {
+        const c = (window as any).__charts.structure;
+        const d = c.getModel().getSeriesByIndex(1).getData();
+        const l = d.getItemLayout(d.indexOfName('f:206'));
+        return { x: l.x + l.width / 2, y: l.y + l.height / 2 };
+      });
+      await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+      await expect.poll(() => hashOf(page)).toMatch(/^#\/spending\?.*path=f:206(&|$)/);
+      await waitForCharts(page, 2);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});

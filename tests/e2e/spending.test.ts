@@ -1,0 +1,193 @@
+/**
+ * The spending explorer end to end: drill by clicking in a chart and by keyboard in the table
+ * down to 信息网络及软件购置更新 (31007, 598.34), the URL round-trips a reload, back returns one
+ * level, hovering a table row highlights in the charts, downloads equal the table, and the
+ * drill latency (performance.measure('drill')) is recorded.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hashOf, openPage, waitForCharts } from './harness';
+
+const TARGET = ['b:项目支出', 'f:206', 'f:20699', 'f:2069999', 'e:310'];
+
+const pathOf = async (page: Page) => new URLSearchParams((await hashOf(page)).split('?')[1] ?? '').get('path') ?? '';
+
+/** Click the current-year bar of an item in the comparison chart, found through the instance. */
+async function clickBar(page: Page, key: string) {
+  const box = await page.locator('[data-chart="cmp"]').boundingBox();
+  const pos = await page.evaluate((k) => {
+    const c = (window as any).__charts.cmp;
+    const model = c.getModel();
+    const names: string[] = c.getOption().series.map((s: any) => s.name);
+    const si = names.findIndex((n) => /年决算$/.test(n) && !n.startsWith(String(Number(n.slice(0, 4)))) ) ;
+    const idx = names.length - 1 - [...names].reverse().findIndex((n) => n.endsWith('年决算'));
+    void si;
+    const data = model.getSeriesByIndex(idx).getData();
+    const i = data.indexOfName(k);
+    const l = data.getItemLayout(i);
+    return { x: l.x + l.width / 2, y: l.y + l.height / 2 };
+  }, key);
+  await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+}
+
+async function table(page: Page): Promise<string[][]> {
+  return page.$$eval('[data-table="spending"] tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/[ⓘ⚠↕▲▼]/g, '').trim())),
+  );
+}
+
+describe('spending explorer', () => {
+  test('drill by clicking in the chart, reload restores, back goes up one level, drill latency', async () => {
+    const s = await openPage('?e2e#/spending');
+    const { page } = s;
+    try {
+      await waitForCharts(page, 3);
+      for (let i = 0; i < TARGET.length; i++) {
+        await clickBar(page, TARGET[i]);
+        await expect.poll(() => pathOf(page)).toBe(TARGET.slice(0, i + 1).join(','));
+        await waitForCharts(page);
+      }
+      const rows = await table(page);
+      const row = rows.find((r) => r[0] === '信息网络及软件购置更新');
+      expect(row?.[1]).toBe('598.34');
+      await expect.poll(() => page.locator('[data-live]').innerText()).toContain('资本性支出');
+      expect(await page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('资本性支出');
+
+      const measures = await page.evaluate(() => performance.getEntriesByName('drill').map((e) => e.duration));
+      expect(measures.length).toBeGreaterThanOrEqual(TARGET.length);
+      const sorted = [...measures].sort((a, b) => a - b);
+      console.log(`drill latency ms: ${measures.map((m) => m.toFixed(0)).join(', ')}; median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)}`);
+
+      // Reload restores exactly.
+      const before = await hashOf(page);
+      await page.reload();
+      await waitForCharts(page, 2);
+      expect(await hashOf(page)).toBe(before);
+      expect(await table(page)).toEqual(rows);
+
+      // Back returns one level.
+      await page.goBack();
+      await expect.poll(() => pathOf(page)).toBe(TARGET.slice(0, -1).join(','));
+      await expect.poll(() => page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('其他科学技术支出');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('drill by keyboard in the table; hover highlights in the charts; every chart is described', async () => {
+    const s = await openPage('?e2e#/spending');
+    const { page } = s;
+    try {
+      await waitForCharts(page, 3);
+      for (const step of TARGET) {
+        const btn = page.locator(`[data-table="spending"] tr[data-key="${step}"] button.row-btn`);
+        await btn.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => pathOf(page)).toContain(step);
+        await waitForCharts(page);
+      }
+      expect(await pathOf(page)).toBe(TARGET.join(','));
+      // Focus moved by Tab reaches the next row's button.
+      await page.locator('[data-table="spending"] tbody tr button.row-btn').first().focus();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key') ?? document.activeElement?.tagName);
+      expect(focused).toBeTruthy();
+
+      await page.locator('[data-table="spending"] tr[data-key="e:31007"] td').first().hover();
+      await expect.poll(() => page.locator('[data-table="spending"] tr[data-key="e:31007"]').getAttribute('data-highlighted')).toBe('true');
+      const states = await page.evaluate(() => {
+        const out: Record<string, boolean> = {};
+        for (const id of ['cmp', 'hier']) {
+          const c = (window as any).__charts[id];
+          const n = c.getModel().getSeriesCount();
+          let hit = false;
+          for (let i = 0; i < n; i++) {
+            const d = c.getModel().getSeriesByIndex(i).getData();
+            const idx = d.indexOfName('e:31007');
+            const el = idx >= 0 ? d.getItemGraphicEl(idx) : null;
+            // A treemap item is a group: the emphasis state sits on the group or its shapes.
+            const emph = (e: any): boolean => !!e && ((e.currentStates ?? []).includes('emphasis') || (e.childrenRef?.() ?? []).some(emph));
+            if (emph(el)) hit = true;
+          }
+          out[id] = hit;
+        }
+        return out;
+      });
+      expect(states).toEqual({ cmp: true, hier: true });
+
+      const descriptions = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(descriptions.length).toBeGreaterThanOrEqual(2);
+      expect(descriptions.join(' ')).toContain('信息网络及软件购置更新 598.34 万元');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('downloads equal the table (CSV with BOM, XLSX, JSON) and PNG', async () => {
+    const s = await openPage(`?e2e#/spending?path=${TARGET.join(',')}`);
+    const { page } = s;
+    try {
+      await waitForCharts(page, 2);
+      const shown = await table(page);
+      const header = shown[0];
+      const body = shown.slice(1);
+      const num = (t: string) => (t === '—' || t === '' ? null : /^[−+\-]?[\d,]+(\.\d+)?%?$/.test(t) ? Number(t.replace(/[,%+]/g, '').replace('−', '-')) : t);
+      const expected = body.map((r) => r.map(num));
+
+      const get = async (fmt: string) => {
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-download="${fmt}"]`).first().click()]);
+        return readFileSync((await dl.path())!);
+      };
+
+      const csv = (await get('csv')).toString('utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+      expect(lines[0]).toEqual(header);
+      expect(lines.slice(1).map((r) => r.map((c) => (c === '' ? null : Number.isNaN(Number(c)) ? c : Number(c))))).toEqual(expected);
+
+      const json = JSON.parse((await get('json')).toString('utf8')) as Array<Record<string, unknown>>;
+      expect(json.map((o) => header.map((h) => o[h] ?? null))).toEqual(expected);
+
+      const xlsx = await get('xlsx');
+      expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+      const files = unzip(xlsx);
+      const sheet = Object.entries(files).find(([n]) => /xl\/worksheets\/sheet1\.xml$/.test(n))?.[1] ?? '';
+      const shared = files['xl/sharedStrings.xml'] ?? '';
+      expect(sheet).toContain('598.34');
+      expect(sheet + shared).toContain('信息网络及软件购置更新');
+
+      const png = await get('png');
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+/** A small zip reader (central directory + inflateRaw), enough for an XLSX. */
+function unzip(buf: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  let eocd = buf.length - 22;
+  while (eocd > 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let p = buf.readUInt32LE(eocd + 16);
+  const n = buf.readUInt16LE(eocd + 10);
+  for (let i = 0; i < n; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    out[name] = (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
