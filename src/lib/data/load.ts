@@ -10,6 +10,17 @@ import { reconcile } from './rules';
 /** How long one file may take before it is reported as too slow (a hung intranet proxy, say). */
 export const FETCH_TIMEOUT_MS = 15_000;
 
+/**
+ * The fetch timeout for this page: FETCH_TIMEOUT_MS, or `?timeout=<ms>` in the page URL (before
+ * the hash; 500 to 120000). Lets the end-to-end tests check the "too slow" message without
+ * waiting 15 s, and lets an intranet with a slow proxy wait longer. It only changes how long
+ * the page waits, so exposing it is harmless.
+ */
+export function timeoutFromQuery(search = typeof location === 'undefined' ? '' : location.search): number {
+  const v = Number(new URLSearchParams(search).get('timeout'));
+  return Number.isFinite(v) && v >= 500 && v <= 120_000 ? Math.round(v) : FETCH_TIMEOUT_MS;
+}
+
 export interface FileResult<T> {
   file: string;
   value?: T;
@@ -67,8 +78,8 @@ export interface Dataset {
  * Load everything the index lists. `base` is the data folder URL relative to the page
  * ("./data/"), so the site works under any sub-path.
  */
-export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fetch): Promise<Dataset> {
-  const get = (file: string) => fetchJson(new URL(file, new URL(base, document.baseURI)).href, `data/${file}`, { fetchImpl });
+export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fetch, timeoutMs = timeoutFromQuery()): Promise<Dataset> {
+  const get = (file: string) => fetchJson(new URL(file, new URL(base, document.baseURI)).href, `data/${file}`, { fetchImpl, timeoutMs });
   const ds: Dataset = { unitYears: [], errors: [] };
 
   const idx = await get('index.json');

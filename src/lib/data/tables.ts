@@ -2,7 +2,7 @@
  * Validated records → Arquero tables. Long fact rows with the unit added from the file, so
  * several units and years stack into one table; transforms are pure Table → Table steps.
  */
-import { desc, from, not, type ColumnTable } from 'arquero';
+import { desc, from, not, table, type ColumnTable } from 'arquero';
 import type { Fact, Indicator, UnitYearFile } from './types';
 
 export interface FactRow extends Omit<Fact, 'provenance' | 'codeProvenance' | 'note'> {
@@ -29,7 +29,18 @@ export function factsTable(files: UnitYearFile[]): ColumnTable {
       provenance: provenance.kind,
     })),
   );
-  return from(rows);
+  return withColumns(rows, FACT_COLUMNS);
+}
+
+const FACT_COLUMNS = ['unit', 'reportYear', 'id', 'year', 'phase', 'basis', 'functional', 'economic', 'amount', 'label', 'provenance'];
+const INDICATOR_COLUMNS = ['owner', 'domain', 'id', 'group', 'label', 'value', 'unit', 'year', 'approx', 'cumulative', 'parent', 'sumsToParent', 'decimals', 'provenance'];
+
+/**
+ * `from([])` has no columns, and any expression over it throws ("Invalid column reference"):
+ * a file whose facts were all dropped as invalid must give an empty table with the usual columns.
+ */
+function withColumns(rows: object[], columns: string[]): ColumnTable {
+  return rows.length ? from(rows) : table(Object.fromEntries(columns.map((c) => [c, []])));
 }
 
 /**
@@ -80,5 +91,5 @@ export function indicatorsTable(files: UnitYearFile[]): ColumnTable {
       })),
     ),
   );
-  return from(rows);
+  return withColumns(rows, INDICATOR_COLUMNS);
 }

@@ -64,6 +64,11 @@ export const CODE_LENGTHS: Record<'functional' | 'economic', readonly number[]> 
 };
 
 const FOUND_MAX = 60;
+/**
+ * Largest data file accepted, in characters (UTF-16 units). One report year is ~0.1 M; a unit with
+ * every year and detail stays far below this. Larger files are refused with a clear message.
+ */
+export const MAX_JSON_CHARS = 20_000_000;
 /** Ids are short kebab-case ASCII (as the schema's $defs/id): safe in URLs, keys and file names. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_RE = ID_RE;
@@ -257,6 +262,23 @@ class Rec {
  * file that stops early (truncated download, unfinished edit) is reported as such.
  */
 export function parseJson(text: string, file: string): Validated<unknown> {
+  if (text.length > MAX_JSON_CHARS) {
+    // A data file this size is a mistake (a dump, a wrong file): refuse it before parsing and
+    // validating hundreds of thousands of records freezes the page.
+    const mb = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+    return {
+      errors: [
+        {
+          file,
+          record: '',
+          field: '',
+          expected: `at most ${mb(MAX_JSON_CHARS)} characters`,
+          found: `${mb(text.length)} characters`,
+          message: `${file}: the file is too large (${mb(text.length)} characters; a data file may have at most ${mb(MAX_JSON_CHARS)})`,
+        },
+      ],
+    };
+  }
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM from Windows editors
   if (src.trim() === '') {
     return {

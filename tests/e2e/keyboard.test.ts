@@ -1,0 +1,152 @@
+/**
+ * Keyboard only: Tab walks through every route and reaches every control (header, toolbar,
+ * view), each focused element is visible and shows a focus indicator that differs from its
+ * unfocused look; in the spending table the drill rows are reached with Tab and drilled with
+ * Enter, step after step.
+ */
+import type { Page } from 'playwright-core';
+import { describe, test } from 'vitest';
+import { openPage, waitForCharts } from './harness';
+
+const ROUTES = ['#/', '#/spending', '#/spending?path=b:项目支出', '#/assets', '#/operations', '#/quality', '#/screen'] as const;
+
+interface Stop {
+  id: number;
+  what: string;
+  visible: boolean;
+  indicator: boolean;
+}
+
+declare global {
+  interface Window {
+    __kbd?: { ids: WeakMap<Element, number>; looks: Map<number, string>; n: number };
+  }
+}
+
+/** Mark every tabbable element with an id and remember how it looks unfocused. */
+async function snapshotTabbables(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const sel = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]):not([type="hidden"]), textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const k = (window.__kbd ??= { ids: new WeakMap(), looks: new Map(), n: 0 });
+    // A visually hidden input (segmented radio, custom checkbox) shows its focus on its label.
+    const target = (el: Element): Element =>
+      (el instanceof HTMLInputElement && (Number(getComputedStyle(el).opacity) === 0 || el.offsetWidth <= 1) && el.closest('label')) || el;
+    const look = (node: Element) => {
+      const el = target(node);
+      const cs = getComputedStyle(el);
+      return `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} | ${cs.boxShadow} | ${cs.borderColor} | ${cs.backgroundColor}`;
+    };
+    const out: number[] = [];
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.getClientRects().length === 0 || !el.checkVisibility({ visibilityProperty: true })) continue;
+      // Content of a closed <details> is not rendered, whatever its rects say.
+      const details = el.closest('details');
+      if (details && !details.open && el !== details.querySelector(':scope > summary')) continue;
+      // A radio group is one Tab stop (arrow keys move inside it): count its checked radio only.
+      if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
+        const group = [...document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(el.name)}"]`)];
+        if (el !== (group.find((r) => r.checked) ?? group[0])) continue;
+      }
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || el.closest('[inert], [aria-hidden="true"]')) continue;
+      let id = k.ids.get(el);
+      if (id === undefined) {
+        id = ++k.n;
+        k.ids.set(el, id);
+        if (document.activeElement !== el) k.looks.set(id, look(el));
+      }
+      out.push(id);
+    }
+    return out;
+  });
+}
+
+/** The focused element: its id, whether it is visible on screen, and whether it looks focused. */
+function focused(page: Page): Promise<Stop | null> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) return null;
+    const el =
+      (active instanceof HTMLInputElement && (Number(getComputedStyle(active).opacity) === 0 || active.offsetWidth <= 1) && active.closest('label')) || active;
+    const k = window.__kbd ?? { ids: new WeakMap<Element, number>(), looks: new Map<number, string>(), n: 0 };
+    const id = k.ids.get(active) ?? -1;
+    const cs = getComputedStyle(el);
+    const b = el.getBoundingClientRect();
+    const visible =
+      b.width > 0 && b.height > 0 && cs.visibility !== 'hidden' && Number(cs.opacity) > 0 && b.bottom > 0 && b.right > 0 && b.top < innerHeight && b.left < innerWidth;
+    const now = `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} | ${cs.boxShadow} | ${cs.borderColor} | ${cs.backgroundColor}`;
+    const hasRing = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || cs.boxShadow !== 'none';
+    const before = k.looks.get(id);
+    const indicator = hasRing && (before === undefined || before !== now);
+    const what = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;
+    return { id, what, visible, indicator };
+  });
+}
+
+describe.concurrent('keyboard only', () => {
+  test.for(ROUTES)('%s: Tab reaches every control, each visibly focused', async (route, { expect }) => {
+    const s = await openPage(route);
+    try {
+      await waitForCharts(s.page);
+      const all = await snapshotTabbables(s.page);
+      expect(all.length, 'tabbable controls').toBeGreaterThan(0);
+      const reached = new Set<number>();
+      const bad: string[] = [];
+      const limit = all.length * 2 + 20;
+      for (let i = 0; i < limit; i++) {
+        await s.page.keyboard.press('Tab');
+        const f = await focused(s.page);
+        if (!f) continue;
+        if (reached.has(f.id) && reached.size >= all.length) break;
+        reached.add(f.id);
+        if (!f.visible) bad.push(`not visible: ${f.what}`);
+        if (!f.indicator) bad.push(`no focus indicator: ${f.what}`);
+      }
+      // Controls revealed while walking (disclosures) got ids on the fly; the starting set must all be reached.
+      const missed = all.filter((id) => !reached.has(id));
+      const missedWhat = await s.page.evaluate((ids) => {
+        const k = window.__kbd!;
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('*')) {
+          const id = k.ids.get(el);
+          if (id !== undefined && ids.includes(id)) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`);
+        }
+        return out;
+      }, missed);
+      expect(missedWhat, `controls on ${route} never reached with Tab (${reached.size} reached of ${all.length})`).toEqual([]);
+      expect(bad, `focus problems on ${route}`).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the spending drill rows are reached with Tab and drilled with Enter, step by step', async ({ expect }) => {
+    const s = await openPage('#/spending');
+    try {
+      await waitForCharts(s.page);
+      const steps: string[] = [];
+      for (let depth = 0; depth < 3; depth++) {
+        // Tab from wherever focus is until a drill-row button of the spending table has focus.
+        let found = false;
+        for (let i = 0; i < 250 && !found; i++) {
+          await s.page.keyboard.press('Tab');
+          found = await s.page.evaluate(() => !!document.activeElement?.matches('[data-table="spending"] tbody button.row-btn'));
+        }
+        if (!found) break;
+        const f = await focused(s.page);
+        expect(f?.visible, 'focused drill row is visible').toBe(true);
+        const before = await s.page.evaluate(() => location.hash);
+        await s.page.keyboard.press('Enter');
+        await expect.poll(() => s.page.evaluate(() => location.hash), { message: `Enter on ${f?.what} drills` }).not.toBe(before);
+        steps.push(decodeURIComponent(await s.page.evaluate(() => location.hash)));
+        await waitForCharts(s.page);
+        // After a drill focus must not be lost to <body>: the next Tab continues in the page.
+      }
+      expect(steps.length, `drill steps taken: ${steps.join(' → ')}`).toBeGreaterThanOrEqual(2);
+      for (const st of steps) expect(st).toMatch(/path=/);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
