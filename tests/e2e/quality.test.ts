@@ -1,0 +1,45 @@
+/** #/quality: rule counts, results with numbers, known issues, focus and record links. */
+import { describe, test } from 'vitest';
+import { hashOf, openPage, waitForCharts } from './harness';
+
+const Q = 'unit=ningxiang-drc&year=2022';
+
+describe.concurrent('#/quality', () => {
+  test('lists every rule with counts, the known inconsistencies and their explanations', async ({ expect }) => {
+    const s = await openPage(`#/quality?${Q}`);
+    try {
+      expect(await waitForCharts(s.page, 1)).toBeGreaterThanOrEqual(1);
+      expect(Number(await s.page.locator('[data-count="known"]').innerText())).toBeGreaterThanOrEqual(3);
+      expect(Number(await s.page.locator('[data-count="fail"]').innerText())).toBe(0);
+      const bound = s.page.locator('[data-result="asset-bounds:m-fa-selfuse"]');
+      expect(await bound.innerText()).toMatch(/927\.65[\s\S]*601\.59|601\.59[\s\S]*927\.65/);
+      expect(await s.page.locator('[data-issue]').count()).toBeGreaterThanOrEqual(10);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('focus=<key> highlights that result; its record link opens the figure', async ({ expect }) => {
+    const s = await openPage(`#/quality?${Q}&focus=asset-bounds:m-fa-selfuse`);
+    try {
+      const r = s.page.locator('[data-result="asset-bounds:m-fa-selfuse"]');
+      await expect.poll(() => r.getAttribute('class')).toContain('focused');
+      await r.locator('[data-record-link="m-fa-selfuse"]').click();
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/assets\?.*focus=m-fa-selfuse/);
+      await expect.poll(() => s.page.locator('.figure.focused[data-record="m-fa-selfuse"]').count()).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a fact record links to #/spending with its drill path', async ({ expect }) => {
+    const s = await openPage(`#/quality?${Q}&focus=economic-scope:2021:决算`);
+    try {
+      await s.page.locator('[data-result="economic-scope:2021:决算"] [data-record-link="f-2021-final-2069999"]').click();
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/spending\?.*path=f:206,f:20699,f:2069999/);
+    } finally {
+      await s.close();
+    }
+  });
+});
