@@ -22,6 +22,12 @@ describe('overview', () => {
       await page.locator('label:has(input[value="yi"])').click();
       await expect.poll(() => page.locator('[data-kpi="total"]').innerText()).toContain('0.0969');
       await page.locator('label:has(input[value="wan"])').click();
+      // The switch redraws the chart (with its entry animation): click only once it has settled.
+      await expect.poll(() => page.locator('[data-kpi="total"]').innerText()).toContain('969.29');
+      await waitForCharts(page, 1);
+      await page.waitForTimeout(1200);
+      // mouse.click does not scroll: bring the chart into the viewport first.
+      await page.locator('[data-chart="structure"]').scrollIntoViewIfNeeded();
 
       const box = await page.locator('[data-chart="structure"]').boundingBox();
       const pos = await page.evaluate(() => {

@@ -3,7 +3,7 @@
  * display unit and the one-line tooltip body. Every data string in a tooltip goes through
  * escapeHTML.
  */
-import { escapeHTML } from '../echarts';
+import { escapeHTML } from '../../escape';
 import { MONEY, money, pct } from '../../format';
 import type { MoneyUnit } from '../../state/url';
 

@@ -1,0 +1,16 @@
+/**
+ * The chart types the wrapper can load, and which of them an option uses. Kept apart from
+ * echarts.ts so that knowing what to load does not itself load ECharts.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+
+export const CHART_TYPES = ['bar', 'line', 'pie', 'treemap', 'sunburst', 'sankey', 'funnel', 'gauge'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** The series types an option uses, so the wrapper can load them before init. */
+export function seriesTypes(option: EChartsCoreOption): ChartType[] {
+  const series = (option as { series?: unknown }).series;
+  const list = Array.isArray(series) ? series : series ? [series] : [];
+  const known = new Set<string>(CHART_TYPES);
+  return [...new Set(list.map((s) => (s as { type?: string }).type).filter((t): t is ChartType => !!t && known.has(t)))].sort();
+}
