@@ -1,4 +1,5 @@
 /** #/quality: rule counts, results with numbers, known issues, focus and record links. */
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'vitest';
 import { hashOf, openPage, waitForCharts } from './harness';
 
@@ -14,6 +15,13 @@ describe.concurrent('#/quality', () => {
       const bound = s.page.locator('[data-result="asset-bounds:m-fa-selfuse"]');
       expect(await bound.innerText()).toMatch(/927\.65[\s\S]*601\.59|601\.59[\s\S]*927\.65/);
       expect(await s.page.locator('[data-issue]').count()).toBeGreaterThanOrEqual(10);
+      // The page fetches the report's text and adds the quote checks, as npm run check:data does.
+      const quotes = s.page.locator('[data-rule="quote"]');
+      await expect.poll(() => quotes.count(), { timeout: 10_000 }).toBe(1);
+      // One quote check per record that quotes the report (in its provenance or its code's).
+      const file = JSON.parse(readFileSync('data/units/ningxiang-drc/2022.json', 'utf8'));
+      const quoted = [...file.facts, ...file.measures, ...file.indicators].filter((r) => r.provenance.quote || r.codeProvenance?.quote).length;
+      expect(await quotes.innerText()).toContain(`通过 ${quoted} · 已知不一致 0 · 失败 0`);
       await s.expectClean();
     } finally {
       await s.close();

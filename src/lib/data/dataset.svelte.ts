@@ -3,7 +3,7 @@
  * them once, the reconciliation results and every load/validation error.
  */
 import type { ColumnTable } from 'arquero';
-import { loadDataset, type Dataset, type UnitYearResult } from './load';
+import { checkQuotes, loadDataset, type Dataset, type UnitYearResult } from './load';
 import { factsTable, indicatorsTable, preferOwnReport } from './tables';
 import type { UnitYearFile } from './types';
 
@@ -23,13 +23,27 @@ class DataStore {
     return this.dataset.unitYears.find((u) => u.unit === unit && u.year === year);
   }
 
+  /** 'done' once the quote checks against the report's text have run (see checkQuotes). */
+  quotes = $state<'no' | 'running' | 'done'>('no');
+  private base?: string;
+
   async load(base?: string): Promise<void> {
+    this.base = base;
     const ds = await loadDataset(base);
     const files = ds.unitYears.flatMap((u) => (u.value ? [u.value] : []));
     this.facts = files.length ? preferOwnReport(factsTable(files)) : null;
     this.indicators = files.length ? indicatorsTable(files) : null;
     this.dataset = ds;
     this.status = 'ready';
+  }
+
+  /** Add the quote checks to the rule results (fetches the report's text once). */
+  async checkQuotes(): Promise<void> {
+    if (this.quotes !== 'no' || this.status !== 'ready') return;
+    this.quotes = 'running';
+    const { unitYears, errors } = await checkQuotes(this.dataset, this.base);
+    this.dataset = { ...this.dataset, unitYears, errors: [...this.dataset.errors, ...errors] };
+    this.quotes = 'done';
   }
 }
 

@@ -27,30 +27,37 @@ export interface FileResult<T> {
   errors: DataError[];
 }
 
-/** Fetch one JSON file: HTTP status, network failure, timeout and invalid JSON all become DataErrors. */
-export async function fetchJson(
+/** Fetch one text file: HTTP status, network failure and timeout become DataErrors. */
+export async function fetchText(
   url: string,
   file: string,
   { fetchImpl = fetch, timeoutMs = FETCH_TIMEOUT_MS }: { fetchImpl?: typeof fetch; timeoutMs?: number } = {},
-): Promise<FileResult<unknown>> {
-  const err = (message: string, found?: string): FileResult<unknown> => ({
-    file,
-    errors: [{ file, record: '', field: '', message, found }],
-  });
+): Promise<{ file: string; text?: string; errors: DataError[] }> {
+  const err = (message: string, found?: string) => ({ file, errors: [{ file, record: '', field: '', message, found }] });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const res = await fetchImpl(url, { signal: controller.signal, cache: 'no-cache' });
     if (!res.ok) return err(`${file}：HTTP ${res.status} ${res.statusText || ''}`.trim(), String(res.status));
-    const text = await res.text();
-    const parsed = parseJson(text, file);
-    return { file, value: parsed.value, errors: parsed.errors };
+    return { file, text: await res.text(), errors: [] };
   } catch (e) {
     if (controller.signal.aborted) return err(`${file}：${timeoutMs / 1000} 秒内未能加载完成（响应过慢）`);
     return err(`${file}：无法加载（${e instanceof Error ? e.message : String(e)}）`);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Fetch one JSON file: HTTP status, network failure, timeout and invalid JSON all become DataErrors. */
+export async function fetchJson(
+  url: string,
+  file: string,
+  opts: { fetchImpl?: typeof fetch; timeoutMs?: number } = {},
+): Promise<FileResult<unknown>> {
+  const r = await fetchText(url, file, opts);
+  if (r.text === undefined) return { file, errors: r.errors };
+  const parsed = parseJson(r.text, file);
+  return { file, value: parsed.value, errors: parsed.errors };
 }
 
 export interface UnitYearResult extends FileResult<UnitYearFile> {
@@ -94,13 +101,11 @@ export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fe
     ds.errors.push(...r.errors, ...(v?.errors ?? []));
     return v?.value;
   };
-  const [functional, economic] = await Promise.all([tree(ds.index.classifications.functional), tree(ds.index.classifications.economic)]);
-  ds.functional = functional;
-  ds.economic = economic;
-
+  // The unit files download alongside the trees; validating them waits for the trees.
+  const trees = Promise.all([tree(ds.index.classifications.functional), tree(ds.index.classifications.economic)]);
   const jobs = ds.index.units.flatMap((u) =>
     u.years.map(async ({ year, file }): Promise<UnitYearResult> => {
-      const r = await get(file);
+      const [r, [functional, economic]] = await Promise.all([get(file), trees]);
       if (r.value === undefined) return { unit: u.id, year, file: r.file, errors: r.errors, results: [], broken: ['all'] };
       const ctx = { functional, economic, unit: u.id, year };
       const v = validateUnitYear(r.value, r.file, ctx);
@@ -111,9 +116,35 @@ export async function loadDataset(base = './data/', fetchImpl: typeof fetch = fe
       return { unit: u.id, year, file: r.file, value, errors: [...r.errors, ...v.errors], results, broken };
     }),
   );
+  [ds.functional, ds.economic] = await trees;
   ds.unitYears = await Promise.all(jobs);
   for (const uy of ds.unitYears) ds.errors.push(...uy.errors);
   return ds;
+}
+
+/**
+ * Run the rules again with the report's text, adding the quote checks (every stated quote is
+ * in the source). Only sources shipped inside data/ can be read by the page; the page loads
+ * them on demand (the quality view), not on the first paint.
+ */
+export async function checkQuotes(
+  ds: Dataset,
+  base = './data/',
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ unitYears: UnitYearResult[]; errors: DataError[] }> {
+  const errors: DataError[] = [];
+  const { functional, economic } = ds;
+  const unitYears = await Promise.all(
+    ds.unitYears.map(async (uy) => {
+      const file = uy.value?.source.file;
+      if (!uy.value || !functional || !economic || !file?.startsWith('data/')) return uy;
+      const r = await fetchText(new URL(file.slice('data/'.length), new URL(base, document.baseURI)).href, file, { fetchImpl });
+      errors.push(...r.errors);
+      if (r.text === undefined) return uy;
+      return { ...uy, results: reconcile(uy.value, { functional, economic }, { sourceText: r.text }) };
+    }),
+  );
+  return { unitYears, errors };
 }
 
 const LISTS = ['facts', 'measures', 'indicators', 'knownIssues'] as const;
