@@ -57,15 +57,17 @@ export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: O
   const labelOf = (id: string) => shown.find((i) => i.id === id)?.label ?? id;
   const baseUnits = [...new Set(shown.map((i) => i.baseUnit))];
   return {
-    grid: { left: 8, right: 16, top: 28 * fs, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 44 * fs, bottom: 8, containLabel: true },
     tooltip: tooltip(shown, groups),
     xAxis: {
       type: log ? 'log' : 'value',
       logBase: 10,
-      name: log ? `对数刻度（${baseUnits.join('、')}）` : baseUnits.join('、'),
-      nameLocation: 'end',
-      nameGap: 8,
-      nameTextStyle: { fontSize: 12 * fs, align: 'right', verticalAlign: 'bottom', padding: [0, 0, 6 * fs, 0] },
+      // The units of a mixed list are named in the view's text and the table; a long unit list
+      // here would run over the tick labels.
+      name: log ? '对数刻度（各指标按自身单位）' : baseUnits.join('、'),
+      nameLocation: 'middle',
+      nameGap: 22 * fs,
+      nameTextStyle: { fontSize: 12 * fs },
       position: 'top',
       max: (v: { max: number }) => (log ? 10 ** Math.ceil(Math.log10(v.max) + 0.9) : v.max * 1.45),
       axisLabel: { fontSize: 11 * fs, formatter: (v: number) => count(v) },
