@@ -42,10 +42,23 @@ function dataAssets(): Plugin {
 // measured against — one bundle, no lazy chunks, and all of `echarts` instead of echarts/core.
 const naive = !!process.env.BENCH_NAIVE;
 
+/**
+ * The dev server injects CSS as inline <style> elements (hot reload), which the production
+ * policy's `style-src-elem 'self'` refuses. Loosen that one directive for `vite` (dev) only;
+ * the built site keeps the strict policy.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replaceAll("style-src-elem 'self';", "style-src-elem 'self' 'unsafe-inline';"),
+  };
+}
+
 export default defineConfig({
   // Relative base: dist/ works unchanged under any sub-path of a government site.
   base: './',
-  plugins: [svelte(), dataAssets()],
+  plugins: [svelte(), dataAssets(), devCsp()],
   ...(naive && { resolve: { alias: [{ find: /^echarts\/core$/, replacement: 'echarts' }] } }),
   build: {
     target: 'es2022',
