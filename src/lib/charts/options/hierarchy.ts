@@ -46,7 +46,6 @@ export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreO
   return {
     // No animation: drills redraw at once (and motion-sensitive readers are spared).
     animation: false,
-    title: { show: false, text: o.nodeLabel },
     tooltip: {
       confine: true,
       formatter: (p: { name: string }) => {
