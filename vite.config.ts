@@ -30,6 +30,23 @@ function dataAssets(): Plugin {
         res.end(readFileSync(file));
       });
     },
+    // Start the data downloads with the HTML rather than after the scripts have run: the page
+    // fetches the index, both trees and every unit-year file the index lists at start-up.
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as {
+          classifications: Record<string, string>;
+          units: Array<{ years: Array<{ file: string }> }>;
+        };
+        const files = ['index.json', ...Object.values(index.classifications), ...index.units.flatMap((u) => u.years.map((y) => y.file))];
+        return files.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./data/${f}`, as: 'fetch', crossorigin: 'anonymous' },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
     generateBundle() {
       for (const name of dataFiles()) {
         this.emitFile({ type: 'asset', fileName: `data/${name.split('\\').join('/')}`, source: readFileSync(join(dataDir, name)) });

@@ -37,7 +37,8 @@ export async function fetchText(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetchImpl(url, { signal: controller.signal, cache: 'no-cache' });
+    // Default caching, so the responses preloaded by index.html (vite.config.ts) are reused.
+    const res = await fetchImpl(url, { signal: controller.signal });
     if (!res.ok) return err(`${file}：HTTP ${res.status} ${res.statusText || ''}`.trim(), String(res.status));
     return { file, text: await res.text(), errors: [] };
   } catch (e) {
