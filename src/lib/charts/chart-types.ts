@@ -2,10 +2,25 @@
  * The chart types the wrapper can load, and which of them an option uses. Kept apart from
  * echarts.ts so that knowing what to load does not itself load ECharts.
  */
-import type { EChartsCoreOption } from 'echarts/core';
+import type { EChartsCoreOption, use } from 'echarts/core';
 
 export const CHART_TYPES = ['bar', 'line', 'pie', 'treemap', 'sunburst', 'sankey', 'funnel', 'gauge'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
+
+/**
+ * Each chart type's chunk. Dynamic imports only, so this module costs nothing at first paint;
+ * the wrapper starts these alongside the ECharts core chunk rather than after it.
+ */
+export const CHART_LOADERS: Record<ChartType, () => Promise<{ default: Parameters<typeof use>[0] }>> = {
+  bar: () => import('./types/bar'),
+  line: () => import('./types/line'),
+  pie: () => import('./types/pie'),
+  treemap: () => import('./types/treemap'),
+  sunburst: () => import('./types/sunburst'),
+  sankey: () => import('./types/sankey'),
+  funnel: () => import('./types/funnel'),
+  gauge: () => import('./types/gauge'),
+};
 
 /** The series types an option uses, so the wrapper can load them before init. */
 export function seriesTypes(option: EChartsCoreOption): ChartType[] {

@@ -7,23 +7,13 @@
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import type { ChartType } from './chart-types';
+import { CHART_LOADERS, type ChartType } from './chart-types';
 
 export { init } from 'echarts/core';
 export type { EChartsCoreOption } from 'echarts/core';
 
 use([CanvasRenderer, AriaComponent, GridComponent, LegendComponent, TooltipComponent]);
 
-const loaders: Record<ChartType, () => Promise<{ default: Parameters<typeof use>[0] }>> = {
-  bar: () => import('./types/bar'),
-  line: () => import('./types/line'),
-  pie: () => import('./types/pie'),
-  treemap: () => import('./types/treemap'),
-  sunburst: () => import('./types/sunburst'),
-  sankey: () => import('./types/sankey'),
-  funnel: () => import('./types/funnel'),
-  gauge: () => import('./types/gauge'),
-};
 const loaded = new Map<ChartType, Promise<void>>();
 
 /**
@@ -35,7 +25,7 @@ export function ensureChartTypes(types: readonly ChartType[]): Promise<void> {
   return Promise.all(
     types.map((t) => {
       let p = loaded.get(t);
-      if (!p) loaded.set(t, (p = loaders[t]().then((m) => use(m.default))));
+      if (!p) loaded.set(t, (p = CHART_LOADERS[t]().then((m) => use(m.default))));
       return p;
     }),
   ).then(() => undefined);
