@@ -273,8 +273,22 @@ function recordFirstView(build, route, m) {
   const fv = ((results.firstView[build] ??= {})[label(route)] ??= null);
   const files = [...new Map(m.assets.map((a) => [a.file, a])).values()].sort((a, b) => (b.gzip ?? 0) - (a.gzip ?? 0));
   const sum = (kind, key) => files.filter((f) => !kind || f.kind === kind).reduce((s, f) => s + (f[key] ?? 0), 0);
+  // Which files are the chart runtime (ECharts, zrender, the chart-type chunks), from the hidden
+  // sourcemaps; the rest is what the route needs to paint its text, figures and tables.
+  const isChartRuntime = (f) => {
+    if (f.kind !== 'js' || build !== 'normal') return false;
+    const c = composition(join(BUILDS[build], f.file));
+    if (!c) return false;
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    const charts = Object.entries(c)
+      .filter(([k]) => /^(echarts|zrender)\//.test(k) || k.startsWith('src/lib/charts/types'))
+      .reduce((a, [, v]) => a + v, 0);
+    return total > 0 && charts / total >= 0.9;
+  };
+  const before = files.filter((f) => !isChartRuntime(f));
   const entry = {
-    files: files.map(({ file, kind, raw, gzip, served }) => ({ file, kind, raw, gzip, served })),
+    beforeCharts: build === 'normal' ? { gzip: before.reduce((s, f) => s + (f.gzip ?? 0), 0), raw: before.reduce((s, f) => s + (f.raw ?? 0), 0), files: before.length } : null,
+    files: files.map(({ file, kind, raw, gzip, served }) => ({ file, kind, raw, gzip, served, chartRuntime: isChartRuntime({ file, kind }) })),
     js: { raw: sum('js', 'raw'), gzip: sum('js', 'gzip') },
     css: { raw: sum('css', 'raw'), gzip: sum('css', 'gzip') },
     total: { raw: sum(null, 'raw'), gzip: sum(null, 'gzip'), served: sum(null, 'served') },

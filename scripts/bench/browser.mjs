@@ -8,17 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { fileSizes } from './util.mjs';
+import flags from '../chromium-flags.json' with { type: 'json' };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags that work on these machines, shared with the e2e harness. */
+export const CHROMIUM_FLAGS = flags;
 /** 4× CPU slowdown, 150 ms latency, 1.6 Mbps down/up (≈ 200 000 bytes/s): a slow mobile link. */
 export const THROTTLE = { cpu: 4, latency: 150, download: 200_000, upload: 200_000 };
 

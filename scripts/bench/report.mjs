@@ -13,10 +13,18 @@ export function targets(R) {
   const worst = routes.reduce((w, r) => (fv[r].total.gzip > (fv[w]?.total.gzip ?? -1) ? r : w), null);
   const incomplete = routes.filter((r) => !fv[r].complete);
   out.push({
-    target: 'First view ≤ 180 KB gzip JS+CSS (every route)',
+    target: 'First view ≤ 180 KB gzip JS+CSS (every route), counting the charts',
     value: worst ? `#/ ${KB(fv['#/']?.total.gzip)} KB; largest ${worst} ${KB(fv[worst].total.gzip)} KB` : '—',
     pass: worst ? routes.every((r) => fv[r].total.gzip <= 180 * 1024) : null,
     note: incomplete.length ? `routes whose charts did not all draw (bytes up to the timeout): ${incomplete.join(', ')}` : '',
+  });
+  const bc = routes.filter((r) => fv[r].beforeCharts);
+  const worstBc = bc.reduce((w, r) => (fv[r].beforeCharts.gzip > (fv[w]?.beforeCharts.gzip ?? -1) ? r : w), null);
+  out.push({
+    target: 'First view ≤ 180 KB gzip JS+CSS (every route), text, figures and tables before the chart runtime',
+    value: worstBc ? `#/ ${KB(fv['#/']?.beforeCharts?.gzip)} KB; largest ${worstBc} ${KB(fv[worstBc].beforeCharts.gzip)} KB` : '—',
+    pass: worstBc ? bc.every((r) => fv[r].beforeCharts.gzip <= 180 * 1024) : null,
+    note: 'the chart runtime (ECharts + zrender + chart types) loads alongside and does not block this paint',
   });
   const thr = R.ratios.throttled ?? {};
   const withCharts = Object.keys(thr).filter((r) => thr[r].firstChart != null);
@@ -64,11 +72,11 @@ export function renderMarkdown(R) {
   L.push('');
 
   L.push('## First view per route (JS + CSS loaded until every chart is drawn)', '');
-  L.push('| Route | Charts | JS gzip KB | CSS gzip KB | **Total gzip KB** | Total raw KB | Naive total gzip KB | Normal / naive |', '|---|---|---|---|---|---|---|---|');
+  L.push('| Route | Charts | JS gzip KB | CSS gzip KB | **Total gzip KB** | of which before the chart runtime | Total raw KB | Naive total gzip KB | Normal / naive |', '|---|---|---|---|---|---|---|---|---|');
   for (const r of Object.keys(R.firstView.normal ?? {})) {
     const a = R.firstView.normal[r];
     const b = R.firstView.naive?.[r];
-    L.push(`| ${r} | ${a.charts}${a.complete ? '' : ' ⚠️'} | ${KB(a.js.gzip)} | ${KB(a.css.gzip)} | **${KB(a.total.gzip)}** | ${KB(a.total.raw)} | ${KB(b?.total.gzip)} | ${b ? x(a.total.gzip / b.total.gzip) : '—'} |`);
+    L.push(`| ${r} | ${a.charts}${a.complete ? '' : ' ⚠️'} | ${KB(a.js.gzip)} | ${KB(a.css.gzip)} | **${KB(a.total.gzip)}** | ${KB(a.beforeCharts?.gzip)} | ${KB(a.total.raw)} | ${KB(b?.total.gzip)} | ${b ? x(a.total.gzip / b.total.gzip) : '—'} |`);
   }
   L.push('', `Whole build (every JS/CSS file): normal ${KB(R.builds.normal?.jsCssGzip)} KB gzip in ${R.builds.normal?.jsCssFiles} files; naive ${KB(R.builds.naive?.jsCssGzip)} KB gzip in ${R.builds.naive?.jsCssFiles} files.`, '');
 

@@ -12,18 +12,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
+import flags from '../../scripts/chromium-flags.json';
 
 /** Flags that work on these machines (see shared/DESIGN.md); Playwright adds a fresh temp --user-data-dir. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_FLAGS = ['--headless', ...flags];
 
 /** Viewports the product promises to work at. */
 export const VIEWPORTS = {
