@@ -2,4 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 
-mount(App, { target: document.getElementById('app')! });
+const target = document.getElementById('app')!;
+// index.html paints a static header while the scripts load; the app takes over from here.
+target.replaceChildren();
+mount(App, { target });
