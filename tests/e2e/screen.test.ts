@@ -52,25 +52,25 @@ describe.concurrent('#/screen', () => {
   });
 
   test('at 1366×768 a click on a bar hits that bar', async ({ expect }) => {
-    const s = await openPage(`#/screen?${Q}`, { viewport: { width: 1366, height: 768 } });
+    // ?e2e exposes the chart instances, so the bars' on-screen positions come from ECharts' own layout.
+    const s = await openPage(`?e2e#/screen?${Q}`, { viewport: { width: 1366, height: 768 } });
     try {
       await waitForCharts(s.page, 4);
       const box = (await s.page.locator('[data-chart="screen-spending"]').boundingBox())!;
-      const fs = Math.min(1366 / 1920, 768 / 1080) * 1.45;
-      const top = 8 * fs;
-      const band = (box.height - 16 * fs) / 9;
-      // Bar 0 (其他科学技术支出 712.69) is long: its middle is right of centre.
-      await s.page.mouse.click(box.x + box.width * 0.7, box.y + top + band * 0.5);
-      await expect.poll(() => s.page.locator('.callout').getAttribute('data-current')).toBe('f-2022-final-2069999');
-      expect(await s.page.locator('.callout').getAttribute('data-rotating')).toBe('paused');
-      // Bar 1 (行政运行 187.17): short, so click near its start.
-      const x1 = await s.page.evaluate(() => {
-        const labels = document.querySelector('[data-chart="screen-spending"]')!.getBoundingClientRect();
-        return labels.left;
-      });
-      void x1;
-      await s.page.mouse.click(box.x + box.width * 0.62, box.y + top + band * 1.5);
-      await expect.poll(() => s.page.locator('.callout').getAttribute('data-current')).toBe('f-2022-final-2010301');
+      const centre = (id: string) =>
+        s.page.evaluate((name) => {
+          const c = (window as any).__charts['screen-spending'];
+          const d = c.getModel().getSeriesByIndex(0).getData();
+          const l = d.getItemLayout(d.indexOfName(name));
+          return { x: l.x + l.width / 2, y: l.y + l.height / 2 };
+        }, id);
+      // The stage is scaled for this screen: a click lands on the bar drawn there, not a neighbour.
+      for (const id of ['f-2022-final-2069999', 'f-2022-final-2010301']) {
+        const p = await centre(id);
+        await s.page.mouse.click(box.x + p.x, box.y + p.y);
+        await expect.poll(() => s.page.locator('.callout').getAttribute('data-current')).toBe(id);
+        expect(await s.page.locator('.callout').getAttribute('data-rotating')).toBe('paused');
+      }
     } finally {
       await s.close();
     }

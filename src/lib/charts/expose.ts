@@ -1,5 +1,5 @@
 /**
- * Test hook: with `?e2e` in the page URL (before the hash), chart instances are exposed on
+ * Test hook, called by EChart.svelte for every chart: with `?e2e` in the page URL (before the hash), chart instances are exposed on
  * `window.__charts[id]` so end-to-end tests can find an item's pixel position and read its
  * highlight state. Without the flag nothing is exposed.
  */
