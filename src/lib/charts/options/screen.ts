@@ -129,7 +129,8 @@ export function screenBasisOption(parts: Array<{ id: string; label: string; amou
           color: '#e8edf2',
           formatter: (p: { name: string; percent: number }) => {
             const r = parts.find((x) => x.id === p.name);
-            return r ? `${r.label}\n${money(r.amount, state.money)}（${p.percent.toFixed(1)}%）` : '';
+            // Three short lines: on a 1366-wide wall the one-line amount and share were cut off.
+            return r ? `${r.label}\n${money(r.amount, state.money)}\n${p.percent.toFixed(1)}%` : '';
           },
         },
       },
