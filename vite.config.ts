@@ -4,7 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-const dataDir = resolve(__dirname, 'data');
+const dataDir = resolve(import.meta.dirname, 'data');
 
 /** Every file under data/ (the JSON the page fetches at run time), relative to data/. */
 function dataFiles(dir = dataDir): string[] {

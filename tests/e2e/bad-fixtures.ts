@@ -243,8 +243,9 @@ export const CASES: BadCase[] = [
     mutate: edit(UNIT, (u) => (measure(u, 'm-staff-inpost').value = -9)),
     cli: { exit: 1, contains: [`${at('measures', 'm-staff-inpost')} › value: expected a whole number ≥ 0 (a count in 人), found -9 (number)`] },
     page: { contains: [`${at('measures', 'm-staff-inpost')} › value: expected a whole number ≥ 0 (a count in 人), found -9 (number)`] },
-    // Salvage works per list: derived facts cite measures, so the facts go too; the indicators stay.
-    works: OPS,
+    // The measures go; the 2021 facts derived from stated changes (measures) go with them as a
+    // whole year; the 2022 facts and the indicators stay.
+    works: [...TOTAL, ...OPS],
   },
   {
     id: 'year-string',

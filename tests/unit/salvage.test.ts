@@ -44,6 +44,24 @@ describe('salvaging a partly broken unit-year file', () => {
     expect(r.value?.indicators.length).toBe(good().indicators.length);
   });
 
+  it("keeps this year's facts when a measure that last year's derived facts cite is bad", () => {
+    const json = good();
+    // A stated change (e.g. 行政运行 较2021年增加) from which a 2021 fact is derived.
+    const cited = json.facts.flatMap((f) => (f.provenance.kind === 'derived' ? JSON.stringify(f.provenance.formula).match(/"m-[^"]+"/g) ?? [] : []));
+    const id = JSON.parse(cited[0]) as string;
+    const m = json.measures.find((x) => x.id === id)!;
+    (m as unknown as Record<string, unknown>).value = 'five';
+    const r = load(json);
+    expect(r.errors[0]).toMatchObject({ section: 'measures', record: id, field: 'value' });
+    expect(r.broken).toContain('measures');
+    expect(r.broken).toContain('facts:2021');
+    expect(r.broken).not.toContain('facts');
+    // Every 2022 fact stays; no 2021 fact stays (a year is kept whole or not at all).
+    expect(r.value?.facts.filter((f) => f.year === 2022).length).toBe(good().facts.filter((f) => f.year === 2022).length);
+    expect(r.value?.facts.some((f) => f.year === 2021)).toBe(false);
+    expect(r.value?.indicators.length).toBe(good().indicators.length);
+  });
+
   it('loses the whole file when its header is broken', () => {
     const json = good() as unknown as Record<string, unknown>;
     json.currency = '元';
