@@ -155,11 +155,14 @@ export function formulaRefs(f: Formula): string[] {
   return [...out];
 }
 
-/** A readable one-line form of a formula, e.g. "(a − b) ÷ b × 100". */
-export function formulaToText(f: Formula, depth = 0): string {
+/**
+ * A readable one-line form of a formula, e.g. "(a − b) ÷ b × 100"; `label` names the records
+ * (ids by default, the records' labels in the page).
+ */
+export function formulaToText(f: Formula, label: (id: string) => string = (id) => id, depth = 0): string {
   if (depth > MAX_FORMULA_DEPTH || !Array.isArray(f.args)) return '…';
   const s = f.args.map((a) =>
-    typeof a === 'string' || typeof a === 'number' ? String(a) : `(${formulaToText(a, depth + 1)})`,
+    typeof a === 'string' ? label(a) : typeof a === 'number' ? String(a) : `(${formulaToText(a, label, depth + 1)})`,
   );
   switch (f.op) {
     case 'pct':

@@ -2,7 +2,7 @@
  * Look-ups behind "where does this figure come from": any record by id, and the
  * reconciliation checks a record takes part in.
  */
-import type { Fact, Formula, Indicator, KnownIssue, Provenance, RuleResult, UnitYearFile } from './types';
+import type { Fact, Indicator, KnownIssue, Provenance, RuleResult, UnitYearFile } from './types';
 
 export type AnyRecord = { kind: 'fact'; record: Fact } | { kind: 'measure' | 'indicator'; record: Indicator };
 
@@ -24,25 +24,6 @@ export function checksInvolving(ids: string[], results: RuleResult[]): RuleResul
 /** The known issue a result points to, if any. */
 export function knownIssueOf(result: RuleResult, file: UnitYearFile | undefined): KnownIssue | undefined {
   return result.knownIssue ? file?.knownIssues.find((k) => k.id === result.knownIssue) : undefined;
-}
-
-const OP_WORD: Record<Formula['op'], string> = {
-  sum: ' + ',
-  sub: ' − ',
-  mul: ' × ',
-  div: ' ÷ ',
-  pct: ' ÷ ',
-  growth_pct: ' − ',
-};
-
-/** A formula as text with record labels, e.g. "（2022年行政运行 − 较上年增加）". */
-export function formulaText(f: Formula, label: (id: string) => string): string {
-  const arg = (a: Formula['args'][number]): string =>
-    typeof a === 'number' ? String(a) : typeof a === 'string' ? label(a) : `（${formulaText(a, label)}）`;
-  const parts = f.args.map(arg);
-  if (f.op === 'pct') return `${parts.join(OP_WORD.pct)} × 100%`;
-  if (f.op === 'growth_pct') return `（${parts[0]} − ${parts[1]}）÷ ${parts[1]} × 100%`;
-  return parts.join(OP_WORD[f.op]);
 }
 
 /** One-line summary of a provenance for tables, CSV and tooltips. */
