@@ -3,6 +3,7 @@
  * class with stated and recomputed shares, and the vehicle status breakdown.
  */
 import { escapeHTML } from '../../escape';
+import { AXIS_TOOLTIP } from './common';
 import type { EChartsCoreOption } from '../echarts';
 import { MONEY, money, pct } from '../../format';
 import type { MoneyUnit } from '../../state/url';
@@ -29,8 +30,7 @@ export function balanceOption(lines: BalanceLine[], state: AssetsState): ECharts
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
+      ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ axisValue: string; marker: string; seriesName: string; value: number | null; dataIndex: number }>) => {
         const l = lines[ps[0]?.dataIndex ?? 0];
         const g = l?.growth ? `<br>较上年增长（报告）：<b>${escapeHTML(pct(l.growth.stated, l.growth.decimals))}</b>` : '';

@@ -13,6 +13,12 @@ export const PALETTE = ['#0b5cad', '#c75000', '#1e7b3a', '#7b3fa0', '#00727d', '
 export const REST_COLOR = '#8d99a6';
 
 /** An amount in 万元 converted to the display unit (charts plot converted values). */
+/**
+ * The tooltip every bar chart shares: one box per category, shaded band, kept inside the chart
+ * (phones); each builder adds its own escaped `formatter`.
+ */
+export const AXIS_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true } as const;
+
 export function inUnit(wan: number, unit: MoneyUnit): number {
   return wan * MONEY[unit].factor;
 }

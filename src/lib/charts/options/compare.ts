@@ -6,7 +6,7 @@
 import type { EChartsCoreOption } from '../echarts';
 import type { MoneyUnit } from '../../state/url';
 import { MONEY } from '../../format';
-import { amountText, inUnit, PALETTE, tooltipHTML } from './common';
+import { amountText, inUnit, PALETTE, tooltipHTML, AXIS_TOOLTIP } from './common';
 
 export interface CompareItem {
   key: string;
@@ -49,9 +49,7 @@ export function compareOption(items: CompareItem[], o: CompareOptions): EChartsC
     legend: { top: 0, data: names },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
+      ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ name: string }>) => {
         const it = byKey.get(ps[0]?.name ?? '');
         if (!it) return '';

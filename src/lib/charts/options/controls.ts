@@ -4,6 +4,7 @@
  * shares (tooltip escaping, dimming for focus, money conversion).
  */
 import { escapeHTML } from '../../escape';
+import { AXIS_TOOLTIP } from './common';
 import type { EChartsCoreOption } from '../echarts';
 import { MONEY, money } from '../../format';
 import type { MoneyUnit } from '../../state/url';
@@ -62,8 +63,7 @@ export function controlsOption(rows: ControlRow[], state: ControlsState): EChart
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
+      ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ axisValue: string; marker: string; seriesName: string; value: number | null }>) =>
         `${escapeHTML(ps[0]?.axisValue)}<br>` +
         ps.map((p) => tipLine(p.marker, p.seriesName, p.value == null ? '—' : `${p.value} ${unit}`)).join('<br>'),

@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from '../echarts';
 import type { MoneyUnit } from '../../state/url';
 import { MONEY } from '../../format';
-import { amountText, inUnit, PALETTE, pct, tooltipHTML } from './common';
+import { amountText, inUnit, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from './common';
 
 export interface StructureItem {
   key: string;
@@ -38,9 +38,7 @@ export function structureOption(
     legend: { top: 0 },
     grid: { left: 8, right: 90, top: 32, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
+      ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ name: string }>) => {
         const it = byKey.get(ps[0]?.name ?? '');
         if (!it) return '';

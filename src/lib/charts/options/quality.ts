@@ -3,6 +3,7 @@
  * stacked horizontal bars (labels carry the counts, so colour is never the only cue).
  */
 import { escapeHTML } from '../../escape';
+import { AXIS_TOOLTIP } from './common';
 import type { EChartsCoreOption } from '../echarts';
 import { STATUS_COLOR, tipLine } from './controls';
 
@@ -22,8 +23,7 @@ export function ruleStatusOption(rows: RuleCountRow[], state: { focusRule?: stri
     legend: { top: 0, data: keys.map((k) => STATUS_LABEL[k]) },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
+      ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ dataIndex: number; marker: string; seriesName: string; value: number }>) => {
         const r = rows[ps[0]?.dataIndex ?? 0];
         return `${escapeHTML(r?.title)}（${escapeHTML(r?.rule)}）<br>${ps.map((p) => tipLine(p.marker, p.seriesName, p.value ?? 0)).join('<br>')}`;
