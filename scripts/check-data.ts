@@ -11,9 +11,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClassificationFile, DataError, RuleResult, UnitYearFile } from '../src/lib/data/types';
-import { parseJson, validateClassification, validateIndex, validateUnitYear } from '../src/lib/data/validate';
-import { formatReport, reconcile, summarize, unusedKnownIssues } from '../src/lib/data/rules';
+import type { ClassificationFile, DataError, RuleResult, UnitYearFile } from '../src/model/types';
+import { parseJson, validateClassification, validateIndex, validateUnitYear } from '../src/data/validate';
+import { formatReport, reconcile, summarize, unusedKnownIssues } from '../src/domain/rules';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataURLToBlob, safeFileName, tableMatrix, toCSV, toJSON, toXLSX } from '../../src/lib/download';
-import { sortRows, type Column } from '../../src/lib/columns';
+import { dataURLToBlob, safeFileName, tableMatrix, toCSV, toJSON, toXLSX } from '../../src/ui/download';
+import { sortRows, type Column } from '../../src/ui/columns';
 
 interface R {
   name: string;

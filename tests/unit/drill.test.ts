@@ -11,8 +11,8 @@ import {
   pathToFunction,
   REST_KEY,
   type Trees,
-} from '../../src/lib/data/drill';
-import type { DrillStep } from '../../src/lib/state/url';
+} from '../../src/domain/drill';
+import type { DrillStep } from '../../src/state/url';
 import { facts, trees, UNIT } from './real-data';
 
 const small: Trees = {

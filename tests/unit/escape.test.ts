@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { format } from 'echarts/core';
-import { escapeHTML } from '../../src/lib/escape';
+import { escapeHTML } from '../../src/ui/escape';
 
 const payloads = [
   '<img src=x onerror="window.__pwned=1">',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, money, moneyWithUnit, pct, signed } from '../../src/lib/format';
+import { count, money, moneyWithUnit, pct, signed } from '../../src/ui/format';
 
 describe('zh-CN number formatting', () => {
   it('converts 万元 to 元, 万元 and 亿元 with grouping', () => {

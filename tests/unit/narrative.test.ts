@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { narrative, narrativeInput } from '../../src/lib/data/narrative';
-import { overviewFigures, functionStructure } from '../../src/lib/data/kpis';
+import { narrative, narrativeInput } from '../../src/features/overview/narrative';
+import { overviewFigures, functionStructure } from '../../src/features/overview/figures';
 import { facts, files, trees, UNIT } from './real-data';
 
 describe('narrative', () => {

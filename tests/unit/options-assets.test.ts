@@ -1,14 +1,14 @@
 /** Asset and control transforms and their option builders, against the shipped report data. */
 import { describe, expect, test } from 'vitest';
-import { balanceLines, contradictions, fixedAssets, vehicles } from '../../src/lib/data/assets';
-import { controlItems, controlRows, rateCheck, staffing, tolerance, valuesOf } from '../../src/lib/data/controls';
-import { reconcile } from '../../src/lib/data/rules';
-import { balanceOption, shareText, sharesOption } from '../../src/lib/charts/options/assets';
-import { controlsOption, inUnit, partsOption, staffingOption } from '../../src/lib/charts/options/controls';
+import { balanceLines, contradictions, fixedAssets, vehicles } from '../../src/features/assets/assets';
+import { controlItems, controlRows, rateCheck, staffing, tolerance, valuesOf } from '../../src/features/assets/controls';
+import { reconcile } from '../../src/domain/rules';
+import { balanceOption, shareText, sharesOption } from '../../src/features/assets/assets.option';
+import { controlsOption, inUnit, partsOption, staffingOption } from '../../src/features/assets/controls.option';
 import { files, index } from './real-data';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ClassificationFile } from '../../src/lib/data/types';
+import type { ClassificationFile } from '../../src/model/types';
 
 const file = files[0];
 const groups = index.groups ?? [];

@@ -11,11 +11,11 @@ import {
   isFocused,
   operationRows,
   toBase,
-} from '../../src/lib/data/operations';
-import { barLabel, chartable, funnelOption, indicatorBarsOption, needsLog } from '../../src/lib/charts/options/operations';
-import { orderResults, recordTarget, ruleRows } from '../../src/lib/data/quality';
-import { ruleStatusOption } from '../../src/lib/charts/options/quality';
-import { reconcile } from '../../src/lib/data/rules';
+} from '../../src/features/operations/operations';
+import { barLabel, chartable, funnelOption, indicatorBarsOption, needsLog } from '../../src/features/operations/operations.option';
+import { orderResults, recordTarget, ruleRows } from '../../src/features/quality/quality';
+import { ruleStatusOption } from '../../src/features/quality/quality.option';
+import { reconcile } from '../../src/domain/rules';
 import { files, index, indicators, trees, UNIT } from './real-data';
 
 const file = files[0];

@@ -1,8 +1,8 @@
 /** Big-screen scale, font scaling and builders. */
 import { describe, expect, test } from 'vitest';
-import { highlightCaption, scaleFonts, screenBasisOption, screenSpendingOption, stageScale } from '../../src/lib/charts/options/screen';
-import { headline, keyFigures, spendingByFunction } from '../../src/lib/data/screen';
-import { groupOperations, operationRows } from '../../src/lib/data/operations';
+import { highlightCaption, scaleFonts, screenBasisOption, screenSpendingOption, stageScale } from '../../src/features/screen/screen.option';
+import { headline, keyFigures, spendingByFunction } from '../../src/features/screen/screen';
+import { groupOperations, operationRows } from '../../src/features/operations/operations';
 import { facts, index, indicators, UNIT } from './real-data';
 
 describe('stage scale', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hierarchyOption } from '../../src/lib/charts/options/hierarchy';
-import { compareOption, compareSeriesNames, executionOption } from '../../src/lib/charts/options/compare';
-import { sankeyOption } from '../../src/lib/charts/options/sankey';
-import { structureOption } from '../../src/lib/charts/options/overview';
+import { hierarchyOption } from '../../src/features/spending/hierarchy.option';
+import { compareOption, compareSeriesNames, executionOption } from '../../src/features/spending/compare.option';
+import { sankeyOption } from '../../src/features/spending/sankey.option';
+import { structureOption } from '../../src/features/overview/structure.option';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 type Any = any;

@@ -1,9 +1,9 @@
 /** The shipped data, read from data/ for tests that check transforms against the real report. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { factsTable, indicatorsTable, preferOwnReport } from '../../src/lib/data/tables';
-import type { ClassificationFile, DataIndex, UnitYearFile } from '../../src/lib/data/types';
-import type { Trees } from '../../src/lib/data/drill';
+import { factsTable, indicatorsTable, preferOwnReport } from '../../src/data/tables';
+import type { ClassificationFile, DataIndex, UnitYearFile } from '../../src/model/types';
+import type { Trees } from '../../src/domain/drill';
 
 const root = resolve(__dirname, '../../data');
 const read = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;

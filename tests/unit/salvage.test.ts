@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { salvage } from '../../src/lib/data/load';
-import { validateClassification, validateUnitYear } from '../../src/lib/data/validate';
-import type { UnitYearFile } from '../../src/lib/data/types';
+import { salvage } from '../../src/data/load';
+import { validateClassification, validateUnitYear } from '../../src/data/validate';
+import type { UnitYearFile } from '../../src/model/types';
 
 // The shipped data: a broken part of it must not take the other parts down.
 const read = (p: string) => JSON.parse(readFileSync(new URL(`../../data/${p}`, import.meta.url), 'utf8'));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { factsTable, indicatorsTable, preferOwnReport } from '../../src/lib/data/tables';
-import type { Fact, UnitYearFile } from '../../src/lib/data/types';
+import { factsTable, indicatorsTable, preferOwnReport } from '../../src/data/tables';
+import type { Fact, UnitYearFile } from '../../src/model/types';
 
 const stated = { kind: 'stated' as const, quote: 'q', section: 's' };
 const fact = (id: string, year: number, amount: number): Fact => ({
   id,
   year,
   phase: '决算',
+  flow: '支出',
+  source: null,
   basis: null,
   functional: null,
   economic: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash, toHash, type ViewState } from '../../src/lib/state/url';
+import { parseHash, toHash, type ViewState } from '../../src/state/url';
 
 const view: ViewState = {
   route: 'spending',

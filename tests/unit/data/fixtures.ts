@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClassificationFile, DataIndex, UnitYearFile } from '../../../src/lib/data/types';
+import type { ClassificationFile, DataIndex, UnitYearFile } from '../../../src/model/types';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const goodDir = resolve(repoRoot, 'tests/fixtures/data-good');

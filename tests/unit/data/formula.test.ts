@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, formulaRefs, formulaToText } from '../../../src/lib/data/formula';
-import type { Formula } from '../../../src/lib/data/types';
+import { evaluateFormula, formulaRefs, formulaToText } from '../../../src/domain/formula';
+import type { Formula } from '../../../src/model/types';
 
 const values = new Map([
   ['a', 969.29],

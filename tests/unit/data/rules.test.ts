@@ -8,8 +8,8 @@ import {
   reconcile,
   summarize,
   unusedKnownIssues,
-} from '../../../src/lib/data/rules';
-import type { RuleResult, UnitYearFile } from '../../../src/lib/data/types';
+} from '../../../src/domain/rules';
+import type { RuleResult, UnitYearFile } from '../../../src/model/types';
 import { goodUnit, looseUnit, sourceText, trees } from './fixtures';
 
 const run = (u: UnitYearFile, withSource = true) => reconcile(u, trees(), withSource ? { sourceText: sourceText() } : {});

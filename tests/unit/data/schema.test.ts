@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { validateClassification, validateIndex, validateUnitYear } from '../../../src/lib/data/validate';
+import { validateClassification, validateIndex, validateUnitYear } from '../../../src/data/validate';
 import { goodEconomic, goodFunctional, goodIndex, looseUnit, repoRoot } from './fixtures';
 
 const schemaDir = resolve(repoRoot, 'data/schema');

@@ -6,7 +6,7 @@ import {
   validateClassification,
   validateIndex,
   validateUnitYear,
-} from '../../../src/lib/data/validate';
+} from '../../../src/data/validate';
 import { UNIT_FILE, goodEconomic, goodFunctional, goodIndex, goodUnit, looseUnit, trees } from './fixtures';
 
 const ctx = () => ({ ...trees(), unit: 'demo-unit', year: 2022 });

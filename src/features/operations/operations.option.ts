@@ -1,0 +1,165 @@
+/**
+ * Pure option builders for #/operations. Figures of very different magnitude (9 路 … 7250万人次)
+ * share a log axis in base units (万条 → 条), each bar labelled with the figure as the report
+ * words it ("近800万元", "60余项") plus text markers (累计, 推算) so nothing relies on colour.
+ */
+import { escapeHTML } from '../../ui/escape';
+import type { EChartsCoreOption } from '../../ui/echarts';
+import { count } from '../../ui/format';
+import { badges, chartableOps, figureText, isFocused, type OpGroup, type OpItem } from './operations';
+import { DIMMED, PALETTE } from '../assets/controls.option';
+
+export interface OpsState {
+  /** An indicator id or a group key ("group:grid"). */
+  focus?: string | null;
+  /** Multiplies font sizes (the big screen passes its stage scale × a reading factor). */
+  fontScale?: number;
+}
+
+/** Items a bar chart can show: counts and amounts, not percentages or derived helpers. */
+export const chartable = chartableOps;
+
+/** Bar label: the figure as worded, then its markers in brackets. */
+export function barLabel(i: OpItem): string {
+  const b = badges(i).map((x) => x.replace(/（.*）/, ''));
+  return `${figureText(i, count)}${b.length ? ` [${b.join('·')}]` : ''}`;
+}
+
+function tooltip(items: OpItem[], groups: OpGroup[]) {
+  return {
+    trigger: 'item',
+    formatter: (p: { name: string; marker: string }) => {
+      const i = items.find((x) => x.id === p.name);
+      if (!i) return escapeHTML(p.name);
+      const g = groups.find((x) => x.id === i.group)?.label ?? i.group;
+      const b = badges(i);
+      const base = i.baseUnit !== i.unit ? `<br>折合 ${escapeHTML(count(i.base))} ${escapeHTML(i.baseUnit)}` : '';
+      return `${escapeHTML(g)}<br>${p.marker}${escapeHTML(i.label)}：<b>${escapeHTML(figureText(i, count))}</b>${base}${b.length ? `<br>${escapeHTML(b.join('，'))}` : ''}`;
+    },
+  };
+}
+
+/** Log axis when the largest bar is more than 20× the smallest, linear otherwise. */
+export function needsLog(items: Pick<OpItem, 'base'>[]): boolean {
+  const v = items.map((i) => i.base).filter((x) => x > 0);
+  return v.length > 1 && Math.max(...v) / Math.min(...v) > 20;
+}
+
+/**
+ * Horizontal bars of indicators (category = indicator id, shown by its label), coloured by
+ * group. Items outside the focus are dimmed; the focused one gets an outline.
+ */
+export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: OpsState = {}): EChartsCoreOption {
+  const shown = chartable(items);
+  const log = needsLog(shown);
+  const fs = state.fontScale ?? 1;
+  const colorOf = (g: string) => PALETTE[Math.max(0, groups.findIndex((x) => x.id === g)) % PALETTE.length];
+  const labelOf = (id: string) => shown.find((i) => i.id === id)?.label ?? id;
+  const baseUnits = [...new Set(shown.map((i) => i.baseUnit))];
+  return {
+    grid: { left: 8, right: 24, top: 44 * fs, bottom: 8, containLabel: true },
+    tooltip: tooltip(shown, groups),
+    xAxis: {
+      type: log ? 'log' : 'value',
+      logBase: 10,
+      // The units of a mixed list are named in the view's text and the table; a long unit list
+      // here would run over the tick labels.
+      name: log ? '对数刻度（各指标按自身单位）' : baseUnits.join('、'),
+      nameLocation: 'middle',
+      nameGap: 22 * fs,
+      nameTextStyle: { fontSize: 12 * fs },
+      position: 'top',
+      max: (v: { max: number }) => (log ? 10 ** Math.ceil(Math.log10(v.max) + 0.9) : v.max * 1.45),
+      axisLabel: { fontSize: 11 * fs, formatter: (v: number) => count(v) },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: shown.map((i) => i.id),
+      axisLabel: { fontSize: 12 * fs, formatter: (id: string) => labelOf(id), width: 190 * fs, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: '运行指标',
+        barMaxWidth: 22 * fs,
+        data: shown.map((i) => {
+          const on = isFocused(i, state.focus ?? null);
+          return {
+            name: i.id,
+            value: i.base,
+            itemStyle: {
+              color: colorOf(i.group),
+              opacity: state.focus && !on ? DIMMED : 1,
+              borderColor: on ? '#c75000' : undefined,
+              borderWidth: on ? 2 : 0,
+            },
+          };
+        }),
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 12 * fs,
+          formatter: (p: { name: string }) => {
+            const i = shown.find((x) => x.id === p.name);
+            return i ? barLabel(i) : '';
+          },
+        },
+        emphasis: { focus: 'none', itemStyle: { borderColor: '#c75000', borderWidth: 2 } },
+      },
+    ],
+  };
+}
+
+/**
+ * The funnel of a chain of counts (申请 → 审核通过), with each stage's share of the first.
+ * Other figures of the group are not stages: the view shows them as annotations.
+ */
+export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCoreOption {
+  const first = chain[0]?.value ?? 0;
+  const fs = state.fontScale ?? 1;
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; marker: string }) => {
+        const i = chain.find((x) => x.id === p.name);
+        if (!i) return escapeHTML(p.name);
+        const share = first ? ` （占第一阶段 ${((i.value / first) * 100).toFixed(2)}%）` : '';
+        return `${p.marker}${escapeHTML(i.label)}：<b>${escapeHTML(figureText(i, count))}</b>${escapeHTML(share)}`;
+      },
+    },
+    series: [
+      {
+        type: 'funnel',
+        name: '场所码',
+        sort: 'none',
+        left: '8%',
+        right: '8%',
+        top: 8,
+        bottom: 8,
+        minSize: '55%',
+        gap: 4,
+        label: {
+          show: true,
+          position: 'inside',
+          fontSize: 13 * fs,
+          color: '#fff',
+          formatter: (p: { name: string }) => {
+            const i = chain.find((x) => x.id === p.name);
+            return i ? `${i.label}\n${figureText(i, count)}` : '';
+          },
+        },
+        data: chain.map((i, k) => ({
+          name: i.id,
+          value: i.value,
+          itemStyle: {
+            color: PALETTE[k === 0 ? 0 : 5],
+            opacity: state.focus && !isFocused(i, state.focus) ? 0.55 : 1,
+            borderColor: isFocused(i, state.focus ?? null) ? '#c75000' : undefined,
+            borderWidth: isFocused(i, state.focus ?? null) ? 3 : 0,
+          },
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * A 决算说明-style paragraph generated from the data, never hand-written per year:
+ * "2022年支出合计X万元，较上年减少Y万元，下降Z%，主要是……". Pure; the money unit follows the view.
+ */
+import type { ColumnTable } from 'arquero';
+import { makeLookup, slice, type Trees } from '../../domain/drill';
+import { MONEY, money, pct } from '../../ui/format';
+import type { MoneyUnit } from '../../state/url';
+
+export interface NarrativeInput {
+  year: number;
+  total: number;
+  /** Previous year's total; null when the data has none. */
+  prevYear: number | null;
+  prevTotal: number | null;
+  basic: number | null;
+  project: number | null;
+  /** Changes by functional 项 against the previous year (amount in 万元). */
+  changes: Array<{ label: string; change: number }>;
+  /** Largest economic category of the year, when split. */
+  topEconomic?: { label: string; amount: number } | null;
+}
+
+const amt = (v: number, u: MoneyUnit) => `${money(Math.abs(v), u)}${MONEY[u].label}`;
+
+/** The paragraph. */
+export function narrative(n: NarrativeInput, unit: MoneyUnit = 'wan'): string {
+  const parts: string[] = [];
+  let first = `${n.year}年支出合计${amt(n.total, unit)}`;
+  if (n.prevTotal !== null && n.prevYear !== null) {
+    const d = n.total - n.prevTotal;
+    if (Math.abs(d) < 0.005) first += `，与${n.prevYear}年持平`;
+    else {
+      const up = d > 0;
+      first += `，较上年${up ? '增加' : '减少'}${amt(d, unit)}`;
+      if (n.prevTotal !== 0) first += `，${up ? '增长' : '下降'}${pct((Math.abs(d) / n.prevTotal) * 100)}`;
+      // Drivers: the largest changes in the same direction as the total, until they explain ≥ 80%.
+      const same = n.changes.filter((c) => Math.sign(c.change) === Math.sign(d) && Math.abs(c.change) >= 0.005).sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+      const drivers: typeof same = [];
+      let covered = 0;
+      for (const c of same) {
+        if (drivers.length >= 3 || covered >= Math.abs(d) * 0.8) break;
+        drivers.push(c);
+        covered += Math.abs(c.change);
+      }
+      if (drivers.length) first += `，主要是${drivers.map((c) => `${c.label}${up ? '增加' : '减少'}${amt(c.change, unit)}`).join('、')}`;
+      const against = n.changes.filter((c) => Math.sign(c.change) === -Math.sign(d) && Math.abs(c.change) >= 0.005).sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 2);
+      if (against.length) first += `；${against.map((c) => `${c.label}${up ? '减少' : '增加'}${amt(c.change, unit)}`).join('、')}，部分抵消了${up ? '增幅' : '降幅'}`;
+    }
+  } else {
+    first += '（数据中没有上年支出，无法与上年比较）';
+  }
+  parts.push(first + '。');
+  if (n.basic !== null && n.project !== null && n.total) {
+    parts.push(`其中基本支出${amt(n.basic, unit)}，占${pct((n.basic / n.total) * 100)}；项目支出${amt(n.project, unit)}，占${pct((n.project / n.total) * 100)}。`);
+  }
+  if (n.topEconomic && n.total) {
+    parts.push(`按经济分类，${n.topEconomic.label}最多，为${amt(n.topEconomic.amount, unit)}，占${pct((n.topEconomic.amount / n.total) * 100)}。`);
+  }
+  return parts.join('');
+}
+
+/** Build the narrative's input from the fact table (labels from the classification trees). */
+export function narrativeInput(facts: ColumnTable, unit: string, year: number, trees: Trees, prevYear: number | null = year - 1): NarrativeInput | null {
+  const cur = makeLookup(slice(facts, unit, year, '决算'), trees);
+  const all = { basis: null, functional: null, economic: null } as const;
+  const total = cur(all);
+  if (!total) return null;
+  const prevRows = prevYear === null ? [] : slice(facts, unit, prevYear, '决算');
+  const prev = prevRows.length ? makeLookup(prevRows, trees) : null;
+  const prevTotal = prev?.(all) ?? null;
+  const leaves = trees.functional.filter((n) => !trees.functional.some((m) => m.parent === n.code));
+  const changes = prev
+    ? leaves.flatMap((n) => {
+        const a = cur({ ...all, functional: n.code });
+        const b = prev({ ...all, functional: n.code });
+        return a || b ? [{ label: n.name, change: Math.round(((a?.amount ?? 0) - (b?.amount ?? 0)) * 100) / 100 }] : [];
+      })
+    : [];
+  const econ = trees.economic
+    .filter((n) => n.parent === null)
+    .flatMap((n) => {
+      const a = cur({ ...all, economic: n.code });
+      return a ? [{ label: n.name, amount: a.amount }] : [];
+    })
+    .sort((a, b) => b.amount - a.amount);
+  return {
+    year,
+    total: total.amount,
+    prevYear: prevTotal ? prevYear : null,
+    prevTotal: prevTotal?.amount ?? null,
+    basic: cur({ ...all, basis: '基本支出' })?.amount ?? null,
+    project: cur({ ...all, basis: '项目支出' })?.amount ?? null,
+    changes,
+    topEconomic: econ[0] ?? null,
+  };
+}

@@ -1,0 +1,52 @@
+import { formatLocale } from 'd3-format';
+import type { MoneyUnit } from '../state/url';
+
+/** zh-CN number formatting: thousands grouped by 3 with ',', '.' decimal, ¥ currency. */
+const zh = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] });
+
+/** Display unit labels and the factor from the data's 万元. */
+export const MONEY: Record<MoneyUnit, { label: string; factor: number; spec: string }> = {
+  yuan: { label: '元', factor: 10_000, spec: ',.0f' },
+  wan: { label: '万元', factor: 1, spec: ',.2f' },
+  yi: { label: '亿元', factor: 1 / 10_000, spec: ',.4f' },
+};
+
+const cache = new Map<string, (n: number) => string>();
+function fmt(spec: string): (n: number) => string {
+  let f = cache.get(spec);
+  if (!f) cache.set(spec, (f = zh.format(spec)));
+  return f;
+}
+
+/** An amount held in 万元, converted and formatted for display, without the unit label. */
+export function money(wan: number, unit: MoneyUnit = 'wan'): string {
+  if (!Number.isFinite(wan)) return '—';
+  const m = MONEY[unit];
+  // Round in the display unit first so -0.00 never shows.
+  const v = wan * m.factor;
+  return fmt(m.spec)(Math.abs(v) < 1e-9 ? 0 : v);
+}
+
+/** An amount with its unit label, e.g. "969.29 万元". */
+export function moneyWithUnit(wan: number, unit: MoneyUnit = 'wan'): string {
+  return `${money(wan, unit)} ${MONEY[unit].label}`;
+}
+
+/** A percentage value (already ×100) with the given decimals, e.g. 64.29 → "64.29%". */
+export function pct(value: number, decimals = 2): string {
+  return Number.isFinite(value) ? `${fmt(`,.${decimals}f`)(value)}%` : '—';
+}
+
+/** A signed change, e.g. +5.44 / −7.11, using the true minus sign. */
+export function signed(value: number, decimals = 2): string {
+  if (!Number.isFinite(value)) return '—';
+  const s = fmt(`,.${decimals}f`)(Math.abs(value));
+  return value > 0 ? `+${s}` : value < 0 ? `−${s}` : s;
+}
+
+/** A count or other plain quantity, e.g. 156351 → "156,351". */
+export function count(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const d = decimals ?? (Number.isInteger(value) ? 0 : String(value).split('.')[1]?.length ?? 0);
+  return fmt(`,.${d}f`)(value);
+}
