@@ -1,9 +1,14 @@
-import { parseHash, toHash, type DrillStep, type MoneyUnit, type Route, type ViewState } from './url';
+import { parseHash, toHash, type DrillStep, type MoneyUnit, type ParsedHash, type Route, type ViewState } from './url';
+
+/** Completes a parsed link against the data (see resolveView in src/features/shell/model.ts). */
+export type Resolver = (parsed: ParsedHash, base?: ViewState) => { view: ViewState; notices: string[] };
 
 /**
  * The one selection store. Every chart, table and control reads and writes the view here;
  * charts never talk to each other. View parts are mirrored to the hash (push for navigation,
- * so back/forward walk the drill history); hover is transient and stays out of the URL.
+ * so back/forward walk the drill history); hover is transient and stays out of the URL. Every
+ * view the store takes, from a link or from a control, goes through the resolver, so the page
+ * never shows a unit or year the data does not have.
  */
 class Selection {
   route = $state<Route>('');
@@ -15,6 +20,9 @@ class Selection {
   focus = $state<string | null>(null);
   /** Category under the pointer or keyboard focus, highlighted in every linked chart. */
   hover = $state<string | null>(null);
+  /** What the current link asked for that could not be shown, one sentence each. */
+  notices = $state<string[]>([]);
+  private resolve: Resolver = (parsed, base) => ({ view: { ...(base ?? this.view), ...parsed.view } as ViewState, notices: [] });
 
   /** The view as a plain object (no proxies), e.g. for option builders and URL writing. */
   get view(): ViewState {
@@ -31,7 +39,11 @@ class Selection {
 
   /** Apply view parts; `replace` edits the current history entry instead of adding one. */
   set(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
-    this.apply(patch);
+    // A new year or unit takes its default comparison unless the patch names one.
+    const fresh = ('year' in patch || 'unit' in patch) && !('compare' in patch) ? { compare: undefined } : {};
+    const { view } = this.resolve({ view: { ...fresh, ...patch } as Partial<ViewState>, problems: [] }, this.view);
+    this.apply(view);
+    this.notices = [];
     if (typeof window === 'undefined') return;
     const hash = toHash(this.view);
     if (hash === window.location.hash) return;
@@ -39,24 +51,29 @@ class Selection {
     else history.pushState(null, '', hash);
   }
 
-  /** Take defaults, then whatever the current URL says (called once the data index is known). */
-  init(defaults: ViewState): void {
-    this.apply(defaults);
-    this.apply(parseHash(window.location.hash));
-    history.replaceState(null, '', toHash(this.view));
-    const sync = () => this.apply({ ...defaults, ...parseHash(window.location.hash) });
+  /** Take the current URL through the resolver (called once the data index is known) and follow it. */
+  init(resolve: Resolver): void {
+    this.resolve = resolve;
+    const sync = () => {
+      const r = this.resolve(parseHash(window.location.hash));
+      this.apply(r.view);
+      this.notices = r.notices;
+      const hash = toHash(this.view);
+      if (hash !== window.location.hash) history.replaceState(null, '', hash);
+    };
+    sync();
     window.addEventListener('popstate', sync);
     window.addEventListener('hashchange', sync);
   }
 
-  private apply(patch: Partial<ViewState>): void {
-    if (patch.route !== undefined) this.route = patch.route;
-    if (patch.unit !== undefined) this.unit = patch.unit;
-    if (patch.year !== undefined) this.year = patch.year;
-    if (patch.compare !== undefined) this.compare = patch.compare;
-    if (patch.path !== undefined) this.path = patch.path;
-    if (patch.money !== undefined) this.money = patch.money;
-    if (patch.focus !== undefined) this.focus = patch.focus;
+  private apply(v: ViewState): void {
+    this.route = v.route;
+    this.unit = v.unit;
+    this.year = v.year;
+    this.compare = v.compare;
+    this.path = v.path;
+    this.money = v.money;
+    this.focus = v.focus;
   }
 }
 

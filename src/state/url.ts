@@ -1,60 +1,101 @@
 /**
  * The whole view lives in the hash so a view can be cited by its URL and reloads exactly.
- * Pure functions (tested in Node); selection.svelte.ts binds them to the page.
+ * `parseHash` is total: whatever the hash holds, it returns the parts it could read and one
+ * problem per part it could not (naming the parameter and what was expected), never a throw.
+ * Whether a unit or year exists is the shell's question (it knows the data).
  *
  *   #/spending?unit=ningxiang-drc&year=2022&cmp=2021&path=b:项目支出,f:206&money=wan
  */
+import { DRILL_STEP, ROUTES, type DrillStep, type Route, type ViewState } from '../model/routes';
+import { MONEY_UNITS, type MoneyUnit } from '../model/vocabulary';
 
-export const ROUTES = ['', 'spending', 'assets', 'operations', 'quality', 'screen'] as const;
-export type Route = (typeof ROUTES)[number];
-export type MoneyUnit = 'yuan' | 'wan' | 'yi';
-export const MONEY_UNITS: MoneyUnit[] = ['yuan', 'wan', 'yi'];
+export type { DrillStep, Route, ViewState };
+// Transitional re-exports; the vocabulary lives in src/model.
+export { MONEY_UNITS, type MoneyUnit };
 
-/**
- * One drill step: `b:<basis>` (基本支出/项目支出), `f:<functional code>`, `e:<economic code>`.
- * The order of steps is the drill order, so function-first and economic-first paths both fit.
- */
-export type DrillStep = `${'b' | 'f' | 'e'}:${string}`;
-
-export interface ViewState {
-  route: Route;
-  unit: string;
-  year: number;
-  /** Comparison year; null = no comparison. */
-  compare: number | null;
-  path: DrillStep[];
-  money: MoneyUnit;
-  /** Focused item of a route (an indicator id, a group, a rule key); null = none. */
-  focus: string | null;
+/** A part of the link that could not be used, in words for the page. */
+export interface UrlProblem {
+  param: string;
+  found: string;
+  expected: string;
 }
 
-const STEP = /^[bfe]:[^,]+$/;
+export interface ParsedHash {
+  view: Partial<ViewState>;
+  problems: UrlProblem[];
+}
 
-/** Parse a location hash ("#/spending?...") into the parts of the view it names; unknown parts are dropped. */
-export function parseHash(hash: string): Partial<ViewState> {
+const KNOWN = new Set(['unit', 'year', 'cmp', 'path', 'money', 'focus']);
+const MAX_PARAM = 200;
+const YEAR = /^\d{4}$/;
+
+function decode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Parse a location hash ("#/spending?...") into the view parts it names and the problems it has. */
+export function parseHash(hash: string): ParsedHash {
+  const problems: UrlProblem[] = [];
+  const view: Partial<ViewState> = {};
+  const bad = (param: string, found: string, expected: string) =>
+    problems.push({ param, found: found.length > 60 ? `${found.slice(0, 59)}…` : found, expected });
   const raw = hash.replace(/^#\/?/, '');
-  const [routePart, query = ''] = raw.split('?', 2);
-  const out: Partial<ViewState> = {};
-  const route = decodeURIComponent(routePart.replace(/\/$/, ''));
-  out.route = (ROUTES as readonly string[]).includes(route) ? (route as Route) : '';
-  const q = new URLSearchParams(query);
-  const unit = q.get('unit');
-  if (unit) out.unit = unit;
-  const year = Number(q.get('year'));
-  if (q.has('year') && Number.isInteger(year)) out.year = year;
-  if (q.has('cmp')) {
-    const cmp = q.get('cmp');
-    out.compare = cmp === '' || cmp === 'none' ? null : Number.isInteger(Number(cmp)) ? Number(cmp) : null;
+  const q = raw.indexOf('?');
+  const routePart = q < 0 ? raw : raw.slice(0, q);
+  const query = q < 0 ? '' : raw.slice(q + 1);
+
+  const route = decode(routePart.replace(/\/$/, ''));
+  if (route !== null && (ROUTES as readonly string[]).includes(route)) view.route = route as Route;
+  else {
+    view.route = '';
+    bad('页面', routePart, `${ROUTES.map((r) => `#/${r}`).join('、')} 之一`);
   }
-  if (q.has('path')) {
-    out.path = (q.get('path') ?? '')
-      .split(',')
-      .filter((s) => STEP.test(s)) as DrillStep[];
+
+  // URLSearchParams keeps malformed escapes as text instead of throwing.
+  const params = new URLSearchParams(query);
+  for (const [name, value] of params) {
+    if (!KNOWN.has(name)) bad(name, value, `已知参数（${[...KNOWN].join('、')}）`);
+    else if (value.length > MAX_PARAM) bad(name, value, `不超过 ${MAX_PARAM} 个字符`);
   }
-  const money = q.get('money');
-  if (money && (MONEY_UNITS as string[]).includes(money)) out.money = money as MoneyUnit;
-  if (q.has('focus')) out.focus = q.get('focus') || null;
-  return out;
+  const get = (name: string) => {
+    const v = params.get(name);
+    return v !== null && v.length <= MAX_PARAM ? v : null;
+  };
+
+  const unit = get('unit');
+  if (unit !== null) {
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(unit)) view.unit = unit;
+    else bad('unit', unit, '单位代码（小写字母、数字和连字符）');
+  }
+  const year = get('year');
+  if (year !== null) {
+    if (YEAR.test(year)) view.year = Number(year);
+    else bad('year', year, '四位数年份，如 2022');
+  }
+  const cmp = get('cmp');
+  if (cmp !== null) {
+    if (cmp === '' || cmp === 'none') view.compare = null;
+    else if (YEAR.test(cmp)) view.compare = Number(cmp);
+    else bad('cmp', cmp, '四位数年份或 none');
+  }
+  const path = get('path');
+  if (path !== null) {
+    const steps = path.split(',').filter((s) => s !== '');
+    const ok = steps.filter((s) => DRILL_STEP.test(s)) as DrillStep[];
+    if (ok.length < steps.length) bad('path', path, '以逗号分隔的下钻步骤，如 b:项目支出,f:206');
+    view.path = ok;
+  }
+  const money = get('money');
+  if (money !== null) {
+    if ((MONEY_UNITS as readonly string[]).includes(money)) view.money = money as MoneyUnit;
+    else bad('money', money, MONEY_UNITS.join('、'));
+  }
+  if (params.has('focus')) view.focus = get('focus') || null;
+  return { view, problems };
 }
 
 /** Serialise a view to a hash. Every part is written, so a cited URL keeps meaning the same view. */
@@ -69,4 +110,9 @@ export function toHash(s: ViewState): string {
   // URLSearchParams encodes ':' and ','; keep them readable in a cited link.
   const query = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   return `#/${s.route}?${query}`;
+}
+
+/** A problem as one sentence for the page. */
+export function problemText(p: UrlProblem): string {
+  return `链接参数 ${p.param} 的值“${p.found}”无法使用（应为${p.expected}），已改用默认值。`;
 }

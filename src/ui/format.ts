@@ -1,5 +1,5 @@
 import { formatLocale } from 'd3-format';
-import type { MoneyUnit } from '../state/url';
+import type { MoneyUnit } from '../model/vocabulary';
 
 /** zh-CN number formatting: thousands grouped by 3 with ',', '.' decimal, ¥ currency. */
 const zh = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] });

@@ -44,7 +44,7 @@ function buildReason(): string | null {
 
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       // Vitest sets NODE_ENV=test, which would make this a development build (Svelte's dev

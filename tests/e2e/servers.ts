@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist');
+/** The build under test; E2E_DIST lets several checkouts' e2e runs on one machine keep apart. */
+export const DIST = process.env.E2E_DIST ? join(ROOT, process.env.E2E_DIST) : join(ROOT, 'dist');
 /** A typical government-site location for the transparency page. */
 export const SUB_PATH = '/zfxxgk/czyjs/';
 
