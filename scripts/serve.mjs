@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 /**
- * Serve dist/ on 127.0.0.1 with gzip, as a government web server would, optionally under a
- * sub-path. Usage: node scripts/serve.mjs [--port 4173] [--base /zfxxgk/czyjs/] [--dir dist]
+ * Serve dist/ on 127.0.0.1 with gzip and the security headers of docs/deployment.md, as a
+ * government web server would, optionally under a sub-path.
+ *
+ *   node scripts/serve.mjs [--port 4173] [--base /zfxxgk/czyjs/] [--dir dist]
+ *                          [--frame-ancestors "'self' https://www.example.gov.cn"]
+ *
+ * The Content-Security-Policy header is the policy of the built index.html's meta tag (one
+ * source of truth) plus `frame-ancestors`, which only a header can carry: which sites may
+ * frame the dashboard ('self' by default; name the government site's origin to embed charts).
  */
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 import compression from 'compression';
@@ -17,16 +24,35 @@ const opt = (name, fallback) => {
 const dir = resolve(opt('dir', 'dist'));
 const port = Number(opt('port', process.env.PORT ?? 4173));
 const base = `/${opt('base', '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const frameAncestors = opt('frame-ancestors', "'self'");
 
 if (!existsSync(resolve(dir, 'index.html'))) {
   console.error(`No build in ${dir}: run "npm run build" first.`);
   process.exit(1);
 }
+if (!/^[\w\s'.:/*-]+$/.test(frameAncestors)) {
+  console.error(`--frame-ancestors: expected CSP source expressions such as "'self' https://www.example.gov.cn", found ${JSON.stringify(frameAncestors)}`);
+  process.exit(1);
+}
+
+/** The meta tag's policy, read from the build, so the header can never say something else. */
+function metaPolicy(html) {
+  const m = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
+  if (!m) throw new Error(`${dir}/index.html has no Content-Security-Policy meta tag`);
+  return m[1].replace(/&#39;|&apos;/g, "'");
+}
+const policy = `${metaPolicy(readFileSync(resolve(dir, 'index.html'), 'utf8'))}; frame-ancestors ${frameAncestors}`;
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': policy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 const gzip = compression();
 const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
 const server = createServer((req, res) => {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const url = req.url ?? '/';
   if (!url.startsWith(base)) {
     if (url === base.slice(0, -1)) {

@@ -16,12 +16,22 @@ export function tableMatrix<T>(columns: Column<T>[], rows: T[], totals?: T | nul
   };
 }
 
+/**
+ * Characters that make a spreadsheet read a cell as a formula when they lead it (CSV / formula
+ * injection): = + - @, the control characters TAB, CR and LF that some importers skip before
+ * looking, and the full-width forms Excel folds onto them on Chinese systems.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFE63\uFF20\u2212]/;
+
+/** A text cell as a spreadsheet must see it: prefixed with ' when it would start a formula. */
+export function neutralizeFormula(s: string): string {
+  return FORMULA_LEAD.test(s) ? `'${s}` : s;
+}
+
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
 function csvField(v: Cell): string {
   if (v == null) return '';
-  const s = typeof v === 'number' ? String(v) : v;
-  // A leading =, +, - or @ would run as a formula in spreadsheet apps (CSV injection).
-  const safe = typeof v === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s;
+  const safe = typeof v === 'number' ? String(v) : neutralizeFormula(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -47,7 +57,7 @@ export async function toXLSX<T>(columns: Column<T>[], rows: T[], totals?: T | nu
   const { header, body } = tableMatrix(columns, rows, totals);
   const data = [
     header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
-    ...body.map((r) => r.map((v) => (v == null ? null : typeof v === 'number' ? { value: v, type: Number } : { value: v, type: String }))),
+    ...body.map((r) => r.map((v) => (v == null ? null : typeof v === 'number' ? { value: v, type: Number } : { value: neutralizeFormula(v), type: String }))),
   ];
   // Sheet names may not hold []:*?/\ and are at most 31 characters.
   const name = sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || '数据';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataURLToBlob, safeFileName, tableMatrix, toCSV, toJSON, toXLSX } from '../../src/ui/download';
-import { sortRows, type Column } from '../../src/ui/columns';
+import { dataURLToBlob, neutralizeFormula, safeFileName, tableMatrix, toCSV, toJSON, toXLSX } from '../../../src/ui/download';
+import { sortRows, type Column } from '../../../src/ui/columns';
 
 interface R {
   name: string;
@@ -24,6 +24,15 @@ describe('download serialisers', () => {
     expect(csv).toContain('"a,""b""",\r\n');
     expect(csv).toContain("'=cmd,1\r\n");
     expect(csv.trimEnd().split('\r\n').pop()).toBe('合计,599.34');
+  });
+  it('neutralises every leading character a spreadsheet may evaluate, and nothing else', () => {
+    for (const lead of ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠', '﹣', '−']) {
+      expect(neutralizeFormula(`${lead}HYPERLINK("x")`), JSON.stringify(lead)).toBe(`'${lead}HYPERLINK("x")`);
+    }
+    for (const plain of ['行政运行', '2022', '（一）基本支出', ' =不在开头', '']) expect(neutralizeFormula(plain)).toBe(plain);
+    const csv = toCSV(columns, [{ name: '\t=1+1', amount: -3 }]);
+    // Numbers stay numbers (a negative change is not a formula); the text cell gets its guard.
+    expect(csv).toContain("'\t=1+1,-3\r\n");
   });
   it('JSON is the rows keyed by the header labels, totals last', () => {
     const j = JSON.parse(toJSON(columns, rows, { name: '合计', amount: 599.34 }));
