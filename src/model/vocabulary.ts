@@ -50,9 +50,9 @@ export function sourceLabel(s: Source, flow: Flow = '收入'): string {
 }
 
 /** What a measure's number is, relative to the quantity its role names. */
-export const STATS = ['value', 'change', 'growth', 'share'] as const;
+export const STATS = ['value', 'change', 'growth', 'share', 'completion'] as const;
 export type Stat = (typeof STATS)[number];
-/** What a `change` or `growth` is measured against. */
+/** What a `change`, `growth` or `completion` (actual as % of the budget: "完成预算100%") is measured against. */
 export const BASES_OF_CHANGE = ['prev-year', 'budget'] as const;
 export type ChangeBase = (typeof BASES_OF_CHANGE)[number];
 
@@ -84,6 +84,10 @@ export const CODE_LENGTHS: Record<'functional' | 'economic', readonly number[]> 
  * exactly those. A role is `<name>` or `<name>:<qualifier>`; `qualifier` says what may follow the
  * colon (an item of a closed list, a classification code, or free text naming a part).
  *
+ * Some roles name a quantity that is itself a money fact (income.total, income.source, spending.type,
+ * spending.function, spending.economic): the amount is the fact; measures with such a role are its
+ * changes and shares (`stat`), so they are found, titled and checked like any other.
+ *
  * `title` names the quantity for people; a qualified role is titled by its qualifier
  * (`sangong.item:公务接待` → 公务接待费, never "三公经费").
  */
@@ -92,7 +96,7 @@ export interface RoleSpec {
   /** Section of the dashboard the quantity belongs to. */
   section: RoleSection;
   /** What may follow `:`; absent = the role takes no qualifier. */
-  qualifier?: 'sangong-item' | 'procurement-kind' | 'functional' | 'economic' | 'name';
+  qualifier?: 'sangong-item' | 'procurement-kind' | 'functional' | 'economic' | 'source' | 'basis' | 'name';
   /** The role this one is a part of (for sums and part-of-whole checks). */
   partOf?: string;
   /** Unit family: money (万元), percent, count or area. */
@@ -127,6 +131,10 @@ export const PROCUREMENT_KINDS = ['货物', '工程', '服务'] as const;
 
 export const ROLES = {
   'income.grand-total': { title: '收入总计', section: 'totals', unit: 'money' },
+  'income.total': { title: '本年收入合计', section: 'totals', unit: 'money' },
+  'income.source': { title: '收入来源', section: 'totals', qualifier: 'source', partOf: 'income.total', unit: 'money' },
+  'spending.total': { title: '本年支出合计', section: 'totals', unit: 'money' },
+  'spending.type': { title: '支出类型', section: 'totals', qualifier: 'basis', partOf: 'spending.total', unit: 'money' },
   'spending.grand-total': { title: '支出总计', section: 'totals', unit: 'money' },
   'budget.completion-rate': { title: '预算完成率', section: 'budget', unit: 'percent' },
   'budget.adjustment-rate': { title: '预算调整率', section: 'budget', unit: 'percent' },
@@ -134,6 +142,7 @@ export const ROLES = {
   'project.execution-rate': { title: '项目资金执行率', section: 'budget', unit: 'percent' },
   'sangong.total': { title: '“三公”经费', section: 'sangong', unit: 'money' },
   'sangong.item': { title: '“三公”经费项目', section: 'sangong', qualifier: 'sangong-item', partOf: 'sangong.total', unit: 'money' },
+  'sangong.reception-part': { title: '公务接待费构成', section: 'sangong', qualifier: 'name', unit: 'money' },
   'sangong.vehicles': { title: '公务用车保有量', section: 'sangong', unit: 'count' },
   'sangong.vehicles-bought': { title: '购置公务用车', section: 'sangong', unit: 'count' },
   'sangong.reception-batches': { title: '国内公务接待批次', section: 'sangong', unit: 'count' },
@@ -193,6 +202,8 @@ export function roleProblem(role: string): string | null {
     return `“三公”经费项目应为 ${SANGONG_ITEMS.join('、')} 之一`;
   if (spec.qualifier === 'procurement-kind' && !(PROCUREMENT_KINDS as readonly string[]).includes(qualifier))
     return `政府采购类别应为 ${PROCUREMENT_KINDS.join('、')} 之一`;
+  if (spec.qualifier === 'source' && !(SOURCES as readonly string[]).includes(qualifier)) return `收入来源应为 ${SOURCES.join('、')} 之一`;
+  if (spec.qualifier === 'basis' && !(BASES as readonly string[]).includes(qualifier)) return `支出类型应为 ${BASES.join('、')} 之一`;
   if (spec.qualifier === 'functional' && !/^\d{3}(\d{2}){0,2}$/.test(qualifier)) return '功能分类代码应为 3、5 或 7 位数字';
   if (spec.qualifier === 'economic' && !/^\d{3}(\d{2})?$/.test(qualifier)) return '经济分类代码应为 3 或 5 位数字';
   return null;
@@ -205,6 +216,7 @@ export function roleTitle(role: string): string {
   if (!spec) return role;
   if (qualifier === null) return spec.title;
   if (spec.qualifier === 'sangong-item') return `${qualifier}费`;
+  if (spec.qualifier === 'source') return sourceLabel(qualifier as Source);
   return qualifier;
 }
 
