@@ -8,11 +8,10 @@
  *  - `decimals` known (the record says how it was printed) → half a unit of that place;
  *  - else money (万元) → 0.01: amounts are printed to the cent of 万元 and sums of rounded parts
  *    drift by a cent;
- *  - else a count (人, 辆 …) → exact: counts are whole numbers;
- *  - else → half a unit of the last decimal the number has as JSON prints it (97.6 → ±0.05).
+ *  - else → half a unit of the last decimal the stated number has as JSON prints it (97.6 →
+ *    ±0.05; a count of 9 → ±0.5, which for sums of whole counts means exact).
  */
 import type { Formula } from '../model/types';
-import { COUNT_UNITS } from '../model/vocabulary';
 import { evaluateFormula, formulaRefs } from './formula';
 
 /** Money tolerance when the printed precision is not recorded: amounts are printed to 0.01 万元. */
@@ -44,7 +43,6 @@ export function toleranceOf(stated: number, p: Precision = {}): number {
   if (p.decimals !== undefined) return roundingTolerance(p.decimals);
   const unit = p.unit ?? MONEY_UNIT;
   if (unit === MONEY_UNIT) return MONEY_TOLERANCE;
-  if (COUNT_UNITS.has(unit)) return 0;
   return roundingTolerance(decimalsOf(stated));
 }
 

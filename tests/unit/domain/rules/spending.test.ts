@@ -1,0 +1,104 @@
+/** children-sum, basis-sum, functional-economic, economic-scope, unique-cell: the spending tables. */
+import { describe, expect, it } from 'vitest';
+import { byKey, fact, measure, of, run, set, spendingFacts, unit } from '../fixtures';
+
+const good = run(unit({ facts: spendingFacts() }));
+
+describe('a consistent spending report', () => {
+  it('passes every spending rule', () => {
+    expect(good.filter((r) => r.status !== 'pass')).toEqual([]);
+    expect(new Set(good.map((r) => r.rule))).toEqual(new Set(['children-sum', 'basis-sum', 'functional-economic', 'economic-scope']));
+  });
+
+  it('checks a total against functions stated per spending type (roll-ups)', () => {
+    const r = byKey(good, 'children-sum:f-total');
+    expect(r.numbers).toMatchObject({ expected: 100, found: 100, difference: 0 });
+    expect(r.records).toEqual(['f-total', 'f-2010301', 'f-2010302', 'f-2069999']);
+  });
+});
+
+describe('children-sum', () => {
+  it('children exceeding the parent fail', () => {
+    const r = byKey(run(unit({ facts: set(spendingFacts(), 'f-2069999-31003', 61) })), 'children-sum:f-2069999-310:economic');
+    expect(r.status).toBe('fail');
+    expect(r.numbers).toMatchObject({ expected: 60, found: 61, difference: 1, remainder: 0 });
+    expect(r.message).toBe('f-2069999-310 60（经济分类·资本性支出）的下级 1 项合计 61，超过上级 1');
+  });
+
+  it('an incomplete split that falls short passes as 未细分', () => {
+    const facts = set(set(set(spendingFacts(), 'f-basic', 35), 'f-total', 105), 'f-2010301', 30);
+    const r = byKey(run(unit({ facts })), 'children-sum:f-basic');
+    expect(r.status).toBe('pass');
+    expect(r.numbers).toMatchObject({ expected: 35, found: 30, difference: -5, remainder: 5 });
+    expect(r.message).toContain('其余 5 为未细分');
+  });
+
+  it('a complete cover that falls short fails', () => {
+    const r = byKey(run(unit({ facts: set(spendingFacts(), 'f-total', 101) })), 'children-sum:f-total');
+    expect(r.status).toBe('fail');
+    expect(r.message).toContain('下级已覆盖全部科目却少 1');
+  });
+
+  it('measures marked sumsToParent: exact for counts, rounding for money', () => {
+    const ms = [measure('m-staff', 7, { unit: '人' }), measure('m-a', 3, { unit: '人', parent: 'm-staff', sumsToParent: true }), measure('m-b', 4, { unit: '人', parent: 'm-staff', sumsToParent: true })];
+    expect(byKey(run(unit({ measures: ms })), 'children-sum:m-staff').status).toBe('pass');
+    ms[2].value = 5;
+    const r = byKey(run(unit({ measures: ms })), 'children-sum:m-staff');
+    expect(r).toMatchObject({ status: 'fail', numbers: { expected: 7, found: 8, difference: 1, children: 2 }, records: ['m-staff', 'm-a', 'm-b'] });
+  });
+
+  it('keeps income and spending apart (flows are never summed together)', () => {
+    const facts = [...spendingFacts(), fact('f-income-2010301', 500, { flow: '收入', functional: '2010301' })];
+    expect(byKey(run(unit({ facts })), 'children-sum:f-total').status).toBe('pass');
+  });
+});
+
+describe('basis-sum', () => {
+  it('the spending types of a split sum to the total', () => {
+    const r = byKey(run(unit({ facts: set(spendingFacts(), 'f-project', 69.5) })), 'basis-sum:2022:决算');
+    expect(r.status).toBe('fail');
+    expect(r.numbers).toEqual({ expected: 100, found: 99.5, difference: -0.5, basic: 30, project: 69.5 });
+    expect(r.message).toBe('2022年决算：基本支出 30 + 项目支出 69.5 = 99.5，合计（f-total）100，相差 -0.5');
+  });
+
+  it('counts every spending type, not only 基本/项目', () => {
+    const facts = [fact('t', 100), fact('b', 60, { basis: '基本支出' }), fact('p', 30, { basis: '项目支出' }), fact('u', 10, { basis: '上缴上级支出' })];
+    expect(byKey(run(unit({ facts })), 'basis-sum:2022:决算').status).toBe('pass');
+    facts[3].amount = 12;
+    expect(byKey(run(unit({ facts })), 'basis-sum:2022:决算')).toMatchObject({ status: 'fail', numbers: { difference: 2 } });
+  });
+
+  it('a single type stated beside the total (其中) may fall short but not exceed', () => {
+    const facts = [fact('t', 100), fact('b', 60, { basis: '基本支出' })];
+    expect(byKey(run(unit({ facts })), 'basis-sum:2022:决算')).toMatchObject({ status: 'pass', message: expect.stringContaining('其余 40 为其他支出类型') });
+    facts[1].amount = 120;
+    expect(byKey(run(unit({ facts })), 'basis-sum:2022:决算').status).toBe('fail');
+  });
+});
+
+describe('functional-economic and economic-scope', () => {
+  it('a function whose economic classes do not add up', () => {
+    const rs = run(unit({ facts: set(spendingFacts(), 'f-2010301-302', 9) }));
+    expect(byKey(rs, 'functional-economic:f-2010301')).toMatchObject({ status: 'fail', numbers: { expected: 30, found: 29, difference: -1 } });
+  });
+
+  it('economic totals that do not cover the functions with a split', () => {
+    const r = byKey(run(unit({ facts: set(spendingFacts(), 'f-econ-310', 59.8) })), 'economic-scope:2022:决算');
+    expect(r.status).toBe('fail');
+    expect(r.numbers).toMatchObject({ economicTotal: 89.8, functionalTotal: 90, difference: -0.2 });
+  });
+});
+
+describe('unique-cell', () => {
+  it('two amounts for one cell are reported and the second is not summed', () => {
+    const facts = [...spendingFacts(), fact('f-2010302-again', 11, { basis: '项目支出', functional: '2010302' })];
+    const rs = run(unit({ facts }));
+    expect(byKey(rs, 'unique-cell:f-2010302')).toMatchObject({ status: 'fail', records: ['f-2010302', 'f-2010302-again'] });
+    expect(byKey(rs, 'children-sum:f-project').numbers.found).toBe(70);
+  });
+
+  it('the same codes in another flow or source are another cell', () => {
+    const facts = [...spendingFacts(), fact('f-total-gpb', 100, { source: '一般公共预算财政拨款' }), fact('f-income', 100, { flow: '收入' })];
+    expect(of(run(unit({ facts })), 'unique-cell')).toEqual([]);
+  });
+});
