@@ -10,14 +10,19 @@
  *   total → functional 类 → 款 → 项 → economic 类 → 款                      (path starts with f:)
  *   total → economic 类 → 款 → functional 类 → 款 → 项                      (path starts with e:)
  * A level whose children have no data is skipped, so a unit whose report has no basis split
- * goes straight to functions.
+ * goes straight to functions, and one that gives only totals by spending type stops there.
+ *
+ * Only spending of all fund sources is drilled (flow 支出, source null): the rows a report gives
+ * per fund source (一般公共预算财政拨款 …) restate parts of the same money and would count twice.
  */
 import { desc, from, not, type ColumnTable } from 'arquero';
 import type { Basis, ClassNode, Phase } from '../model/types';
-import type { DrillStep } from '../state/url';
+import { BASES as SPENDING_TYPES } from '../model/vocabulary';
+import type { DrillStep } from '../model/routes';
 
 export type Dim = 'b' | 'f' | 'e';
-export const BASES: Basis[] = ['基本支出', '项目支出'];
+/** Spending types the drill splits by, in the vocabulary's order (all five 支出决算表 columns). */
+export const BASES: readonly Basis[] = SPENDING_TYPES;
 /** Key of the remainder row (stated node total − Σ stated children); not a DrillStep. */
 export const REST_KEY = 'rest';
 export const REST_LABEL = '未细分';
@@ -114,7 +119,7 @@ export function childCodes(nodes: ClassNode[], code: string | null): ClassNode[]
   return nodes.filter((n) => n.parent === code);
 }
 
-/** The chain of codes from the top level down to `code`, e.g. 2069999 → [206, 20699, 2069999]. */
+/** The chain of codes from the top level down to `code`: a 项 → [its 类, its 款, the 项]. */
 export function ancestry(nodes: ClassNode[], code: string): string[] {
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const chain: string[] = [];
@@ -130,7 +135,7 @@ export function ancestry(nodes: ClassNode[], code: string): string[] {
 
 /**
  * The canonical drill path of a functional code, from the classification tree (not
- * hard-coded): 2069999 → ['f:206', 'f:20699', 'f:2069999']. Other views link here with it.
+ * hard-coded): a 项 → ['f:<类>', 'f:<款>', 'f:<项>']. Other views link here with it.
  */
 export function pathToFunction(code: string, trees: Pick<Trees, 'functional'>): DrillStep[] {
   return ancestry(trees.functional, code).map((c) => `f:${c}` as DrillStep);
@@ -143,7 +148,7 @@ export function pathToFunction(code: string, trees: Pick<Trees, 'functional'>): 
  */
 const sliceCache = new WeakMap<ColumnTable, Map<string, FactLite[]>>();
 
-/** The facts of one unit, year and phase (an Arquero filter with params: no closures). */
+/** The spending facts (all fund sources) of one unit, year and phase (an Arquero filter with params: no closures). */
 export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase): FactLite[] {
   let byKey = sliceCache.get(facts);
   if (!byKey) sliceCache.set(facts, (byKey = new Map()));
@@ -152,12 +157,21 @@ export function slice(facts: ColumnTable, unit: string, year: number, phase: Pha
   if (!rows) {
     rows = facts
       .params({ unit, year, phase })
-      .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase)
+      .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase && d.flow === '支出' && d.source === null)
       .select('id', 'basis', 'functional', 'economic', 'amount')
       .objects() as FactLite[];
     byKey.set(key, rows);
   }
   return rows;
+}
+
+/** Years in which the unit has spending facts of `phase` (all fund sources), ascending. */
+export function spendingYears(facts: ColumnTable, unit: string, phase: Phase = '决算'): number[] {
+  const years = facts
+    .params({ unit, phase })
+    .filter((d: any, $: any) => d.unit === $.unit && d.phase === $.phase && d.flow === '支出' && d.source === null)
+    .array('year') as ArrayLike<number>;
+  return [...new Set(Array.from(years))].sort((a, b) => a - b);
 }
 
 /**

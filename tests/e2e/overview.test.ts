@@ -15,8 +15,9 @@ describe('overview', () => {
       expect(exec).toContain('311.06%');
       expect(exec).toContain('报告所列 411%');
       expect(await page.locator('[data-narrative]').innerText()).toMatch(/^2022年支出合计969\.29万元，较上年减少1,959\.60万元，下降66\.91%，主要是/);
-      expect(await page.locator('[data-kpi="sangong"]').innerText()).toContain('5.74');
-      expect(await page.locator('[data-kpi="staffing"]').innerText()).toMatch(/14[\s\S]*9/);
+      expect(await page.locator('[data-kpi="sangong.total"]').innerText()).toContain('5.74');
+      expect(await page.locator('[data-kpi="staff"]').innerText()).toMatch(/14[\s\S]*9/);
+      expect(await page.locator('[data-not-covered]').innerText()).toContain('政府采购');
 
       // Money unit switch: every figure follows.
       await page.locator('label:has(input[value="yi"])').click();
@@ -39,6 +40,35 @@ describe('overview', () => {
       await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
       await expect.poll(() => hashOf(page)).toMatch(/^#\/spending\?.*path=f:206(&|$)/);
       await waitForCharts(page, 2);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the second unit: its own figures, 公务接待费 titled by its role, what its report does not cover', async () => {
+    const s = await openPage('?e2e#/?unit=daying-wgl&year=2022');
+    const { page } = s;
+    try {
+      await page.locator('[data-kpi="total"]').waitFor({ timeout: 20_000 });
+      expect(await page.locator('[data-kpi="total"]').innerText()).toContain('4,143.91');
+      const income = await page.locator('[data-kpi="income"]').innerText();
+      expect(income).toContain('一般公共预算财政拨款收入');
+      expect(income).toContain('3,859.16');
+      const reception = page.locator('[data-kpi="sangong.item:公务接待"]');
+      expect(await reception.locator('h2').innerText()).toBe('公务接待费');
+      expect(await reception.innerText()).toContain('7.80');
+      expect(await page.locator('[data-kpi="sangong.total"]').count()).toBe(0);
+      expect(await page.locator('[data-kpi="execution"]').count()).toBe(0);
+      const missing = await page.locator('[data-not-covered]').innerText();
+      expect(missing).toContain('支出功能分类');
+      expect(missing).toContain('资产负债与固定资产');
+      // No empty axes: a report without a functional split draws no structure chart.
+      expect(await page.locator('[data-chart]').count()).toBe(0);
+      const main = await page.locator('main').innerText();
+      expect(main).not.toContain('宁乡');
+      expect(main).not.toContain('“三公”经费');
+      expect(await page.locator('[data-narrative]').innerText()).toMatch(/^2022年支出合计4,143\.91万元/);
       await s.expectClean();
     } finally {
       await s.close();

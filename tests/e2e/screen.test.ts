@@ -65,7 +65,7 @@ describe.concurrent('#/screen', () => {
           return { x: l.x + l.width / 2, y: l.y + l.height / 2 };
         }, id);
       // The stage is scaled for this screen: a click lands on the bar drawn there, not a neighbour.
-      for (const id of ['f-2022-final-2069999', 'f-2022-final-2010301']) {
+      for (const id of ['f:2069999', 'f:2010301']) {
         const p = await centre(id);
         await s.page.mouse.click(box.x + p.x, box.y + p.y);
         await expect.poll(() => s.page.locator('.callout').getAttribute('data-current')).toBe(id);
@@ -89,6 +89,37 @@ describe.concurrent('#/screen', () => {
       const back = await s.page.locator('.s-back').getAttribute('href');
       expect(back).toMatch(/^#\/\?unit=ningxiang-drc&year=2022.*money=yuan/);
       expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the second unit cites its own report; panels only for what it has', async ({ expect }) => {
+    const s = await openPage('#/screen?unit=daying-wgl&year=2022', { viewport: { width: 1920, height: 1080 } });
+    try {
+      await waitForCharts(s.page, 3);
+      const head = await s.page.locator('.s-head').innerText();
+      expect(head).toContain('2022年度单位决算');
+      expect(head).toContain('县文化广电旅游局');
+      expect(head).not.toContain('宁乡');
+      expect(await s.page.locator('[data-kpi="total"]').innerText()).toContain('4,143.91');
+      const charts = await s.page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
+      expect(charts).toEqual(['screen-spending', 'screen-controls', 'screen-income']);
+      expect(await s.page.locator('[data-not-covered]').innerText()).toContain('支出功能科目');
+      expect(await s.page.locator('.stage').innerText()).not.toContain('“三公”经费');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('an unknown unit in the link is never printed as a headline', async ({ expect }) => {
+    const s = await openPage('#/screen?unit=no-such-unit&year=2022', { viewport: { width: 1920, height: 1080 } });
+    try {
+      await waitForCharts(s.page);
+      const head = await s.page.locator('.s-head').innerText();
+      expect(head).not.toContain('no-such-unit');
+      await s.expectClean();
     } finally {
       await s.close();
     }

@@ -169,6 +169,31 @@ describe('spending explorer', () => {
   });
 });
 
+describe('spending explorer, second unit (totals by spending type only)', () => {
+  test('the levels it has, in words where it has none; no comparison with a year it lacks', async () => {
+    const s = await openPage('?e2e#/spending?unit=daying-wgl&year=2022');
+    const { page } = s;
+    try {
+      await waitForCharts(page, 2);
+      const rows = await table(page);
+      expect(rows.map((r) => r[0])).toEqual(['名称', '项目支出', '基本支出', '上缴上级支出', '经营支出', '对附属单位补助支出', '合计：支出合计']);
+      expect(rows[0]).not.toContain('2021年决算（万元）');
+      expect(await page.locator('[data-node-total]').innerText()).toContain('4,143.91');
+      expect(await page.locator('[aria-label="其他钻取入口"]').count()).toBe(0);
+      const btn = page.locator('[data-table="spending"] tr[data-key="b:基本支出"] button.row-btn');
+      await btn.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => pathOf(page)).toBe('b:基本支出');
+      await expect.poll(() => page.locator('[data-empty]').innerText()).toContain('报告没有给出基本支出按功能分类或经济分类的明细');
+      expect(await page.locator('[data-chart]').count()).toBe(0);
+      expect(await page.locator('main').innerText()).not.toContain('宁乡');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 /** A small zip reader (central directory + inflateRaw), enough for an XLSX. */
 function unzip(buf: Buffer): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,38 +1,41 @@
 /**
- * The overview's structure chart: spending by functional 类, split into 基本支出 / 项目支出
- * (stacked: the two parts of one actual total, never plan + actual). Category names are
- * DrillStep keys ('f:206'), so a click drills and hover links by key. Hovering a basis card
- * dims the other basis in the option itself (series-level emphasis).
+ * The overview's structure chart: spending by functional 类, split by spending type (stacked:
+ * the parts of one actual total, never plan + actual). Categories and items carry DrillStep keys
+ * ('f:206'), so a click drills and hover links by key. Hovering a spending-type card dims the
+ * other types in the option itself (series-level emphasis).
  */
 import type { EChartsCoreOption } from '../../ui/echarts';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
 import { amountText, inUnit, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart-theme';
 
 export interface StructureItem {
   key: string;
   label: string;
-  /** null when the report gives no basis split for the year. */
-  basic: number | null;
-  project: number | null;
+  /** Amount per spending type present in the year (null where the report gives none for this category). */
+  parts: Record<string, number | null>;
   total: number;
   share: number;
   source: string;
 }
 
-export function structureOption(
-  items: StructureItem[],
-  o: { money: MoneyUnit; year: number; focusBasis?: '基本支出' | '项目支出' | null },
-): EChartsCoreOption {
+export interface StructureOptions {
+  money: MoneyUnit;
+  year: number;
+  /** Spending types to stack, in order; empty = one series of the totals. */
+  bases: readonly string[];
+  /** The spending type whose card is hovered: the others are dimmed. */
+  focusBasis?: string | null;
+}
+
+/** Horizontal stacked bars, largest category on top. */
+export function structureOption(items: StructureItem[], o: StructureOptions): EChartsCoreOption {
   const cats = [...items].sort((a, b) => a.total - b.total);
   const byKey = new Map(items.map((i) => [i.key, i]));
-  const split = items.some((i) => i.basic !== null || i.project !== null);
-  const series = split
-    ? ([
-        ['基本支出', (i: StructureItem) => i.basic, PALETTE[0]],
-        ['项目支出', (i: StructureItem) => i.project, PALETTE[1]],
-      ] as const)
-    : ([[`${o.year}年决算`, (i: StructureItem) => i.total, PALETTE[0]]] as const);
+  const split = o.bases.length > 0;
+  const series: Array<[string, (i: StructureItem) => number | null, string]> = split
+    ? o.bases.map((b, i) => [b, (it: StructureItem) => it.parts[b] ?? null, PALETTE[i % PALETTE.length]])
+    : [[`${o.year}年决算`, (it: StructureItem) => it.total, PALETTE[0]]];
   return {
     animation: false,
     legend: { top: 0 },
@@ -43,7 +46,7 @@ export function structureOption(
         const it = byKey.get(ps[0]?.name ?? '');
         if (!it) return '';
         const lines = [`合计 ${amountText(it.total, o.money)}（占 ${pct(it.share)}）`];
-        if (split) lines.push(`基本支出 ${it.basic === null ? '—' : amountText(it.basic, o.money)}`, `项目支出 ${it.project === null ? '—' : amountText(it.project, o.money)}`);
+        for (const b of o.bases) lines.push(`${b} ${it.parts[b] == null ? '—' : amountText(it.parts[b]!, o.money)}`);
         return tooltipHTML(it.label, lines, it.source);
       },
     },
@@ -62,7 +65,7 @@ export function structureOption(
           : { show: false },
       data: cats.map((c) => {
         const v = get(c);
-        return { name: c.key, value: v === null ? null : inUnit(v, o.money) };
+        return { name: c.key, key: c.key, value: v === null ? null : inUnit(v, o.money) };
       }),
     })),
   };

@@ -6,9 +6,9 @@
  */
 import type { EChartsCoreOption } from '../../ui/echarts';
 import { MONEY, money } from '../../ui/format';
-import type { MoneyUnit } from '../../state/url';
-import type { SpendRow } from './screen';
-import { PALETTE, inUnit, tipLine } from '../assets/controls.option';
+import type { MoneyUnit } from '../../model/vocabulary';
+import { escapeHTML } from '../../ui/escape';
+import { PALETTE, inUnit } from '../../ui/chart-theme';
 
 /** The design size of the stage. */
 export const STAGE = { width: 1920, height: 1080 } as const;
@@ -62,24 +62,40 @@ export interface ScreenState {
   reading?: number;
 }
 
-/** Functional spending as big horizontal bars with value and share labels. */
-export function screenSpendingOption(rows: SpendRow[], state: ScreenState): EChartsCoreOption {
+/** One bar or slice of the big screen: a domain key (drill step or role), its name and amount in 万元. */
+export interface ScreenItem {
+  key: string;
+  label: string;
+  amount: number;
+}
+
+/** "● 名称：<b>值</b>" with every data string escaped. */
+function tipLine(marker: string, name: string, value: string): string {
+  return `${marker}${escapeHTML(name)}：<b>${escapeHTML(value)}</b>`;
+}
+
+const shareText = (amount: number, total: number) => (total ? `${((amount / total) * 100).toFixed(1)}%` : '—');
+
+/** Spending (by function, economic class or spending type) as big horizontal bars with value and share labels. */
+export function screenSpendingOption(rows: ScreenItem[], state: ScreenState): EChartsCoreOption {
   const unit = MONEY[state.money].label;
   const total = rows.reduce((s, r) => s + r.amount, 0);
-  const labelOf = (id: string) => rows.find((r) => r.id === id)?.label ?? id;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
   const option = {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name: string; marker: string; value: number }) =>
-        tipLine(p.marker, labelOf(p.name), `${money(rows.find((r) => r.id === p.name)?.amount ?? 0, state.money)} ${unit}`),
+      formatter: (p: { name: string; marker: string }) => {
+        const r = byKey.get(p.name);
+        return tipLine(p.marker, r?.label ?? p.name, `${money(r?.amount ?? 0, state.money)} ${unit}`);
+      },
     },
     xAxis: { type: 'value', show: false, max: (v: { max: number }) => v.max * 1.75 },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => r.id),
-      axisLabel: { fontSize: 15, formatter: (id: string) => labelOf(id), width: 230, overflow: 'truncate' },
+      data: rows.map((r) => r.key),
+      axisLabel: { fontSize: 15, formatter: (k: string) => byKey.get(k)?.label ?? k, width: 230, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [
@@ -88,15 +104,15 @@ export function screenSpendingOption(rows: SpendRow[], state: ScreenState): ECha
         name: '决算支出',
         barMaxWidth: 22,
         barMinHeight: 3,
-        data: rows.map((r, i) => ({ name: r.id, value: inUnit(r.amount, state.money), itemStyle: { color: PALETTE[i % PALETTE.length] } })),
+        data: rows.map((r, i) => ({ name: r.key, key: r.key, value: inUnit(r.amount, state.money), itemStyle: { color: PALETTE[i % PALETTE.length] } })),
         label: {
           show: true,
           position: 'right',
           fontSize: 15,
           color: '#e8edf2',
           formatter: (p: { name: string }) => {
-            const r = rows.find((x) => x.id === p.name);
-            return r ? `${money(r.amount, state.money)}（${total ? ((r.amount / total) * 100).toFixed(1) : '—'}%）` : '';
+            const r = byKey.get(p.name);
+            return r ? `${money(r.amount, state.money)}（${shareText(r.amount, total)}）` : '';
           },
         },
         emphasis: { itemStyle: { borderColor: '#ffb74d', borderWidth: 3 }, label: { fontWeight: 'bold' } },
@@ -106,29 +122,32 @@ export function screenSpendingOption(rows: SpendRow[], state: ScreenState): ECha
   return scaleFonts(option, state.scale * (state.reading ?? 1));
 }
 
-/** Pie of 基本支出 / 项目支出 with the amounts as labels. */
-export function screenBasisOption(parts: Array<{ id: string; label: string; amount: number }>, state: ScreenState): EChartsCoreOption {
+/** A ring of the parts of one whole (spending types, income sources) with the amounts as labels. */
+export function screenPieOption(parts: ScreenItem[], state: ScreenState & { name: string }): EChartsCoreOption {
   const unit = MONEY[state.money].label;
+  const byKey = new Map(parts.map((r) => [r.key, r]));
   const option = {
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; marker: string; percent: number }) => {
-        const r = parts.find((x) => x.id === p.name);
+        const r = byKey.get(p.name);
         return tipLine(p.marker, r?.label ?? p.name, `${money(r?.amount ?? 0, state.money)} ${unit}（${p.percent}%）`);
       },
     },
     series: [
       {
         type: 'pie',
-        name: '支出性质',
+        name: state.name,
         radius: ['36%', '60%'],
         center: ['50%', '52%'],
-        data: parts.map((p, i) => ({ name: p.id, value: inUnit(p.amount, state.money), itemStyle: { color: PALETTE[[0, 1][i % 2]] } })),
+        data: parts.map((p, i) => ({ name: p.key, key: p.key, value: inUnit(p.amount, state.money), itemStyle: { color: PALETTE[i % PALETTE.length] } })),
         label: {
           fontSize: 15,
+          // scaleFonts scales font sizes only: the line height must follow them or the lines overlap.
+          lineHeight: 15 * 1.25 * state.scale * (state.reading ?? 1),
           color: '#e8edf2',
           formatter: (p: { name: string; percent: number }) => {
-            const r = parts.find((x) => x.id === p.name);
+            const r = byKey.get(p.name);
             // Three short lines: on a 1366-wide wall the one-line amount and share were cut off.
             return r ? `${r.label}\n${money(r.amount, state.money)}\n${p.percent.toFixed(1)}%` : '';
           },
@@ -139,9 +158,59 @@ export function screenBasisOption(parts: Array<{ id: string; label: string; amou
   return scaleFonts(option, state.scale * (state.reading ?? 1));
 }
 
-/** Escape-safe single-line caption for the rotating highlight (used in the DOM, not ECharts). */
-export function highlightCaption(r: SpendRow | undefined, total: number, unit: MoneyUnit): string {
-  if (!r) return '';
-  return `${r.label} ${money(r.amount, unit)} ${MONEY[unit].label}（${total ? ((r.amount / total) * 100).toFixed(1) : '—'}%）`;
+/** A controlled expense on the wall: its 年初预算, 决算 and last year's 决算 (never summed). */
+export interface ScreenControl {
+  /** The role (sangong.total, sangong.item:公务接待, meeting.total …). */
+  key: string;
+  title: string;
+  budget: number | null;
+  actual: number;
+  prior: number | null;
 }
 
+/** Budget, actual and last year side by side per controlled expense; a series only when some item has it. */
+export function screenControlsOption(rows: ScreenControl[], state: ScreenState & { year: number }): EChartsCoreOption {
+  const unit = MONEY[state.money].label;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const series = (
+    [
+      ['年初预算', (r: ScreenControl) => r.budget, PALETTE[7]],
+      [`${state.year}年决算`, (r: ScreenControl) => r.actual, PALETTE[1]],
+      [`${state.year - 1}年决算`, (r: ScreenControl) => r.prior, PALETTE[4]],
+    ] as const
+  )
+    .filter(([, get]) => rows.some((r) => get(r) !== null))
+    .map(([name, get, color]) => ({
+      type: 'bar',
+      name,
+      barMaxWidth: 26,
+      itemStyle: { color },
+      label: { show: true, position: 'top', color: '#e8edf2', fontSize: 12, formatter: (p: { name: string }) => { const v = get(byKey.get(p.name)!); return v === null ? '' : money(v, state.money); } },
+      data: rows.map((r) => {
+        const v = get(r);
+        return { name: r.key, key: r.key, value: v === null ? null : inUnit(v, state.money) };
+      }),
+    }));
+  const option = {
+    legend: { top: 0, textStyle: { color: '#e8edf2' } },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps: Array<{ name: string; marker: string; seriesName: string; value: number | null }>) => {
+        const r = byKey.get(ps[0]?.name ?? '');
+        return `${escapeHTML(r?.title ?? '')}<br>` + ps.map((p) => tipLine(p.marker, p.seriesName, p.value == null ? '—' : `${money(p.value / MONEY[state.money].factor, state.money)} ${unit}`)).join('<br>');
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => r.key), axisLabel: { formatter: (k: string) => byKey.get(k)?.title ?? k, interval: 0 } },
+    yAxis: { type: 'value', name: unit, nameTextStyle: {}, minInterval: 0, splitLine: { lineStyle: { color: '#33404e' } } },
+    series,
+  };
+  return scaleFonts(option, state.scale * (state.reading ?? 1));
+}
+
+/** The rotating highlight's caption: "其他科学技术支出 712.69 万元（73.5%）" (shown in the DOM, not ECharts). */
+export function highlightCaption(r: ScreenItem | undefined, total: number, unit: MoneyUnit): string {
+  if (!r) return '';
+  return `${r.label} ${money(r.amount, unit)} ${MONEY[unit].label}（${shareText(r.amount, total)}）`;
+}

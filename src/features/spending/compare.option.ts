@@ -4,7 +4,7 @@
  * never stacked or summed. Also the node-level budget execution bars (年初预算 → 调整预算 → 决算).
  */
 import type { EChartsCoreOption } from '../../ui/echarts';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
 import { amountText, inUnit, PALETTE, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart-theme';
 
@@ -74,7 +74,7 @@ export function compareOption(items: CompareItem[], o: CompareOptions): EChartsC
       emphasis: { focus: 'none', itemStyle: { borderColor: '#c75000', borderWidth: 2 } },
       data: cats.map((c) => {
         const v = pick(n, c);
-        return { name: c.key, value: v === null ? null : inUnit(v, o.money) };
+        return { name: c.key, key: c.key, value: v === null ? null : inUnit(v, o.money) };
       }),
     })),
   };
@@ -113,7 +113,7 @@ export function executionOption(e: Execution, o: { money: MoneyUnit; year: numbe
         name: '预算执行',
         barMaxWidth: 48,
         label: { show: true, position: 'top', formatter: (p: { name: string }) => amountText(byKey.get(p.name)?.v ?? 0, o.money) },
-        data: items.map((i) => ({ name: i.key, value: inUnit(i.v ?? 0, o.money), itemStyle: { color: i.color } })),
+        data: items.map((i) => ({ name: i.key, key: i.key, value: inUnit(i.v ?? 0, o.money), itemStyle: { color: i.color } })),
       },
     ],
   };

@@ -4,7 +4,7 @@
  * key; labels come from the classification trees.
  */
 import type { EChartsCoreOption } from '../../ui/echarts';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { amountText, inUnit, PALETTE, pct, REST_COLOR, tooltipHTML } from '../../ui/chart-theme';
 
 export interface HierItem {
@@ -27,7 +27,7 @@ export interface HierOptions {
   nodeLabel: string;
 }
 
-/** Treemap option; data item `name` = key, custom `drill` = path. */
+/** Treemap option; every data item carries its `key` (also its `name`) and custom `drill` = path. */
 export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreOption {
   const labels = new Map<string, HierItem>();
   const toData = (it: HierItem, i: number, depth: number): Record<string, unknown> => {
@@ -35,6 +35,7 @@ export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreO
     const rest = it.key === 'rest' || it.key.startsWith('rest');
     return {
       name: it.key,
+      key: it.key,
       value: inUnit(Math.max(it.amount, 0), o.money),
       drill: it.drill,
       ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : PALETTE[i % PALETTE.length] } } : {}),

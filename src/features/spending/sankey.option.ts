@@ -3,7 +3,7 @@
  * ('f:206', 'e:310', 'rest:e' = 未细分) so highlight and drill go by key.
  */
 import type { EChartsCoreOption } from '../../ui/echarts';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { amountText, inUnit, PALETTE, REST_COLOR, tooltipHTML } from '../../ui/chart-theme';
 
 export interface SankeyNode {
@@ -62,10 +62,11 @@ export function sankeyOption(nodes: SankeyNode[], links: SankeyLink[], o: { mone
         },
         data: nodes.map((n) => ({
           name: n.name,
+          key: n.name,
           drill: n.drill,
           itemStyle: { color: n.name.startsWith('rest') ? REST_COLOR : n.side === 'f' ? PALETTE[fi++ % PALETTE.length] : PALETTE[(4 + ei++) % PALETTE.length] },
         })),
-        links: links.map((l) => ({ source: l.source, target: l.target, value: inUnit(l.value, o.money), raw: l.value, src: l.sourceText })),
+        links: links.map((l) => ({ key: `${l.source}>${l.target}`, source: l.source, target: l.target, value: inUnit(l.value, o.money), raw: l.value, src: l.sourceText })),
       },
     ],
   };

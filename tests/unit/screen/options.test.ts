@@ -1,9 +1,6 @@
 /** Big-screen scale, font scaling and builders. */
 import { describe, expect, test } from 'vitest';
-import { highlightCaption, scaleFonts, screenBasisOption, screenSpendingOption, stageScale } from '../../src/features/screen/screen.option';
-import { headline, keyFigures, spendingByFunction } from '../../src/features/screen/screen';
-import { groupOperations, operationRows } from '../../src/features/operations/operations';
-import { facts, index, indicators, UNIT } from './real-data';
+import { highlightCaption, scaleFonts, screenControlsOption, screenPieOption, screenSpendingOption, stageScale } from '../../../src/features/screen/screen.option';
 
 describe('stage scale', () => {
   test.each([
@@ -34,30 +31,51 @@ describe('scaleFonts', () => {
   });
 });
 
-describe('screen data and builders', () => {
-  const rows = spendingByFunction(facts, UNIT, 2022);
-  test('functional spending, largest first, sums to the total', () => {
-    expect(rows[0]).toMatchObject({ label: '其他科学技术支出', amount: 712.69 });
-    expect(rows).toHaveLength(9);
-    const h = headline(facts, UNIT, 2022);
-    expect(h.total?.amount).toBe(969.29);
-    expect(rows.reduce((s, r) => s + r.amount, 0)).toBeCloseTo(h.total!.amount, 6);
-    expect([h.basic?.amount, h.project?.amount]).toEqual([223.3, 745.99]);
-  });
-  test('one key figure per operational group', () => {
-    const groups = groupOperations(operationRows(indicators, UNIT, 2022), index.groups ?? []);
-    const k = keyFigures(groups);
-    expect(k).toHaveLength(groups.length);
-    expect(k.find((x) => x.group.id === 'epidemic')?.item.id).toBe('i-epi-scans');
+const EVIL = '<img src=x onerror=alert(1)>';
+type Any = any;
+
+describe('builders', () => {
+  const rows = [
+    { key: 'f:2069999', label: '其他科学技术支出', amount: 712.69 },
+    { key: 'f:2010301', label: EVIL, amount: 187.17 },
+  ];
+  test('spending bars carry domain keys, labels by key, share labels; tooltips escaped', () => {
+    const o = screenSpendingOption(rows, { scale: 1, money: 'wan' }) as Any;
+    expect(o.series[0].data.map((d: Any) => d.key)).toEqual(['f:2069999', 'f:2010301']);
+    expect(o.yAxis.axisLabel.formatter('f:2069999')).toBe('其他科学技术支出');
+    expect(o.series[0].label.formatter({ name: 'f:2069999' })).toBe('712.69（79.2%）');
+    const tip = o.tooltip.formatter({ name: 'f:2010301', marker: '' });
+    expect(tip).not.toContain('<img');
+    expect(tip).toContain('187.17 万元');
   });
   test('fonts grow with the scale', () => {
-    const a = screenSpendingOption(rows, { scale: 1, money: 'wan' }) as { series: Array<{ label: { fontSize: number } }> };
-    const b = screenSpendingOption(rows, { scale: 2, money: 'wan', reading: 1.5 }) as { series: Array<{ label: { fontSize: number } }> };
+    const a = screenSpendingOption(rows, { scale: 1, money: 'wan' }) as Any;
+    const b = screenSpendingOption(rows, { scale: 2, money: 'wan', reading: 1.5 }) as Any;
     expect(b.series[0].label.fontSize).toBeCloseTo(a.series[0].label.fontSize * 3, 9);
-    const pie = screenBasisOption([{ id: 'a', label: '基本支出', amount: 223.3 }], { scale: 1, money: 'wan' }) as { series: Array<{ data: Array<{ value: number }> }> };
-    expect(pie.series[0].data[0].value).toBe(223.3);
+  });
+  test('rings of parts keep amounts in the display unit', () => {
+    const pie = screenPieOption([{ key: 'b:基本支出', label: '基本支出', amount: 223.3 }], { scale: 1, money: 'yuan', name: '支出类型' }) as Any;
+    expect(pie.series[0].data[0]).toMatchObject({ key: 'b:基本支出', value: 2233000 });
+    expect(pie.series[0].label.formatter({ name: 'b:基本支出', percent: 100 })).toBe('基本支出\n2,233,000\n100.0%');
+  });
+  test('controls: budget, actual, last year side by side, a series only where some item has it', () => {
+    const o = screenControlsOption(
+      [
+        { key: 'sangong.item:公务接待', title: EVIL, budget: null, actual: 7.8, prior: 9.04 },
+        { key: 'meeting.total', title: '会议费', budget: null, actual: 0, prior: null },
+      ],
+      { scale: 1, money: 'wan', year: 2022 },
+    ) as Any;
+    expect(o.series.map((s: Any) => s.name)).toEqual(['2022年决算', '2021年决算']);
+    expect(o.series.every((s: Any) => s.stack === undefined)).toBe(true);
+    expect(o.series[1].data.map((d: Any) => [d.key, d.value])).toEqual([
+      ['sangong.item:公务接待', 9.04],
+      ['meeting.total', null],
+    ]);
+    expect(o.tooltip.formatter([{ name: 'sangong.item:公务接待', marker: '', seriesName: '2022年决算', value: 7.8 }])).not.toContain('<img');
   });
   test('highlight caption', () => {
     expect(highlightCaption(rows[0], 969.29, 'wan')).toBe('其他科学技术支出 712.69 万元（73.5%）');
+    expect(highlightCaption(undefined, 1, 'wan')).toBe('');
   });
 });

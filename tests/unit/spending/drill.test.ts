@@ -10,10 +10,11 @@ import {
   normalizePath,
   pathToFunction,
   REST_KEY,
+  spendingYears,
   type Trees,
-} from '../../src/domain/drill';
-import type { DrillStep } from '../../src/state/url';
-import { facts, trees, UNIT } from './real-data';
+} from '../../../src/domain/drill';
+import type { DrillStep } from '../../../src/state/url';
+import { facts, trees, UNIT } from '../real-data';
 
 const small: Trees = {
   functional: [
@@ -28,12 +29,14 @@ const small: Trees = {
     { code: '302', name: '商品和服务支出', parent: null, level: 1 },
   ],
 };
-const row = (id: string, year: number, phase: string, basis: string | null, functional: string | null, economic: string | null, amount: number) => ({
+const row = (id: string, year: number, phase: string, basis: string | null, functional: string | null, economic: string | null, amount: number, flow = '支出', source: string | null = null) => ({
   unit: 'u',
   reportYear: 2022,
   id,
   year,
   phase,
+  flow,
+  source,
   basis,
   functional,
   economic,
@@ -52,6 +55,12 @@ const smallFacts = from([
   row('prev-a', 2021, '决算', null, '2010301', null, 40),
   row('prev-p', 2021, '决算', null, '2010302', null, 50),
   row('prev-t', 2021, '决算', null, null, null, 90),
+  // Not spending of all sources: never part of the drill.
+  row('carry', 2022, '决算', null, null, null, 7, '年末结转和结余'),
+  row('income', 2022, '决算', null, null, null, 107, '收入'),
+  row('gpb', 2022, '决算', null, null, null, 95, '支出', '一般公共预算财政拨款'),
+  row('gpb-a', 2022, '决算', '基本支出', '2010301', null, 48, '支出', '一般公共预算财政拨款'),
+  row('plan-2020', 2020, '年初预算', null, null, null, 70),
 ]);
 const ctx = { unit: 'u', year: 2022, compare: 2021 };
 
@@ -113,6 +122,34 @@ describe('drill on a small table', () => {
     expect(normalizePath(['f:201', 'f:999', 'f:20103'] as DrillStep[], small)).toEqual(['f:201']);
     expect(normalizePath(['b:其他' as DrillStep], small)).toEqual([]);
     expect(keyOf(['b:项目支出', 'f:201', 'e:301'])).toEqual({ basis: '项目支出', functional: '201', economic: '301' });
+  });
+
+  it('drills spending of all fund sources only: carry-over, income and fund-source rows never count', () => {
+    const r = drill(smallFacts, ctx, [], small);
+    expect(r.total?.ids).toEqual(['t']);
+    const b = drill(smallFacts, ctx, ['b:基本支出'], small);
+    expect(b.rows.find((x) => x.key === 'f:201')?.ids).toEqual(['a']);
+    expect(spendingYears(smallFacts, 'u')).toEqual([2021, 2022]);
+    expect(spendingYears(smallFacts, 'u', '年初预算')).toEqual([2020, 2022]);
+  });
+
+  it('splits by any of the five spending types; a report of type totals only stops there', () => {
+    const t = from([
+      row('t', 2022, '决算', null, null, null, 100),
+      row('b', 2022, '决算', '基本支出', null, null, 30),
+      row('o', 2022, '决算', '经营支出', null, null, 70),
+      row('z', 2022, '决算', '上缴上级支出', null, null, 0),
+    ]);
+    const r = drill(t, { unit: 'u', year: 2022, compare: null }, [], small);
+    expect(r.rows.map((x) => [x.key, x.amount])).toEqual([
+      ['b:经营支出', 70],
+      ['b:基本支出', 30],
+      ['b:上缴上级支出', 0],
+    ]);
+    const leaf = drill(t, { unit: 'u', year: 2022, compare: null }, ['b:经营支出'], small);
+    expect(leaf.total?.amount).toBe(70);
+    expect(leaf.dim).toBeNull();
+    expect(normalizePath(['b:对附属单位补助支出'], small)).toEqual(['b:对附属单位补助支出']);
   });
 
   it('prefers the most complete decomposition', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hierarchyOption } from '../../src/features/spending/hierarchy.option';
-import { compareOption, compareSeriesNames, executionOption } from '../../src/features/spending/compare.option';
-import { sankeyOption } from '../../src/features/spending/sankey.option';
-import { structureOption } from '../../src/features/overview/structure.option';
+import { hierarchyOption } from '../../../src/features/spending/hierarchy.option';
+import { compareOption, compareSeriesNames, executionOption } from '../../../src/features/spending/compare.option';
+import { sankeyOption } from '../../../src/features/spending/sankey.option';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 type Any = any;
@@ -17,6 +16,7 @@ describe('hierarchyOption', () => {
   it('names items by key, converts to the display unit, keeps drill paths, skips empty cells', () => {
     const data = opt.series[0].data;
     expect(data.map((d: Any) => d.name)).toEqual(['f:206', 'rest']);
+    expect(data.map((d: Any) => d.key)).toEqual(['f:206', 'rest']);
     expect(data[0].value).toBeCloseTo(7126900);
     expect(data[0].drill).toEqual(['f:206']);
     expect(data[0].children[0].name).toBe('f:206>f:20699');
@@ -46,6 +46,7 @@ describe('compareOption', () => {
     expect(opt.series[1].data.map((d: Any) => d.value)).toEqual([187.17, 712.69]);
     expect(opt.series.every((s: Any) => s.stack === undefined)).toBe(true);
     expect(opt.yAxis.axisLabel.formatter('f:2010301')).toBe('行政运行');
+    expect(opt.series[0].data.map((d: Any) => d.key)).toEqual(['f:2010301', 'f:2069999']);
   });
   it('adds plan series only where the data has plan amounts', () => {
     expect(compareSeriesNames(items, o)).not.toContain('2022年年初预算');
@@ -79,6 +80,8 @@ describe('sankeyOption', () => {
     expect(opt.series[0].data.map((d: Any) => d.name)).toEqual(['f:206', 'e:310', 'rest:e']);
     expect(opt.series[0].links[0].value).toBeCloseTo(0.071269);
     expect(opt.series[0].emphasis.focus).toBe('adjacency');
+    expect(opt.series[0].data.map((d: Any) => d.key)).toEqual(['f:206', 'e:310', 'rest:e']);
+    expect(opt.series[0].links[0].key).toBe('f:206>e:310');
   });
   it('escapes edge and node tooltips', () => {
     const edge = opt.tooltip.formatter({ dataType: 'edge', name: '', data: opt.series[0].links[0] });
@@ -88,25 +91,3 @@ describe('sankeyOption', () => {
   });
 });
 
-describe('structureOption', () => {
-  const items = [
-    { key: 'f:206', label: '科学技术支出', basic: null, project: 712.69, total: 712.69, share: 73.53, source: EVIL },
-    { key: 'f:201', label: '一般公共服务支出', basic: 187.17, project: 33.3, total: 220.47, share: 22.75, source: 's' },
-  ];
-  it('stacks the two bases of one actual total, largest category on top', () => {
-    const opt = structureOption(items, { money: 'wan', year: 2022 }) as Any;
-    expect(opt.series.map((s: Any) => s.name)).toEqual(['基本支出', '项目支出']);
-    expect(opt.yAxis.data).toEqual(['f:201', 'f:206']);
-    expect(opt.series[1].data.map((d: Any) => d.value)).toEqual([33.3, 712.69]);
-    expect(opt.tooltip.formatter([{ name: 'f:206' }])).not.toContain('<img');
-  });
-  it('dims the other basis when a basis card is hovered', () => {
-    const opt = structureOption(items, { money: 'wan', year: 2022, focusBasis: '项目支出' }) as Any;
-    expect(opt.series[0].itemStyle.opacity).toBe(0.25);
-    expect(opt.series[1].itemStyle.opacity).toBe(1);
-  });
-  it('falls back to one series when the year has no basis split', () => {
-    const opt = structureOption(items.map((i) => ({ ...i, basic: null, project: null })), { money: 'wan', year: 2021 }) as Any;
-    expect(opt.series.map((s: Any) => s.name)).toEqual(['2021年决算']);
-  });
-});
