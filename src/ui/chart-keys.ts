@@ -16,14 +16,38 @@ export function itemKey(p: ItemEvent): string | null {
   return typeof p.name === 'string' && p.name ? p.name : null;
 }
 
+type Item = { key?: unknown; children?: unknown };
+const hasKey = (d: unknown, key: string) => typeof d === 'object' && d !== null && (d as Item).key === key;
+
+/**
+ * Hierarchical series (treemap, sunburst) number their items depth-first from a virtual root
+ * at 0, so the first top-level item is 1 and a node's children follow it.
+ */
+function treeIndex(items: unknown[], key: string): number {
+  let i = 0;
+  const walk = (list: unknown[]): number => {
+    for (const d of list) {
+      i += 1;
+      if (hasKey(d, key)) return i;
+      const kids = (d as Item | null)?.children;
+      if (Array.isArray(kids)) {
+        const found = walk(kids);
+        if (found >= 0) return found;
+      }
+    }
+    return -1;
+  };
+  return walk(items);
+}
+
 /** Where the item with `key` sits in an option: its series and data index, or null. */
 export function itemIndex(option: unknown, key: string): { seriesIndex: number; dataIndex: number } | null {
   const series = (option as { series?: unknown })?.series;
   const list = Array.isArray(series) ? series : series ? [series] : [];
   for (let s = 0; s < list.length; s++) {
-    const ser = list[s] as { data?: unknown; nodes?: unknown };
+    const ser = list[s] as { type?: unknown; data?: unknown; nodes?: unknown };
     const data = Array.isArray(ser?.data) ? ser.data : Array.isArray(ser?.nodes) ? ser.nodes : [];
-    const i = data.findIndex((d: unknown) => typeof d === 'object' && d !== null && (d as { key?: unknown }).key === key);
+    const i = ser.type === 'treemap' || ser.type === 'sunburst' ? treeIndex(data, key) : data.findIndex((d: unknown) => hasKey(d, key));
     if (i >= 0) return { seriesIndex: s, dataIndex: i };
   }
   return null;

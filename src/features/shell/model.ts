@@ -14,11 +14,21 @@ export interface Resolved {
   notices: string[];
 }
 
+/** What the resolver needs to know of the data. */
+export interface YearsOf {
+  /** The fact years of a unit (any record). */
+  years: (unit: string) => number[];
+  /** The years a unit's spending can be compared in (決算 spending facts); default: `years`. */
+  comparable?: (unit: string) => number[];
+}
+
 /**
  * Complete a parsed link against the data: the unit must exist, the year must be one the
- * unit's reports hold, the comparison year too. `years(unit)` lists a unit's fact years.
+ * unit's reports hold, and the comparison year one whose spending can be compared.
  */
-export function resolveView(parsed: ParsedHash, index: DataIndex | undefined, years: (unit: string) => number[], base?: ViewState): Resolved {
+export function resolveView(parsed: ParsedHash, index: DataIndex | undefined, of: YearsOf, base?: ViewState): Resolved {
+  const { years } = of;
+  const comparable = of.comparable ?? years;
   const notices = parsed.problems.map(problemText);
   const units = index?.units ?? [];
   const p = { ...base, ...parsed.view };
@@ -34,9 +44,10 @@ export function resolveView(parsed: ParsedHash, index: DataIndex | undefined, ye
     if (p.year !== undefined) notices.push(`${unit.name}没有 ${p.year} 年的数据，已显示 ${latest} 年${ys.length > 1 ? `（可选：${[...ys].sort((a, b) => b - a).join('、')}）` : ''}。`);
     year = latest;
   }
-  // The default comparison is the year before, when the unit has it.
-  let compare = p.compare === undefined ? (ys.includes(year - 1) ? year - 1 : null) : p.compare;
-  if (compare !== null && (!ys.includes(compare) || compare === year)) {
+  // The default comparison is the year before, when the unit's spending can be compared in it.
+  const cs = unit ? comparable(unit.id) : [];
+  let compare = p.compare === undefined ? (cs.includes(year - 1) ? year - 1 : null) : p.compare;
+  if (compare !== null && (!cs.includes(compare) || compare === year)) {
     if (p.compare !== undefined) notices.push(`对比年度 ${compare} 没有${unit?.name ?? ''}的数据，已取消对比。`);
     compare = null;
   }

@@ -10,8 +10,10 @@ const index: DataIndex = {
     { id: 'unit-b', name: '乙单位', region: '某省某县', currency: '万元', years: [{ year: 2023, file: 'units/unit-b/2023.json' }] },
   ],
 };
-const years = (u: string) => (u === 'unit-a' ? [2021, 2022] : [2023]);
-const resolve = (hash: string) => resolveView(parseHash(hash), index, years);
+const years = (u: string) => (u === 'unit-a' ? [2021, 2022] : [2022, 2023]);
+// unit-b's 2022 holds only measures its 2023 report derives: no spending to compare with.
+const comparable = (u: string) => (u === 'unit-a' ? [2021, 2022] : [2023]);
+const resolve = (hash: string) => resolveView(parseHash(hash), index, { years, comparable });
 
 describe('shell model', () => {
   it('fills a bare link with the first unit, its latest year and the year before as comparison', () => {
@@ -33,8 +35,9 @@ describe('shell model', () => {
     expect(r.notices[0]).toContain('2022、2021');
   });
 
-  it('drops a comparison year without data, and never compares a year with itself', () => {
+  it('drops a comparison year without spending data, and never compares a year with itself', () => {
     expect(resolve('#/?unit=unit-b&year=2023').view.compare).toBeNull();
+    expect(resolve('#/?unit=unit-b&year=2023&cmp=2022').notices[0]).toContain('2022');
     const r = resolve('#/?unit=unit-a&year=2022&cmp=2022');
     expect(r.view.compare).toBeNull();
     expect(r.notices).toHaveLength(1);

@@ -22,4 +22,18 @@ describe('chart keys', () => {
     expect(itemIndex({ series: { data: [{ key: 'only' }] } }, 'only')).toEqual({ seriesIndex: 0, dataIndex: 0 });
     expect(itemIndex({}, 'a')).toBeNull();
   });
+
+  it('numbers treemap and sunburst items depth-first from a virtual root, as ECharts does', () => {
+    const tree = [
+      { name: 'A', key: 'b:基本支出', children: [{ name: 'A1', key: 'f:201' }, { name: 'A2', key: 'f:208' }] },
+      { name: 'B', key: 'b:项目支出', children: [{ name: 'B1', key: 'f:206' }] },
+    ];
+    for (const type of ['treemap', 'sunburst']) {
+      const option = { series: [{ type, data: tree }] };
+      expect(itemIndex(option, 'b:基本支出')).toEqual({ seriesIndex: 0, dataIndex: 1 });
+      expect(itemIndex(option, 'f:208')).toEqual({ seriesIndex: 0, dataIndex: 3 });
+      expect(itemIndex(option, 'b:项目支出')).toEqual({ seriesIndex: 0, dataIndex: 4 });
+      expect(itemIndex(option, 'f:206')).toEqual({ seriesIndex: 0, dataIndex: 5 });
+    }
+  });
 });
