@@ -1,19 +1,24 @@
 /**
- * `npm run check:data`: validate every data file the index lists and run the reconciliation rules,
- * with the same code the browser uses (src/lib/data/validate.ts and rules.ts); this script only
- * reads files.
+ * `npm run check:data`: check every data file with the page's own pipeline (src/data/load.ts:
+ * read → parse → validate → salvage → reconcile, then the quote checks against each report's
+ * source), reading through a reader confined to the data folder. Files under units/ and
+ * classifications/ that the index does not list are checked too, and named as unlisted.
  *
  *   tsx scripts/check-data.ts [--data <dir>] [--json] [--verbose]
  *
- * Exit code 1 on any structural error or any unexplained rule failure; 0 otherwise (known issues,
- * documented in the data, do not fail). A missing source text skips the quote rule with a notice.
+ * Exit code 1 on any structural error (an unlisted file's too) or any unexplained rule failure;
+ * 0 otherwise (known issues, documented in the data, do not fail). `--json` prints every rule
+ * result, and every known issue with the result keys it explains.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClassificationFile, DataError, RuleResult, UnitYearFile } from '../src/model/types';
-import { parseJson, validateClassification, validateIndex, validateUnitYear } from '../src/data/validate';
-import { formatReport, reconcile, summarize, unusedKnownIssues } from '../src/domain/rules';
+import type { DataError, KnownIssue, RuleResult } from '../src/model/types';
+import { fsReader } from '../src/data/fs-reader';
+import { checkQuotes, loadDataset, type UnitYearResult } from '../src/data/load';
+import { resolveDataPath } from '../src/data/paths';
+import { parseJson, validateIndex } from '../src/data/validate';
+import { explainsKey, formatReport, summarize, unusedKnownIssues } from '../src/domain/rules';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,84 +57,98 @@ function display(path: string): string {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
-function readJson(path: string): { value?: unknown; errors: DataError[] } {
-  const name = display(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((e as Error).message);
-    return { errors: [{ file: name, record: '', field: '', expected: 'a readable file', found: why, message: `${name}: cannot read the file (${why})` }] };
-  }
-  return parseJson(text, name);
+/** Every file under `dir`/`sub`, as paths relative to `dir` with "/" separators. */
+function filesUnder(dir: string, sub: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, rel));
+    } catch {
+      return;
+    }
+    for (const n of names.sort()) {
+      const p = `${rel}/${n}`;
+      const st = statSync(join(dir, p), { throwIfNoEntry: false });
+      if (st?.isDirectory()) walk(p);
+      else if (st?.isFile()) out.push(p);
+    }
+  };
+  walk(sub);
+  return out;
 }
 
 interface FileReport {
   unit: string;
   year: number;
   file: string;
+  listed: boolean;
+  broken: string[];
   errors: DataError[];
   results: RuleResult[];
   summary: ReturnType<typeof summarize>;
-  value?: UnitYearFile;
+  knownIssues: Array<Pick<KnownIssue, 'id' | 'kind' | 'title' | 'explains' | 'records'> & { explainsKeys: string[] }>;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  const name = (p: string) => display(resolve(args.dataDir, p));
+  const reader = fsReader(args.dataDir, name);
   const notices: string[] = [];
-  const globalErrors: DataError[] = [];
-  const files: FileReport[] = [];
 
-  const indexPath = resolve(args.dataDir, 'index.json');
-  const idxRaw = readJson(indexPath);
-  globalErrors.push(...idxRaw.errors);
-  const idx = idxRaw.value === undefined ? undefined : validateIndex(idxRaw.value, display(indexPath));
-  globalErrors.push(...(idx?.errors ?? []));
-
-  if (idx?.value) {
-    const index = idx.value;
-    const tree = (rel: string): ClassificationFile | undefined => {
-      const p = resolve(args.dataDir, rel);
-      const raw = readJson(p);
-      globalErrors.push(...raw.errors);
-      if (raw.value === undefined) return undefined;
-      const v = validateClassification(raw.value, display(p));
-      globalErrors.push(...v.errors);
-      return v.value;
-    };
-    const functional = tree(index.classifications.functional);
-    const economic = tree(index.classifications.economic);
-    if (functional && functional.id !== 'functional') notices.push(`${index.classifications.functional} 的 id 是 "${functional.id}"，应为 "functional"`);
-    if (economic && economic.id !== 'economic') notices.push(`${index.classifications.economic} 的 id 是 "${economic.id}"，应为 "economic"`);
-
-    for (const unit of index.units) {
-      for (const { year, file } of unit.years) {
-        const p = resolve(args.dataDir, file);
-        const raw = readJson(p);
-        const report: FileReport = { unit: unit.id, year, file: display(p), errors: [...raw.errors], results: [], summary: summarize([]) };
-        if (raw.value !== undefined) {
-          const v = validateUnitYear(raw.value, display(p), { functional, economic, unit: unit.id, year });
-          report.errors.push(...v.errors);
-          if (v.value && functional && economic) {
-            const sourceText = readSource(v.value, args.dataDir, notices);
-            report.results = reconcile(v.value, { functional, economic }, { sourceText });
-            report.summary = summarize(report.results);
-            report.value = v.value;
-            for (const u of unusedKnownIssues(report.results, v.value.knownIssues)) {
-              notices.push(`${report.file}：已知问题 ${u.issue} 的 explains "${u.entry}" 没有对应的失败（已修正或键写错？）`);
-            }
-          } else if (v.value) {
-            notices.push(`${report.file}：分类文件无效，未运行规则检查`);
-          }
-        }
-        files.push(report);
-      }
+  // First the index alone, to learn which files it lists; then the one pipeline over everything.
+  const got = await reader('index.json');
+  const raw = 'text' in got ? parseJson(got.text, name('index.json')).value : undefined;
+  const probe = raw === undefined ? undefined : validateIndex(raw, name('index.json')).value;
+  const listed = new Set<string>(['index.json']);
+  if (probe) {
+    const idx = probe;
+    for (const p of [idx.classifications.functional, idx.classifications.economic, ...idx.units.flatMap((u) => u.years.map((y) => y.file))]) {
+      const r = resolveDataPath(p);
+      if (r.ok) listed.add(r.path);
     }
   }
+  const unlisted = [...filesUnder(args.dataDir, 'units'), ...filesUnder(args.dataDir, 'classifications')].filter((p) => !listed.has(p));
+
+  const ds = await loadDataset(reader, { name, unlisted });
+  const quotes = await checkQuotes(ds, reader);
+  const unitYears = quotes.unitYears;
+  const own = new Set(ds.unitYears.flatMap((u) => u.errors));
+  const globalErrors = [...ds.errors.filter((e) => !own.has(e)), ...quotes.errors];
+
+  const idx = ds.index;
+  if (idx && ds.functional && ds.functional.id !== 'functional') notices.push(`${idx.classifications.functional} 的 id 是 "${ds.functional.id}"，应为 "functional"`);
+  if (idx && ds.economic && ds.economic.id !== 'economic') notices.push(`${idx.classifications.economic} 的 id 是 "${ds.economic.id}"，应为 "economic"`);
+  for (const f of ds.unlisted ?? []) notices.push(`${f} 未列入 index.json（已一并检查）`);
+
+  const files: FileReport[] = unitYears.map((uy: UnitYearResult) => {
+    const issues = uy.value?.knownIssues ?? [];
+    for (const u of unusedKnownIssues(uy.results, issues)) notices.push(`${uy.file}：已知问题 ${u.issue} 的 explains "${u.entry}" 没有对应的失败（已修正或键写错？）`);
+    if (uy.value && !(ds.functional && ds.economic)) notices.push(`${uy.file}：分类文件无效，未运行规则检查`);
+    if (uy.broken.length && uy.value) notices.push(`${uy.file}：已略去无效部分 ${uy.broken.join('、')}，其余照常检查`);
+    return {
+      unit: uy.unit,
+      year: uy.year,
+      file: uy.file,
+      listed: uy.listed !== false,
+      broken: uy.broken,
+      errors: uy.errors,
+      results: uy.results,
+      summary: summarize(uy.results),
+      knownIssues: issues.map(({ id, kind, title, explains, records }) => ({
+        id,
+        kind,
+        title,
+        explains,
+        records,
+        explainsKeys: uy.results.filter((r) => r.knownIssue === id && explains.some((e) => explainsKey(e, r.key))).map((r) => r.key),
+      })),
+    };
+  });
 
   const errorCount = globalErrors.length + files.reduce((s, f) => s + f.errors.length, 0);
-  const failCount = files.reduce((s, f) => s + f.summary.total.fail, 0);
-  const ok = errorCount === 0 && failCount === 0;
+  const totals = sumTotals(files);
+  const ok = errorCount === 0 && totals.fail === 0;
 
   if (args.json) {
     const out = {
@@ -137,8 +156,9 @@ function main(): number {
       dataDir: display(args.dataDir),
       errors: globalErrors,
       notices,
-      files: files.map(({ value: _value, ...f }) => f),
-      totals: { errors: errorCount, ...sumTotals(files) },
+      unlisted: ds.unlisted ?? [],
+      files,
+      totals: { errors: errorCount, ...totals },
     };
     console.log(JSON.stringify(out, null, 2));
     return ok ? 0 : 1;
@@ -148,18 +168,12 @@ function main(): number {
   if (globalErrors.length) lines.push(formatReport([], globalErrors));
   for (const n of notices) lines.push(`注意：${n}`);
   if (notices.length) lines.push('');
-  for (const f of files) {
-    lines.push(
-      formatReport(f.results, f.errors, {
-        title: `${f.unit} ${f.year}（${f.file}）`,
-        knownIssues: f.value?.knownIssues,
-        showPasses: args.verbose,
-      }),
-    );
+  for (const [i, f] of files.entries()) {
+    const title = f.listed ? `${f.unit} ${f.year}（${f.file}）` : `未列入 index.json：${f.file}`;
+    lines.push(formatReport(f.results, f.errors, { title, knownIssues: unitYears[i].value?.knownIssues, showPasses: args.verbose }));
   }
-  const t = sumTotals(files);
   lines.push(
-    `合计：结构错误 ${errorCount}，规则通过 ${t.pass}，未解释失败 ${t.fail}，已知问题 ${t.known}`,
+    `合计：结构错误 ${errorCount}，规则通过 ${totals.pass}，未解释失败 ${totals.fail}，已知问题 ${totals.known}`,
     ok ? '结果：通过' : '结果：失败（结构错误或未解释的规则失败）',
   );
   console.log(lines.join('\n'));
@@ -176,19 +190,10 @@ function sumTotals(files: FileReport[]) {
   return t;
 }
 
-/**
- * The source text named by `source.file` (relative to the repository root; for a data folder
- * elsewhere, also tried relative to that folder and its parent). Missing: notice, quote rule skipped.
- */
-function readSource(file: UnitYearFile, dataDir: string, notices: string[]): string | undefined {
-  const rel = file.source.file;
-  const candidates = [resolve(repoRoot, rel), resolve(dataDir, '..', rel), resolve(dataDir, rel)];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    notices.push(`来源文本 ${rel} 不存在，跳过引文核对（quote 规则）`);
-    return undefined;
-  }
-  return readFileSync(found, 'utf8');
-}
-
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(`check-data: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+  },
+);

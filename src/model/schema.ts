@@ -168,7 +168,7 @@ export const UnitYearFile = Type.Object(
     currency: Type.Literal('万元'),
     source: Type.Ref(SourceDoc),
     gaps: Type.Optional(Type.Array(Gap)),
-    facts: Type.Array(Type.Ref(Fact)),
+    facts: Type.Array(Type.Ref(Fact), { minItems: 1 }),
     measures: Type.Array(Type.Ref(Indicator)),
     indicators: Type.Array(Type.Ref(Indicator)),
     knownIssues: Type.Array(Type.Ref(KnownIssue)),
@@ -194,7 +194,7 @@ export const ClassificationFile = Type.Object(
     id: Enum(['functional', 'economic'] as const),
     title: Text,
     edition: Text,
-    nodes: Type.Array(ClassNode),
+    nodes: Type.Array(ClassNode, { minItems: 1 }),
   },
   { additionalProperties: false, title: 'ClassificationFile', description: 'A classification tree: data/classifications/<tree>.json.' },
 );
@@ -212,10 +212,11 @@ export const DataIndex = Type.Object(
           region: Text,
           currency: Type.Literal('万元'),
           indicatorsTitle: Type.Optional(Type.String({ minLength: 1, description: "Title of the unit's operational indicators (the route and its heading)." })),
-          years: Type.Array(Type.Object({ year: Year, file: DataPath }, { additionalProperties: false })),
+          years: Type.Array(Type.Object({ year: Year, file: DataPath }, { additionalProperties: false }), { minItems: 1 }),
         },
         { additionalProperties: false },
       ),
+      { minItems: 1 },
     ),
     groups: Type.Optional(
       Type.Array(

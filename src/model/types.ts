@@ -35,6 +35,17 @@ export interface DataError {
   message: string;
 }
 
+/**
+ * How serious a finding is. `error`: the figures cannot all be right (a sum that does not add up,
+ * a quote not in the source) — an unexplained error fails `check:data`. `warning`: a figure is
+ * probably defined or worded wrongly (a completion rate against the wrong budget, personnel cost
+ * in 项目支出). `note`: a blemish a reader should know of (two names for one code, full-width
+ * digits). Warnings and notes never fail a check.
+ */
+export type RuleGrade = 'error' | 'warning' | 'note';
+/** What kind of problem a rule looks for: arithmetic, definitions (口径), wording, or the source (quotes). */
+export type RuleFamily = 'arithmetic' | 'definition' | 'wording' | 'source';
+
 /** The result of one reconciliation rule applied to one subject. */
 export interface RuleResult {
   rule: string;
@@ -48,4 +59,9 @@ export interface RuleResult {
   message: string;
   /** The known issue that explains a failure, when there is one. */
   knownIssue?: string;
+  /** How serious the finding is when the check fails (set on passes too: the check's weight). */
+  grade: RuleGrade;
+  family: RuleFamily;
+  /** For findings in the report's text: the passage (verbatim) and its 1-based line in the source file. */
+  span?: { text: string; line?: number };
 }

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { salvage } from '../../src/data/load';
+import { salvage } from '../../src/data/salvage';
 import { validateClassification, validateUnitYear } from '../../src/data/validate';
-import type { UnitYearFile } from '../../src/model/types';
+import type { DataIndex, UnitYearFile } from '../../src/model/types';
+import { checkUnitYear } from '../../src/data/load';
 
 // The shipped data: a broken part of it must not take the other parts down.
 const read = (p: string) => JSON.parse(readFileSync(new URL(`../../data/${p}`, import.meta.url), 'utf8'));
 const functional = validateClassification(read('classifications/functional.json'), 'f').value!;
 const economic = validateClassification(read('classifications/economic.json'), 'e').value!;
 const file = 'data/units/ningxiang-drc/2022.json';
+const index = read('index.json') as DataIndex;
 const ctx = { functional, economic, unit: 'ningxiang-drc', year: 2022 };
 const good = (): UnitYearFile => read('units/ningxiang-drc/2022.json');
 const load = (json: unknown) => {
@@ -61,6 +63,22 @@ describe('salvaging a partly broken unit-year file', () => {
     expect(r.value?.facts.some((f) => f.year === 2021)).toBe(false);
     expect(r.value?.indicators.length).toBe(good().indicators.length);
   });
+
+  it.each(index.units.flatMap((u) => u.years.map((y) => [u.id, y.year, y.file] as const)))(
+    '%s %s: one bad indicator or measure drops its list (and what cites it), never the facts of the other year',
+    (unit, year, path) => {
+      const ctx2 = { functional, economic, unit, year, groups: (index.groups ?? []).map((g) => g.id) };
+      const json = read(path) as UnitYearFile;
+      expect(checkUnitYear(json, `data/${path}`, ctx2).broken).toEqual([]);
+      const list = json.indicators.length ? 'indicators' : 'measures';
+      (json[list][0] as unknown as Record<string, unknown>).value = 'many';
+      const r = checkUnitYear(json, `data/${path}`, ctx2);
+      expect(r.errors[0]).toMatchObject({ section: list, field: 'value' });
+      expect(r.broken).toContain(list);
+      expect(r.broken).not.toContain('facts');
+      expect(r.value?.facts.filter((f) => f.year === year).length).toBe((read(path) as UnitYearFile).facts.filter((f) => f.year === year).length);
+    },
+  );
 
   it('loses the whole file when its header is broken', () => {
     const json = good() as unknown as Record<string, unknown>;

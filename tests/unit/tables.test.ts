@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsTable, indicatorsTable, preferOwnReport } from '../../src/data/tables';
+import { factsTable, indicatorsTable, preferOwnReport, type FactRow } from '../../src/data/tables';
 import type { Fact, UnitYearFile } from '../../src/model/types';
 
 const stated = { kind: 'stated' as const, quote: 'q', section: 's' };
@@ -45,6 +45,18 @@ describe('tables', () => {
     const t = factsTable([file(2022, [fact('a', 2022, 969.29), fact('b', 2021, 2928.89)])]);
     expect(t.numRows()).toBe(2);
     expect(t.objects()[0]).toMatchObject({ unit: 'u1', reportYear: 2022, id: 'a', amount: 969.29, provenance: 'stated' });
+  });
+
+  it('carries flow and source as columns, also on an empty table', () => {
+    const income: Fact = { ...fact('inc', 2022, 900), flow: '收入', source: '一般公共预算财政拨款', label: '一般公共预算财政拨款收入' };
+    const t = factsTable([file(2022, [fact('a', 2022, 969.29), income])]);
+    expect(t.objects().map((r) => [(r as FactRow).flow, (r as FactRow).source])).toEqual([
+      ['支出', null],
+      ['收入', '一般公共预算财政拨款'],
+    ]);
+    const empty = factsTable([file(2022, [])]);
+    expect(empty.numRows()).toBe(0);
+    expect(empty.columnNames()).toEqual(['unit', 'reportYear', 'id', 'year', 'phase', 'flow', 'source', 'basis', 'functional', 'economic', 'amount', 'label', 'provenance']);
   });
 
   it("prefers a year's own report over a later report's restatement of it", () => {
