@@ -1,14 +1,18 @@
-/** #/operations: figures, charts, linked focus in the URL, markers as text, the spending link. */
+/** #/operations: figures, charts, linked focus in the URL, markers as text; titles from the data; units without indicators. */
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'vitest';
 import { hashOf, openPage, waitForCharts } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
+const index = JSON.parse(readFileSync('data/index.json', 'utf8')) as { units: Array<{ id: string; indicatorsTitle?: string }> };
+const title = index.units.find((u) => u.id === 'ningxiang-drc')?.indicatorsTitle ?? '业务运行指标';
 
 describe.concurrent('#/operations', () => {
   test('shows every group and figure, with 近 / 余 / 累计 as text, and draws its charts', async ({ expect }) => {
     const s = await openPage(`#/operations?${Q}`);
     try {
       expect(await waitForCharts(s.page, 8)).toBeGreaterThanOrEqual(8);
+      expect(await s.page.locator('main h1').innerText()).toBe(`2022年${title}`);
       const text = await s.page.locator('main').innerText();
       for (const f of ['2,534', '278', '29', '49.5', '632', '132', '近800万元', '107', '近8,000台', '1,755', '60余项', '227.7万件', '近150场', '146,579', '56,489', '149,154', '145,383', '140.3', '7,250万人次', '累计']) {
         expect(text, f).toContain(f);
@@ -34,14 +38,14 @@ describe.concurrent('#/operations', () => {
     }
   });
 
-  test('the funding link goes to #/spending drilled to 其他科学技术支出', async ({ expect }) => {
-    const s = await openPage(`#/operations?${Q}`);
+  test('a unit whose report has no operational indicators says so', async ({ expect }) => {
+    const s = await openPage('#/operations?unit=daying-wgl&year=2022');
     try {
-      const link = s.page.locator('[data-link="funding"]');
-      expect(await link.innerText()).toContain('712.69');
-      await link.click();
-      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/spending\?.*path=f:206,f:20699,f:2069999/);
-      await s.page.locator('main h1').first().waitFor();
+      await expect.poll(() => s.page.locator('[data-empty]').innerText()).toBe('本单位报告未包含业务运行指标。');
+      const main = await s.page.locator('main').innerText();
+      expect(main).not.toContain(title);
+      expect(await s.page.locator('[data-chart]').count()).toBe(0);
+      await s.expectClean();
     } finally {
       await s.close();
     }

@@ -1,4 +1,4 @@
-/** #/quality: rule counts, results with numbers, known issues, focus and record links. */
+/** #/quality: rule counts by family, results with numbers, known issues, focus and record links, any unit and year. */
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'vitest';
 import { hashOf, openPage, waitForCharts } from './harness';
@@ -12,6 +12,7 @@ describe.concurrent('#/quality', () => {
       expect(await waitForCharts(s.page, 1)).toBeGreaterThanOrEqual(1);
       expect(Number(await s.page.locator('[data-count="known"]').innerText())).toBeGreaterThanOrEqual(3);
       expect(Number(await s.page.locator('[data-count="fail"]').innerText())).toBe(0);
+      expect(await s.page.locator('[data-family="arithmetic"]').count()).toBe(1);
       const bound = s.page.locator('[data-result="asset-bounds:m-fa-selfuse"]');
       expect(await bound.innerText()).toMatch(/927\.65[\s\S]*601\.59|601\.59[\s\S]*927\.65/);
       expect(await s.page.locator('[data-issue]').count()).toBeGreaterThanOrEqual(10);
@@ -41,11 +42,35 @@ describe.concurrent('#/quality', () => {
     }
   });
 
-  test('a fact record links to #/spending with its drill path', async ({ expect }) => {
+  test('a fact record links to #/spending with its year and drill path', async ({ expect }) => {
     const s = await openPage(`#/quality?${Q}&focus=economic-scope:2021:决算`);
     try {
       await s.page.locator('[data-result="economic-scope:2021:决算"] [data-record-link="f-2021-final-2069999"]').click();
-      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/spending\?.*path=f:206,f:20699,f:2069999/);
+      await expect.poll(() => hashOf(s.page)).toMatch(/^#\/spending\?.*year=2021.*path=f:206,f:20699,f:2069999/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('year 2021 checks the report that states it, not an empty page', async ({ expect }) => {
+    const s = await openPage('#/quality?unit=ningxiang-drc&year=2021');
+    try {
+      await expect.poll(() => s.page.locator('[data-report-line]').innerText()).toContain('2021年的数字由2022年的报告陈述');
+      expect(Number(await s.page.locator('[data-count="pass"]').innerText())).toBeGreaterThan(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the second unit: its own report, its imbalance and truncated rates found', async ({ expect }) => {
+    const s = await openPage('#/quality?unit=daying-wgl&year=2022');
+    try {
+      const file = JSON.parse(readFileSync('data/units/daying-wgl/2022.json', 'utf8'));
+      await expect.poll(() => s.page.locator('[data-report-line]').innerText()).toContain(file.source.title);
+      expect(await s.page.locator('[data-result="recompute:m-sangong-reception-growth"]').innerText()).toContain('13.71');
+      const main = await s.page.locator('main').innerText();
+      expect(main).not.toContain('宁乡');
+      expect(await s.page.locator('[data-issue]').count()).toBe(file.knownIssues.length);
     } finally {
       await s.close();
     }

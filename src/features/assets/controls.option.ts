@@ -1,18 +1,16 @@
 /**
- * Pure option builders for the controls charts of #/assets (三公/会议/培训 actual vs budget vs
- * last year, the 三公 parts, staffing) plus the small helpers every builder of this family
- * shares (tooltip escaping, dimming for focus, money conversion).
+ * Pure option builders for the budget-controlled expenses (“三公”经费 or its stated items, 会议费,
+ * 培训费: 决算 against 年初预算 and last year) and for staffing, plus the small helpers the
+ * builders of this folder share (tooltip lines, dimming, money in the display unit).
  */
 import { escapeHTML } from '../../ui/escape';
-import { AXIS_TOOLTIP } from '../../ui/chart-theme';
+import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart-theme';
 import type { EChartsCoreOption } from '../../ui/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../state/url';
-import type { ControlRow, Staffing } from './controls';
 
-/** Colours that keep AA contrast as bar fills against both the light and the dark surface. */
-export const PALETTE = ['#2f6fb5', '#d9822b', '#3c9a5f', '#8e5cb5', '#c2474a', '#1f8f9a', '#a57c1b', '#5b6b7d', '#c75c9d', '#6b8e23'];
-export const STATUS_COLOR = { pass: '#2e7d32', fail: '#c62828', known: '#b7791f' } as const;
+/** Pass / fail / known colours (text labels carry the counts too). */
+export const STATUS_COLOR = { pass: '#1e7b3a', fail: '#b3261e', known: '#8a5a00' } as const;
 
 /** Opacity of items outside the focus. */
 export const DIMMED = 0.28;
@@ -30,114 +28,102 @@ export function tipLine(marker: string, name: unknown, value: unknown): string {
   return `${marker}${escapeHTML(name)}：<b>${escapeHTML(value)}</b>`;
 }
 
-export interface ControlsState {
-  money: MoneyUnit;
-  /** Group id (sangong / meeting / training) or a record id in focus. */
-  focus?: string | null;
-  dark?: boolean;
+/** One controlled expense: its 决算, 年初预算 and last year, each with the record behind it. */
+export interface ControlRow {
+  /** The role (sangong.total, sangong.item:公务接待, meeting.total …). */
+  role: string;
+  title: string;
+  actual: number | null;
+  budget: number | null;
+  prior: number | null;
+  /** Record id behind each bar. */
+  keys: { actual: string | null; budget: string | null; prior: string | null };
+  /** Bars worked out from a stated change or rate rather than printed (推算). */
+  derived: { budget: boolean; prior: boolean };
 }
 
-/** Grouped bars: for each controlled expense, 年初预算 / 本年实际 / 上年实际 (上年 derived). */
-export function controlsOption(rows: ControlRow[], state: ControlsState): EChartsCoreOption {
+export interface ControlsState {
+  money: MoneyUnit;
+  /** A record id in focus. */
+  focus?: string | null;
+}
+
+const CONTROL_SERIES = [
+  ['budget', '年初预算', PALETTE[7]],
+  ['actual', '决算', PALETTE[0]],
+  ['prior', '上年决算', PALETTE[1]],
+] as const;
+
+/** Grouped bars per expense: 年初预算 / 决算 / 上年; a series no row states is left out. */
+export function controlsOption(rows: readonly ControlRow[], state: ControlsState): EChartsCoreOption {
   const unit = MONEY[state.money].label;
-  const dim = (r: ControlRow) => (state.focus && state.focus !== r.group && !r.ids.includes(state.focus) ? DIMMED : 1);
-  const series = (
-    [
-      ['年初预算', 'budget', PALETTE[7]],
-      ['本年实际', 'actual', PALETTE[0]],
-      ['上年实际（推算）', 'prior', PALETTE[1]],
-    ] as const
-  ).map(([name, key, color]) => ({
-    type: 'bar',
-    name,
-    itemStyle: { color },
-    label: {
-      show: true,
-      position: 'top',
-      formatter: (p: { value: number | null; dataIndex: number }) =>
-        p.value == null ? '' : `${key === 'prior' && rows[p.dataIndex].priorApprox ? '≈' : ''}${money(p.value / MONEY[state.money].factor, state.money)}`,
-    },
-    data: rows.map((r) => ({ value: inUnit(r[key], state.money), itemStyle: { opacity: dim(r) } })),
-  }));
+  const focused = (r: ControlRow) => !state.focus || Object.values(r.keys).includes(state.focus);
+  const series = CONTROL_SERIES.filter(([k]) => rows.some((r) => r[k] !== null)).map(([k, name, color]) => {
+    const derived = k !== 'actual' && rows.some((r) => r.derived[k]);
+    return {
+      type: 'bar',
+      name: derived ? `${name}（含推算）` : name,
+      itemStyle: { color },
+      label: {
+        show: true,
+        position: 'top',
+        formatter: (p: { value: number | null; dataIndex: number }) => {
+          const r = rows[p.dataIndex];
+          return p.value == null ? '' : `${k !== 'actual' && r?.derived[k] ? '≈' : ''}${money(p.value / MONEY[state.money].factor, state.money)}`;
+        },
+      },
+      data: rows.map((r) => ({ key: r.keys[k] ?? `${r.role}:${k}`, value: inUnit(r[k], state.money), itemStyle: { opacity: focused(r) ? 1 : DIMMED } })),
+    };
+  });
   return {
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     tooltip: {
       ...AXIS_TOOLTIP,
       formatter: (ps: Array<{ axisValue: string; marker: string; seriesName: string; value: number | null }>) =>
-        `${escapeHTML(ps[0]?.axisValue)}<br>` +
-        ps.map((p) => tipLine(p.marker, p.seriesName, p.value == null ? '—' : `${p.value} ${unit}`)).join('<br>'),
+        `${escapeHTML(ps[0]?.axisValue)}<br>` + ps.map((p) => tipLine(p.marker, p.seriesName, p.value == null ? '—' : `${p.value} ${unit}`)).join('<br>'),
     },
-    xAxis: { type: 'category', data: rows.map((r) => r.name) },
+    xAxis: { type: 'category', data: rows.map((r) => r.title) },
     yAxis: { type: 'value', name: unit, minInterval: 0 },
     series,
   };
 }
 
-export interface PartRow {
-  id: string;
-  label: string;
-  value: number;
+/** Staffing as bars: 编制 (the kinds of people in post, plus the vacant posts) and the others. */
+export interface StaffChart {
+  quota: { value: number; key: string; unit: string } | null;
+  /** Kinds of the people in post (管理岗位, 专业技术岗位 …), or the in-post total when no kinds are stated. */
+  posts: Array<{ key: string; title: string; value: number }>;
+  /** Quota − in post (computed), when both are stated and it is positive. */
+  vacant: number | null;
+  /** People outside the quota (编外 …). */
+  others: Array<{ key: string; title: string; value: number }>;
 }
 
-/** Horizontal bars of the parts of one expense (公务用车 / 公务接待 / 因公出国), zero parts kept visible by label. */
-export function partsOption(parts: PartRow[], state: ControlsState): EChartsCoreOption {
-  const unit = MONEY[state.money].label;
-  return {
-    grid: { left: 8, right: 80, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: { name: string; marker: string; value: number }) => tipLine(p.marker, parts.find((x) => x.id === p.name)?.label ?? p.name, `${p.value} ${unit}`),
-    },
-    xAxis: { type: 'value', name: unit },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: parts.map((p) => p.id),
-      axisLabel: { formatter: (id: string) => parts.find((x) => x.id === id)?.label ?? id, width: 160, overflow: 'break' },
-    },
-    series: [
-      {
-        type: 'bar',
-        name: '金额',
-        data: parts.map((p, i) => ({
-          name: p.id,
-          value: inUnit(p.value, state.money),
-          itemStyle: { color: PALETTE[i % PALETTE.length], opacity: state.focus && state.focus !== p.id ? DIMMED : 1 },
-        })),
-        label: { show: true, position: 'right', formatter: (p: { value: number }) => `${p.value} ${unit}` },
-        emphasis: { focus: 'self' },
-      },
-    ],
-  };
-}
-
-/**
- * Staffing as two stacked bars: 编制 (管理 + 专技 = 在编, plus the vacant posts) and 编外
- * (合同制 + 劳务派遣), so the control rate 在编 ÷ 编制 is visible as a share of the first bar.
- */
-export function staffingOption(st: Staffing, state: { focus?: string | null } = {}): EChartsCoreOption {
-  const cats = [`编制 ${st.quota?.value ?? '—'} 个`, `编外 ${st.outside.reduce((s, m) => s + m.value, 0)} 人`];
-  const dim = (id: string) => (state.focus && state.focus !== id ? DIMMED : 1);
-  const stack = (name: string, id: string, values: [number | null, number | null], color: string, dashed = false) => ({
+export function staffingOption(st: StaffChart, state: { focus?: string | null } = {}): EChartsCoreOption {
+  const othersTotal = st.others.reduce((s, m) => s + m.value, 0);
+  const cats = [st.quota ? `编制 ${st.quota.value} ${st.quota.unit}` : '在编', ...(st.others.length ? [`编外 ${othersTotal} 人`] : [])];
+  const dim = (key: string) => (state.focus && state.focus !== key ? DIMMED : 1);
+  const stack = (name: string, key: string, at: 0 | 1, value: number, color: string, dashed = false) => ({
     type: 'bar',
     name,
     stack: 'staff',
     barMaxWidth: 56,
     itemStyle: dashed ? { color: 'transparent', borderColor: color, borderType: 'dashed', borderWidth: 2 } : { color },
     label: { show: true, formatter: (p: { value: number | null }) => (p.value ? `${name} ${p.value}` : '') },
-    data: values.map((v) => ({ value: v, name: id, itemStyle: { opacity: dim(id) } })),
+    data: cats.map((_, i) => ({ key, value: i === at ? value : null, itemStyle: { opacity: dim(key) } })),
   });
   const series = [
-    ...st.posts.map((m, i) => stack(m.label, m.id, [m.value, null], PALETTE[i % 3])),
-    ...(st.vacant != null && st.vacant > 0 && st.quota ? [stack('空编（计算）', st.quota.id, [st.vacant, null], PALETTE[7], true)] : []),
-    ...st.outside.map((m, i) => stack(m.label, m.id, [null, m.value], PALETTE[3 + i])),
+    ...st.posts.map((m, i) => stack(m.title, m.key, 0, m.value, PALETTE[i % 3])),
+    ...(st.vacant != null && st.vacant > 0 && st.quota ? [stack('空编（计算）', st.quota.key, 0, st.vacant, PALETTE[7], true)] : []),
+    ...st.others.map((m, i) => stack(m.title, m.key, 1, m.value, PALETTE[3 + (i % 4)])),
   ];
   return {
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
+      confine: true,
       formatter: (p: { seriesName: string; marker: string; value: number }) => tipLine(p.marker, p.seriesName, `${p.value} 人`),
     },
     xAxis: { type: 'value', name: '人', minInterval: 1 },

@@ -1,13 +1,14 @@
 /**
- * Pure option builders for #/operations. Figures of very different magnitude (9 路 … 7250万人次)
- * share a log axis in base units (万条 → 条), each bar labelled with the figure as the report
+ * Pure option builders for #/operations. Figures of very different magnitude (a few 路 … tens of
+ * millions of 人次) share a log axis in base units (万条 → 条), each bar labelled with the figure as the report
  * words it ("近800万元", "60余项") plus text markers (累计, 推算) so nothing relies on colour.
  */
 import { escapeHTML } from '../../ui/escape';
 import type { EChartsCoreOption } from '../../ui/echarts';
 import { count } from '../../ui/format';
 import { badges, chartableOps, figureText, isFocused, type OpGroup, type OpItem } from './operations';
-import { DIMMED, PALETTE } from '../assets/controls.option';
+import { PALETTE } from '../../ui/chart-theme';
+import { DIMMED } from '../assets/controls.option';
 
 export interface OpsState {
   /** An indicator id or a group key ("group:grid"). */
@@ -86,6 +87,7 @@ export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: O
         data: shown.map((i) => {
           const on = isFocused(i, state.focus ?? null);
           return {
+            key: i.id,
             name: i.id,
             value: i.base,
             itemStyle: {
@@ -112,7 +114,7 @@ export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: O
 }
 
 /**
- * The funnel of a chain of counts (申请 → 审核通过), with each stage's share of the first.
+ * The funnel of a chain of counts (each stage a part of the one before), with each stage's share of the first.
  * Other figures of the group are not stages: the view shows them as annotations.
  */
 export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCoreOption {
@@ -131,7 +133,7 @@ export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCore
     series: [
       {
         type: 'funnel',
-        name: '场所码',
+        name: chain.map((i) => i.label).join(' → '),
         sort: 'none',
         left: '8%',
         right: '8%',
@@ -150,6 +152,7 @@ export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCore
           },
         },
         data: chain.map((i, k) => ({
+          key: i.id,
           name: i.id,
           value: i.value,
           itemStyle: {

@@ -1,12 +1,12 @@
 /**
- * Pure transforms behind #/operations: the smart-city indicators of one unit-year grouped as
+ * Pure transforms behind #/operations: a unit's operational indicators (any domain) grouped as
  * the report groups them (the index's `groups`, in display order), with the markers readers
  * need (近/余/约 approximations, 累计 running totals, 推算 derived figures) and values brought
  * to a common base unit (万条 → 条) so different magnitudes can share a log axis honestly.
  */
 import type { ColumnTable } from 'arquero';
 import type { IndicatorRow } from '../../data/tables';
-import type { Fact } from '../../model/types';
+import type { Indicator } from '../../model/types';
 
 export interface OpItem {
   id: string;
@@ -34,6 +34,22 @@ export interface OpGroup {
 export function toBase(value: number, unit: string): { base: number; baseUnit: string } {
   if (unit !== '万元' && unit.startsWith('万') && unit.length > 1) return { base: value * 10_000, baseUnit: unit.slice(1) };
   return { base: value, baseUnit: unit };
+}
+
+/** One operational indicator record as an item. */
+export function opItem(r: Indicator): OpItem {
+  return {
+    id: r.id,
+    group: r.group,
+    label: r.label,
+    value: r.value,
+    unit: r.unit,
+    approx: r.approx,
+    cumulative: r.cumulative,
+    parent: r.parent,
+    derived: r.provenance.kind === 'derived',
+    ...toBase(r.value, r.unit),
+  };
 }
 
 /** Operational indicator rows of one unit and year from the indicators table. */
@@ -107,7 +123,7 @@ export function focusGroup(items: Pick<OpItem, 'id' | 'group'>[], focus: string 
 
 /**
  * The funnel stages of a group: a chain of counts in one unit where each stage's parent is the
- * previous one (申请场所码 → 审核通过). Other figures of the group stay annotations, because
+ * previous one (applied → approved). Other figures of the group stay annotations, because
  * their units (%, 万人次, 人次) do not belong in the same funnel.
  */
 export function funnelChain(items: OpItem[]): OpItem[] {
@@ -123,29 +139,4 @@ export function funnelChain(items: OpItem[]): OpItem[] {
     cur = p;
   }
   return chain;
-}
-
-/**
- * The money behind the smart-city work: the fact the report says funds it ("主要用于智慧城市项目
- * 建设"), found by its quote; falls back to the functional code the report names.
- */
-export function fundingFact(facts: Fact[], year: number, fallbackCode = '2069999'): Fact | undefined {
-  const own = facts.filter((f) => f.year === year && f.phase === '决算' && f.economic === null);
-  return (
-    own.find((f) => f.provenance.kind === 'stated' && /智慧城市/.test(f.provenance.quote) && f.functional) ??
-    own.find((f) => f.functional === fallbackCode)
-  );
-}
-
-/** Drill path of a functional code through its ancestors: 2069999 → ["f:206","f:20699","f:2069999"]. */
-export function functionalPath(code: string, nodes: Array<{ code: string; parent: string | null }>): `f:${string}`[] {
-  const path: `f:${string}`[] = [];
-  let cur: string | null = code;
-  const seen = new Set<string>();
-  while (cur && !seen.has(cur)) {
-    seen.add(cur);
-    path.unshift(`f:${cur}`);
-    cur = nodes.find((n) => n.code === cur)?.parent ?? null;
-  }
-  return path;
 }

@@ -17,7 +17,8 @@ export interface RuleCountRow {
 
 export const STATUS_LABEL = { pass: '通过', fail: '失败', known: '已知不一致' } as const;
 
-export function ruleStatusOption(rows: RuleCountRow[], state: { focusRule?: string | null } = {}): EChartsCoreOption {
+/** Stacked bars of pass / known / fail per rule; every item's key is its rule id. */
+export function ruleStatusOption(rows: readonly RuleCountRow[], state: { focusRule?: string | null } = {}): EChartsCoreOption {
   const keys = ['pass', 'known', 'fail'] as const;
   return {
     legend: { top: 0, data: keys.map((k) => STATUS_LABEL[k]) },
@@ -44,6 +45,7 @@ export function ruleStatusOption(rows: RuleCountRow[], state: { focusRule?: stri
       itemStyle: { color: STATUS_COLOR[k] },
       label: { show: true, color: '#fff', fontWeight: 'bold', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
       data: rows.map((r) => ({
+        key: r.rule,
         name: r.rule,
         value: r[k] || null,
         itemStyle: { opacity: state.focusRule && state.focusRule !== r.rule ? 0.35 : 1 },

@@ -1,0 +1,79 @@
+/**
+ * Rule results as people read them: the words for their numbers, and the findings that concern a
+ * set of records (shown beside the chart of those records, linked to #/quality). Text comes from
+ * the rules' results and the data's knownIssues, never from a view.
+ */
+import type { KnownIssue, RuleResult } from '../../model/types';
+import { toHash, type ViewState } from '../../state/url';
+
+/** Words for the number keys of rule results. */
+export const NUMBER_LABEL: Record<string, string> = {
+  expected: '应为',
+  found: '实际',
+  difference: '差额',
+  tolerance: '容差',
+  economicTotal: '经济分类合计',
+  functionalTotal: '功能科目合计',
+  stated: '报告值',
+  recomputed: '复算值',
+};
+
+/** A result number: up to 4 decimals, no float noise. */
+export function fmtNumber(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return String(Math.round(v * 1e4) / 1e4);
+}
+
+/** A result's numbers as labelled pairs. */
+export function numberPairs(numbers: Record<string, number>): Array<{ label: string; value: string }> {
+  return Object.entries(numbers).map(([k, v]) => ({ label: NUMBER_LABEL[k] ?? k, value: fmtNumber(v) }));
+}
+
+export const STATUS_TEXT: Record<RuleResult['status'], string> = { pass: '通过', fail: '未通过', known: '已知不一致' };
+
+/** A finding shown beside a chart. */
+export interface CheckView {
+  key: string;
+  status: RuleResult['status'];
+  statusText: string;
+  title: string;
+  numbers: Array<{ label: string; value: string }>;
+  message: string;
+  /** The known issue's explanation when it differs from the message. */
+  explanation: string | null;
+  records: string[];
+  /** The finding on #/quality. */
+  href: string;
+}
+
+/**
+ * Findings (fail or known) touching any of `ids`, plus known issues whose own subject (their
+ * first record) is one of them and that no finding points to.
+ */
+export function checksFor(ids: readonly string[], results: readonly RuleResult[], issues: readonly KnownIssue[], view: ViewState): CheckView[] {
+  const set = new Set(ids);
+  const href = (key: string) => toHash({ ...view, route: 'quality', focus: key, path: [] });
+  const out: CheckView[] = results
+    .filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id)))
+    .map((r) => {
+      const issue = issues.find((k) => k.id === r.knownIssue);
+      return {
+        key: r.key,
+        status: r.status,
+        statusText: STATUS_TEXT[r.status],
+        title: issue?.title ?? r.title,
+        numbers: numberPairs(r.numbers),
+        message: r.message,
+        explanation: issue && issue.explanation !== r.message ? issue.explanation : null,
+        records: r.records,
+        href: href(r.key),
+      };
+    });
+  const explained = new Set(results.filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id))).flatMap((r) => (r.knownIssue ? [r.knownIssue] : [])));
+  for (const k of issues) {
+    if (explained.has(k.id) || k.kind === 'wording' || !k.records.length || !set.has(k.records[0])) continue;
+    const key = `issue:${k.id}`;
+    out.push({ key, status: 'known', statusText: STATUS_TEXT.known, title: k.title, numbers: [], message: k.explanation, explanation: null, records: k.records, href: href(key) });
+  }
+  return out;
+}
