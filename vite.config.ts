@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const dataDir = resolve(import.meta.dirname, 'data');
 
@@ -25,7 +25,7 @@ function dataAssets(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
         const file = resolve(dataDir, decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, '')));
-        if (!file.startsWith(dataDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+        if (!file.startsWith(dataDir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(readFileSync(file));
       });

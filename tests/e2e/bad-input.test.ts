@@ -8,7 +8,7 @@
  * One server serves every case: each case is a full copy of dist/ in its own folder
  * (root/<case>/), which the relative base makes a working site, so only one process starts.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test, type ExpectStatic } from 'vitest';
@@ -29,7 +29,10 @@ let server: RunningServer;
 
 beforeAll(async () => {
   root = tempRoot('bad-input-e2e-');
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>bad-input cases</title>');
+  // The server takes its CSP header from the served index.html (scripts/serve.mjs), so the
+  // placeholder at the root of the case folders carries the built page's policy too.
+  const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/)?.[0] ?? '';
+  writeFileSync(join(root, 'index.html'), `<!doctype html>${policy}<title>bad-input cases</title>`);
   const pristine = join(root, 'pristine');
   cpSync(DIST, pristine, { recursive: true });
   for (const c of CASES) {

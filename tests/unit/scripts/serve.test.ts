@@ -27,7 +27,7 @@ function serve(...extra: string[]): Promise<{ url: string; exit: Promise<number 
       const m = String(d).match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
       if (m) resolveUrl({ url: m[0], exit, stderr: () => err });
     });
-    exit.then((code) => resolveUrl({ url: '', exit, stderr: () => err }), reject);
+    exit.then(() => resolveUrl({ url: '', exit, stderr: () => err }), reject);
   });
 }
 
