@@ -1,0 +1,349 @@
+/**
+ * The tables importer: an .xlsx workbook or a .csv table of the standard 决算公开 tables → one
+ * unit-year file in the one format, every figure `stated` with its cell path as quote, the
+ * numbers it could not place listed for review, and the codes the trees lack. Pure: bytes in,
+ * result out, no Node APIs, so the page can run it in a worker.
+ */
+import type { ClassNode, Fact, Gap, Indicator, UnitYearFile } from '../../model/types';
+import { roleTitle, SANGONG_ITEM_PARTS } from '../../model/vocabulary';
+import type { ImportError, ImportOptions, ImportResult, ReviewItem } from '../types';
+import { FUNCTIONAL_CLASSES, tableNamed, TABLES, type TableSpec } from './catalog';
+import {
+  Codes,
+  readEconomic,
+  readFactSheet,
+  readFunctional,
+  readMeasureSheet,
+  readPerformance,
+  readSangong,
+  readSides,
+  type Context,
+  type FactTarget,
+  type Hit,
+  type MeasureTarget,
+} from './extract';
+import { analyse, columnLetter } from './grid';
+import { readCsv, ReadError, readXlsx, sniff, type Sheet } from './read';
+import { cellText, fold, show, yearsIn } from './text';
+
+export { TABLES, tableNamed } from './catalog';
+
+/** How many rows from the top a title may sit (cover lines, 公开NN表, unit name come first). */
+const TITLE_ROWS = 8;
+
+interface Found {
+  sheet: Sheet;
+  spec: TableSpec;
+  titleRow: number;
+  title: string;
+}
+
+/** The table a sheet holds, by its printed title, else by its tab name. */
+function identify(sheet: Sheet, fallbackName?: string): Found | null {
+  for (let r = 0; r < Math.min(TITLE_ROWS, sheet.rows.length); r++) {
+    for (const v of sheet.rows[r] ?? []) {
+      const text = cellText(v);
+      const spec = text.length <= 80 ? tableNamed(text) : null;
+      if (spec) return { sheet, spec, titleRow: r, title: text };
+    }
+  }
+  for (const name of [sheet.name, fallbackName ?? '']) {
+    const spec = tableNamed(name);
+    if (spec) return { sheet, spec, titleRow: -1, title: spec.title };
+  }
+  return null;
+}
+
+const SLUG: Record<string, string> = {
+  决算: 'final', 年初预算: 'initial', 调整预算: 'adjusted',
+  收入: 'income', 支出: 'spend', 年初结转和结余: 'carry-in', 年末结转和结余: 'carry-out',
+  财政拨款: 'fiscal', 一般公共预算财政拨款: 'gpb', 政府性基金预算财政拨款: 'gf', 国有资本经营预算财政拨款: 'soe', 上级补助: 'superior', 事业: 'shiye', 经营: 'business', 附属单位上缴: 'affiliated', 其他: 'other',
+  基本支出: 'basic', 项目支出: 'project', 上缴上级支出: 'remit', 经营支出: 'operations', 对附属单位补助支出: 'subsidy',
+  '因公出国（境）': 'abroad', 公务用车购置及运行维护: 'car', 公务用车购置: 'car-purchase', 公务用车运行维护: 'car-running', 公务接待: 'reception',
+  'prev-year': 'vs-prev', budget: 'vs-budget',
+};
+
+/** A kebab-case ASCII slug of a role ("sangong.item:公务接待" → "sangong-item-reception"). */
+function roleSlug(role: string): string {
+  const [name, q] = role.split(':');
+  const base = name.replace(/\./g, '-');
+  if (q === undefined) return base;
+  if (SLUG[q]) return `${base}-${SLUG[q]}`;
+  if (/^\d+$/.test(q)) return `${base}-${q}`;
+  let h = 0;
+  for (const ch of q) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return `${base}-${h.toString(36)}`;
+}
+
+const factKey = (t: FactTarget) => JSON.stringify([t.year, t.phase, t.flow, t.source, t.basis, t.functional, t.economic]);
+const measureKey = (t: MeasureTarget) => JSON.stringify([t.role, t.stat ?? 'value', t.base ?? null, t.phase ?? '决算', t.year]);
+
+/** The quote of a hit: `<sheet> › <row> › <column>：<value as printed>`, with the money unit and the 万元 amount. */
+function quoteOf(h: Hit): string {
+  const path = [h.sheet, h.rowLabel, h.colHeader].filter((x) => x !== '').join(' › ');
+  let v = h.printed;
+  if (h.unit) {
+    if (!h.unit.printed) v += '（表中未注明单位，按万元）';
+    else if (h.unit.unit === '万元') v += '万元';
+    else v += `${h.unit.unit}（折合${show(h.value)}万元）`;
+  }
+  return `${path}：${v}`;
+}
+
+const isTotalHeader = (s: string) => s === '' || /^(?:合计|小计|总计|金额|决算数|本年支出合计|本年收入合计)$/.test(fold(s.split('/').pop() ?? ''));
+
+/** What a fact is called: its row name, and the column when the column splits it. */
+function factLabel(h: Hit): string {
+  const name = h.name || h.rowLabel;
+  return isTotalHeader(h.colHeader) || h.table === 'facts' ? name : `${name}（${h.colHeader.split('/').pop()}）`;
+}
+
+function measureLabel(t: MeasureTarget, reportYear: number): string {
+  const title = roleTitle(t.role);
+  const stat = t.stat === 'completion' ? '完成预算比例' : t.stat === 'change' ? (t.base === 'budget' ? '较预算增减' : '较上年增减') : t.stat === 'growth' ? (t.base === 'budget' ? '较预算增长率' : '较上年增长率') : t.stat === 'share' ? '占比' : t.stat ? `（${t.stat}）` : '';
+  const phase = t.phase === '年初预算' ? '年初预算数' : t.phase === '调整预算' ? '调整预算数' : '';
+  return `${t.year !== reportYear ? `${t.year}年` : ''}${title}${phase}${stat}`;
+}
+
+function review(h: Hit, reason: string): ReviewItem {
+  return { text: h.printed, value: Number.isFinite(h.value) ? h.value : null, context: quoteOf(h), where: { sheet: h.sheet, row: h.row + 1, column: columnLetter(h.col) }, reason };
+}
+
+/** A date printed near the top of a sheet (编制日期 / 填报日期), as YYYY-MM-DD. */
+function printedDate(sheets: Sheet[]): string | null {
+  for (const s of sheets)
+    for (const row of s.rows.slice(0, 12))
+      for (const v of row) {
+        if (v instanceof Date) continue;
+        const m = /(20\d{2})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?/.exec(fold(cellText(v)));
+        if (m) {
+          const d = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+          const t = new Date(`${d}T00:00:00Z`);
+          if (!Number.isNaN(t.getTime()) && t.toISOString().startsWith(d)) return d;
+        }
+      }
+  return null;
+}
+
+/**
+ * Import a workbook (.xlsx) or a table (.csv). Never throws for bad input: every problem that
+ * stops the import is in `errors` (naming the sheet, row and column where it has one).
+ */
+export async function importTables(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+  const fail = (message: string, where?: ImportError['where']): ImportResult => ({ review: [], errors: [{ message, ...(where ? { where } : {}) }] });
+  let sheets: Sheet[];
+  try {
+    sheets = sniff(bytes, opts.fileName) === 'xlsx' ? await readXlsx(bytes, opts.fileName) : [readCsv(bytes, opts.fileName)];
+  } catch (e) {
+    if (e instanceof ReadError) return fail(e.message);
+    throw e;
+  }
+  const reviewItems: ReviewItem[] = [];
+  const fileBase = opts.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const found: Found[] = [];
+  for (const sheet of sheets) {
+    const f = identify(sheet, sheets.length === 1 ? fileBase : undefined);
+    const hasNumbers = sheet.rows.some((r) => r.some((v) => typeof v === 'number'));
+    if (!f) {
+      if (hasNumbers) reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”的标题不是可识别的决算公开表，其中的数字未导入` });
+      continue;
+    }
+    const twin = found.find((x) => x.spec.id === f.spec.id);
+    if (twin) {
+      reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”与“${twin.sheet.name}”都是${f.spec.title}，只导入了前者` });
+      continue;
+    }
+    found.push(f);
+  }
+  if (!found.length) {
+    const names = sheets.map((s) => `“${s.name}”`).join('、');
+    return fail(`${opts.fileName} 中没有可识别的决算公开表：工作表 ${names} 的标题都不是标准表名（应为 ${TABLES.slice(0, 10).map((t) => t.title).join('、')} 之一，标题写在表的前几行或工作表名中）`);
+  }
+
+  // The report year: given, else the year the titles print (the most frequent one).
+  let year = opts.year;
+  if (year === undefined) {
+    const counts = new Map<number, number>();
+    for (const f of found) for (const row of f.sheet.rows.slice(0, Math.max(f.titleRow + 1, 3))) for (const v of row) for (const y of yearsIn(cellText(v))) counts.set(y, (counts.get(y) ?? 0) + 1);
+    for (const y of yearsIn(opts.fileName)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    year = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+    if (year === undefined) return fail(`${opts.fileName}：表头里找不到年度（如“2022年度”）；请用 --year 指定`);
+  }
+
+  const ctx: Context = { year, functional: new Codes('functional', opts.trees.functional), economic: new Codes('economic', opts.trees.economic) };
+  const hits: Hit[] = [];
+  const errors: ImportError[] = [];
+  for (const f of found) {
+    const t = analyse(f.sheet, f.titleRow, f.spec.layout === 'sangong');
+    if (typeof t === 'string') {
+      errors.push({ message: `工作表“${f.sheet.name}”（${f.spec.title}）：${t}`, where: { sheet: f.sheet.name } });
+      continue;
+    }
+    const section = f.title;
+    const read = { sides: readSides, functional: readFunctional, economic: readEconomic, sangong: readSangong, performance: readPerformance, facts: readFactSheet, measures: readMeasureSheet }[f.spec.layout];
+    hits.push(...read(t, f.spec, section, ctx));
+  }
+  if (errors.length) return { review: reviewItems, errors };
+
+  // Facts: one per cell. A repeated row of one table is a duplicate (review); the same cell in
+  // two tables (支出决算表 合计 and 收入支出决算总表 本年支出合计) is one figure when the amounts
+  // agree, and both are kept when they do not, so the unique-cell rule reports the conflict.
+  const facts: Fact[] = [];
+  const measures: Indicator[] = [];
+  const factsBy = new Map<string, { fact: Fact; hit: Hit }[]>();
+  const measuresBy = new Map<string, { m: Indicator; hit: Hit }>();
+  const ids = new Set<string>();
+  const uid = (base: string) => {
+    let id = base;
+    for (let i = 2; ids.has(id); i++) id = `${base}-${i}`;
+    ids.add(id);
+    return id;
+  };
+  for (const h of hits) {
+    if (!h.target) {
+      reviewItems.push(review(h, h.reason ?? '无法确定这个数字是什么'));
+      continue;
+    }
+    const provenance = { kind: 'stated' as const, quote: quoteOf(h), section: h.section };
+    if (h.target.kind === 'fact') {
+      const t = h.target;
+      const key = factKey(t);
+      const prev = factsBy.get(key) ?? [];
+      const same = prev.find((p) => p.fact.amount === h.value);
+      const sameTable = prev.find((p) => p.hit.table === h.table);
+      if (sameTable) {
+        reviewItems.push(review(h, `重复行：与工作表“${sameTable.hit.sheet}”第 ${sameTable.hit.row + 1} 行同一口径${sameTable.fact.amount === h.value ? '、同一金额' : `，金额不同（${show(sameTable.fact.amount)}）`}，未重复导入`));
+        continue;
+      }
+      if (same) continue;
+      const idBase = ['f', t.year, SLUG[t.phase], SLUG[t.flow], t.source && SLUG[t.source], t.basis && SLUG[t.basis], t.functional, t.economic && `e${t.economic}`].filter(Boolean).join('-');
+      const fact: Fact = { id: uid(idBase), year: t.year, phase: t.phase, flow: t.flow, source: t.source, basis: t.basis, functional: t.functional, economic: t.economic, amount: h.value, label: factLabel(h), provenance };
+      factsBy.set(key, [...prev, { fact, hit: h }]);
+      facts.push(fact);
+    } else {
+      const t = h.target;
+      const key = measureKey(t);
+      const prev = measuresBy.get(key);
+      if (prev) {
+        if (prev.m.value !== h.value) reviewItems.push(review(h, `与工作表“${prev.hit.sheet}”第 ${prev.hit.row + 1} 行的同一指标（${show(prev.m.value)}）不一致，保留前者`));
+        continue;
+      }
+      const idBase = ['m', roleSlug(t.role), t.stat && t.stat !== 'value' ? t.stat : '', t.base ? SLUG[t.base] : '', t.phase ? SLUG[t.phase] : '', t.year].filter(Boolean).join('-');
+      const m: Indicator = {
+        id: uid(idBase),
+        group: t.group,
+        role: t.role,
+        ...(t.stat ? { stat: t.stat } : {}),
+        ...(t.base ? { base: t.base } : {}),
+        ...(t.phase ? { phase: t.phase } : {}),
+        label: measureLabel(t, year),
+        value: h.value,
+        unit: t.unit,
+        year: t.year,
+        approx: null,
+        cumulative: false,
+        parent: null,
+        provenance,
+      };
+      measuresBy.set(key, { m, hit: h });
+      measures.push(m);
+    }
+  }
+  linkSangong(measures);
+
+  if (!facts.length) {
+    return {
+      review: reviewItems,
+      errors: [{ message: `${opts.fileName}：识别出 ${found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、')}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）` }],
+    };
+  }
+
+  const newCodes = collectNewCodes(facts, ctx, opts, reviewItems);
+  const gaps: Gap[] = TABLES.filter((t) => t.code && !found.some((f) => f.spec.id === t.id)).map((t) => ({ section: t.title, note: `工作簿中没有${t.title}（${t.code}），其金额未导入` }));
+  const date = printedDate(sheets);
+  if (!date) gaps.push({ section: '发布日期', note: '表格未注明编制或发布日期，source.date 填写的是导入当天，请改为实际发布日期' });
+  const onlyPerformance = found.every((f) => f.spec.layout === 'performance');
+  const danwei = found.some((f) => /单位决算/.test(f.title));
+  const kind = onlyPerformance ? '部门整体支出绩效自评' : danwei ? '单位决算' : '部门决算';
+  const file: UnitYearFile = {
+    unit: opts.unit,
+    reportYear: year,
+    currency: '万元',
+    source: {
+      id: `${opts.unit}-${year}-tables`,
+      kind,
+      title: `${opts.name}${year}年度${kind}${onlyPerformance ? '基础数据表' : '公开表'}`,
+      publisher: opts.name,
+      date: date ?? new Date().toISOString().slice(0, 10),
+      file: `sources/${opts.unit}-${year}-tables.txt`,
+    },
+    ...(gaps.length ? { gaps } : {}),
+    facts,
+    measures,
+    indicators: [],
+    knownIssues: [],
+  };
+  return { file, sourceText: renderSource(found, hits, opts.fileName), review: reviewItems, errors: [], newCodes };
+}
+
+/**
+ * 三公 items are parts of the 三公 total of the same year and phase; they are marked as summing
+ * to it only when every top-level item is stated (a report naming only 公务接待费 says nothing
+ * about the others, so that sum would be meaningless).
+ */
+function linkSangong(measures: Indicator[]): void {
+  const at = (role: string, m: Indicator) => measures.find((x) => x.role === role && x.year === m.year && (x.phase ?? '决算') === (m.phase ?? '决算') && !x.stat);
+  for (const total of measures.filter((m) => m.role === 'sangong.total' && !m.stat)) {
+    const car = at('sangong.item:公务用车购置及运行维护', total);
+    const carParts = SANGONG_ITEM_PARTS['公务用车购置及运行维护'].map((p) => at(`sangong.item:${p}`, total));
+    const top = [at('sangong.item:因公出国（境）', total), car ?? (carParts.every(Boolean) ? carParts : undefined), at('sangong.item:公务接待', total)];
+    const complete = top.every(Boolean);
+    for (const x of [at('sangong.item:因公出国（境）', total), car, at('sangong.item:公务接待', total)]) {
+      if (!x) continue;
+      x.parent = total.id;
+      if (complete) x.sumsToParent = true;
+    }
+    for (const x of carParts) {
+      if (!x) continue;
+      x.parent = car?.id ?? total.id;
+      if (car ? carParts.every(Boolean) : complete) x.sumsToParent = true;
+    }
+  }
+}
+
+/** Codes the facts use that the trees lack, with their printed names and the ancestors they need. */
+function collectNewCodes(facts: Fact[], ctx: Context, opts: ImportOptions, reviewItems: ReviewItem[]): NonNullable<ImportResult['newCodes']> {
+  const out = { functional: [] as ClassNode[], economic: [] as ClassNode[] };
+  for (const tree of ['functional', 'economic'] as const) {
+    const codes = ctx[tree];
+    const have = new Set(opts.trees[tree].map((n) => n.code));
+    const need = new Set<string>();
+    for (const f of facts) {
+      const c = f[tree];
+      if (!c) continue;
+      for (let len = 3; len <= c.length; len += 2) need.add(c.slice(0, len));
+    }
+    for (const code of [...need].sort()) {
+      if (have.has(code)) continue;
+      const name = codes.name(code) ?? (tree === 'functional' ? FUNCTIONAL_CLASSES.find((x) => x.code === code)?.name : undefined);
+      if (!name) {
+        reviewItems.push({ text: code, value: null, context: `${tree === 'functional' ? '功能' : '经济'}分类科目 ${code}`, where: {}, reason: `科目 ${code} 不在分类表中，工作簿也没有印出它的名称；请把它补进 data/classifications/${tree}.json` });
+        continue;
+      }
+      const level = code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
+      out[tree].push({ code, name, parent: level === 1 ? null : code.slice(0, code.length - 2), level: level as 1 | 2 | 3 });
+    }
+  }
+  return out;
+}
+
+/** The workbook as text: one line per number, exactly as quoted, so every quote is found in the copied source. */
+function renderSource(found: Found[], hits: Hit[], fileName: string): string {
+  const lines = [`${fileName}（由表格导入程序按“工作表 › 行 › 列：数值”逐格转写）`, ''];
+  for (const f of found) {
+    lines.push(`【${f.sheet.name}】${f.title}`);
+    for (const h of hits) if (h.sheet === f.sheet.name) lines.push(quoteOf(h));
+    lines.push('');
+  }
+  return lines.join('\n');
+}

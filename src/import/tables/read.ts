@@ -1,0 +1,134 @@
+/**
+ * Bytes → sheets of cells. The file's first bytes decide what it is (a name can lie: many
+ * "xls" downloads from government sites are HTML pages or CSV), then .xlsx goes through the zip
+ * guard and read-excel-file, CSV through the platform's TextDecoder and d3-dsv. Runs in the
+ * browser (a worker) as well as in Node: no Node APIs.
+ */
+import { csvParseRows, tsvParseRows } from 'd3-dsv';
+import readXlsxFile from 'read-excel-file/universal';
+import { storedZip, unpackXlsx, ZipError } from './zip';
+
+/** One sheet: its tab name, its cells (row-major, 0-based, as the file holds them) and merged ranges. */
+export interface Sheet {
+  name: string;
+  rows: unknown[][];
+  merges: { r0: number; c0: number; r1: number; c1: number }[];
+}
+
+export class ReadError extends Error {}
+
+/** Largest CSV accepted (characters): a 决算 table is a few hundred rows. */
+export const MAX_CSV_BYTES = 16 * 1024 * 1024;
+
+export type Kind = 'xlsx' | 'csv';
+
+/** What the first bytes say the file is, or a sentence saying why it is none of ours. */
+export function sniff(bytes: Uint8Array, fileName: string): Kind {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (bytes.length === 0) throw new ReadError(`${fileName} 是空文件（0 字节）`);
+  const head = (n: number) => Array.from(bytes.subarray(0, n));
+  const is = (...sig: number[]) => sig.every((x, i) => bytes[i] === x);
+  if (is(0x50, 0x4b, 0x03, 0x04) || is(0x50, 0x4b, 0x05, 0x06)) {
+    if (ext === 'csv') throw new ReadError(`${fileName} 扩展名为 .csv，内容却是 zip（.xlsx 工作簿）；请改名为 .xlsx`);
+    return 'xlsx';
+  }
+  if (is(0xd0, 0xcf, 0x11, 0xe0)) throw new ReadError(`${fileName} 是旧版 Excel 97-2003（.xls）或其他 OLE 文件，不是 .xlsx；请在 Excel/WPS 中“另存为” .xlsx 后再导入`);
+  if (is(0x25, 0x50, 0x44, 0x46)) throw new ReadError(`${fileName} 是 PDF 文件；表格请导出为 .xlsx 或 .csv，报告正文请存为 .txt`);
+  if (is(0x1f, 0x8b) || is(0x52, 0x61, 0x72, 0x21) || is(0x37, 0x7a, 0xbc, 0xaf)) throw new ReadError(`${fileName} 是压缩包（gzip/rar/7z），不是 .xlsx 工作簿`);
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<table') || (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office'))) {
+    throw new ReadError(`${fileName} 是网页（HTML/XML 表格），不是真正的 Excel 文件；请在 Excel/WPS 中打开后“另存为” .xlsx`);
+  }
+  if (head(Math.min(bytes.length, 4096)).some((x) => x === 0)) throw new ReadError(`${fileName} 是二进制文件，既不是 .xlsx 也不是 .csv`);
+  if (ext === 'xlsx') throw new ReadError(`${fileName} 扩展名为 .xlsx，内容却是文本（不是 zip 压缩包）；若是 CSV 请改名为 .csv`);
+  return 'csv';
+}
+
+/**
+ * Decode CSV bytes: UTF-8 when they are valid UTF-8 (with or without BOM), else GB18030 (a
+ * superset of GBK, what most government exports use). A decoder that is not strict would turn
+ * GBK into U+FFFD silently, so UTF-8 is tried with `fatal`.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** A CSV file as one sheet named after the file; tab-separated when tabs outnumber commas. */
+export function readCsv(bytes: Uint8Array, fileName: string): Sheet {
+  if (bytes.length > MAX_CSV_BYTES) throw new ReadError(`${fileName} 有 ${(bytes.length / 1048576).toFixed(1)} MB，超过 CSV 上限 ${MAX_CSV_BYTES / 1048576} MB`);
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') throw new ReadError(`${fileName} 没有内容（只有空白）`);
+  const firstLines = text.slice(0, 4096);
+  const tabs = (firstLines.match(/\t/g) ?? []).length;
+  const commas = (firstLines.match(/,/g) ?? []).length;
+  const rows = (tabs > commas ? tsvParseRows : csvParseRows)(text);
+  return { name: fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), rows, merges: [] };
+}
+
+const XML = (b: Uint8Array | undefined) => (b ? new TextDecoder('utf-8').decode(b) : '');
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** "C12" → [11, 2] (0-based row, column). */
+function address(ref: string): [number, number] | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, c - 1];
+}
+
+/**
+ * Merged ranges of each sheet, by sheet name. read-excel-file gives a merged cell's value in its
+ * top-left cell only, and merged header cells ("本年支出" over 合计/基本支出/项目支出) are how these
+ * tables say which columns belong together, so the ranges are read from the sheet XML here.
+ */
+function mergesBySheet(files: Record<string, Uint8Array>): Map<string, Sheet['merges']> {
+  const out = new Map<string, Sheet['merges']>();
+  const rels = new Map<string, string>();
+  for (const m of XML(files['xl/_rels/workbook.xml.rels']).matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) rels.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  for (const m of XML(files['xl/workbook.xml']).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = attr(m[0], 'r:id') ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const path = rid ? rels.get(rid) : undefined;
+    if (!name || !path) continue;
+    const ranges: Sheet['merges'] = [];
+    for (const mc of XML(files[path]).matchAll(/<(?:\w+:)?mergeCell\b[^>]*ref="([A-Z$0-9]+):([A-Z$0-9]+)"/g)) {
+      const a = address(mc[1]);
+      const b = address(mc[2]);
+      if (a && b) ranges.push({ r0: a[0], c0: a[1], r1: b[0], c1: b[1] });
+    }
+    out.set(unescape(name), ranges);
+  }
+  return out;
+}
+
+/** An .xlsx workbook as sheets. Errors are ReadError with a message for people. */
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unpackXlsx(bytes);
+  } catch (e) {
+    if (e instanceof ZipError) throw new ReadError(`${fileName}：${e.message}`);
+    throw e;
+  }
+  if (!files['xl/workbook.xml']) throw new ReadError(`${fileName} 是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）；可能是 .docx、.ods 或其他文件改了扩展名`);
+  const merges = mergesBySheet(files);
+  const stored = storedZip(files);
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    // A copy exactly the size of the data: read-excel-file wants an ArrayBuffer, not a view.
+    sheets = (await readXlsxFile(stored.slice().buffer as ArrayBuffer, { trim: true })) as { sheet: string; data: unknown[][] }[];
+  } catch (e) {
+    throw new ReadError(`${fileName} 无法按 .xlsx 读取：${e instanceof Error ? e.message : String(e)}`);
+  }
+  return sheets.map((s) => ({ name: s.sheet, rows: s.data, merges: merges.get(s.sheet) ?? [] }));
+}
