@@ -170,3 +170,12 @@ export function factAt(facts: readonly Fact[], year: number, phase: Phase, key: 
       f.economic === k.economic,
   );
 }
+
+/**
+ * The one sentence every route uses for what a unit's report does not cover, instead of
+ * drawing empty sections; null when nothing is missing.
+ */
+export function notCoveredSentence(year: number, titles: readonly string[]): string | null {
+  const unique = [...new Set(titles)];
+  return unique.length ? `本单位${year}年的报告未涉及：${unique.join('、')}。` : null;
+}

@@ -4,6 +4,7 @@
  * record id, group or wording); a section the report does not cover is not drawn but named once
  * in a "not covered" line. Pure: Node tests call it with files read from disk.
  */
+import { notCoveredSentence } from '../../domain/figures';
 import type { Fact, Indicator, RuleResult, UnitYearFile } from '../../model/types';
 import { SECTION_TITLES, parseRole, roleSection, roleTitle, type RoleSection } from '../../model/vocabulary';
 import { factAt, type Figure } from '../../domain/figures';
@@ -464,7 +465,7 @@ export function assetsModel(input: AssetsInput): AssetsView {
     reportNote: reportYear !== undefined && reportYear !== year ? `${year}年的数字来自${reportYear}年的报告（上年数）。` : null,
     nav: [...panels.map((p) => ({ id: `sec-${p.id}`, label: p.navLabel })), ...(measureRows.length ? [{ id: 'sec-all', label: '全部指标' }] : [])],
     panels,
-    notCovered: notCoveredTitles.length ? `本单位${year}年的报告未涉及：${notCoveredTitles.join('、')}。` : null,
+    notCovered: notCoveredSentence(year, notCoveredTitles),
     measures: {
       id: 'all-measures',
       title: `全部财务与管理指标（${measureRows.length} 项）`,

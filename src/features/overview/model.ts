@@ -8,6 +8,7 @@
  * Money facts are read by their dimensions (flow, source, basis, codes); measures by role
  * (UnitFigures), the previous year by the same role with `year − 1`.
  */
+import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
 import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
 import { compare as checkStated, decimalsOf, growthPct, sharePct } from '../../domain/check';
@@ -323,7 +324,7 @@ export function overviewModel(i: OverviewInput): OverviewModel {
   if (!income.length) missing.push('收入决算（按来源）');
   if (spendRows.length && !spendRows.some((r) => r.functional !== null)) missing.push('支出功能分类');
   if (spendRows.length && !spendRows.some((r) => r.economic !== null)) missing.push('支出经济分类');
-  const notCovered = missing.length ? `${i.unitName}${year}年的数据没有涉及：${missing.join('、')}。这些部分不作图表。` : null;
+  const notCovered = notCoveredSentence(year, missing);
 
   // ---- narrative ----
   const sp = i.facts ? spendingNarrative(i.facts, i.unit, year, i.trees) : null;

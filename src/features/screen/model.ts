@@ -6,6 +6,7 @@
  * panel without data is left out and named once; an unknown unit is an explicit state, never a
  * headline. Pure: the component passes the data and the stage scale.
  */
+import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
 import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
 import { decimalsOf } from '../../domain/check';
@@ -190,7 +191,7 @@ export function screenModel(i: ScreenInput): ScreenModel {
     ops,
     // Two charts fill the side column at the wall's size; a third would be cut off.
     side: side.slice(0, 2),
-    notCovered: missing.length ? `本单位${i.year}年的数据没有：${missing.join('、')}。` : null,
+    notCovered: notCoveredSentence(i.year, missing),
   };
 }
 

@@ -68,7 +68,7 @@ describe('overview of the shipped unit (2022)', () => {
   });
 
   it('names once what the report does not cover', () => {
-    expect(v.notCovered).toBe('宁乡市数据资源中心2022年的数据没有涉及：机关运行经费、政府采购、收入决算（按来源）。这些部分不作图表。');
+    expect(v.notCovered).toBe('本单位2022年的报告未涉及：机关运行经费、政府采购、收入决算（按来源）。');
   });
 
   it('narrative and structure chart', () => {

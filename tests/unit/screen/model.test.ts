@@ -66,7 +66,7 @@ describe('screen model', () => {
     expect(v.side[0].title).toBe('公务接待费');
     expect(v.kpis.find((k) => k.key === 'sangong.item:公务接待')?.label).toBe('公务接待费');
     expect(v.kpis.find((k) => k.key === 'income')?.value).toBe('4,125.49');
-    expect(v.notCovered).toBe('本单位2022年的数据没有：支出功能科目、业务运行指标。');
+    expect(v.notCovered).toBe('本单位2022年的报告未涉及：支出功能科目、业务运行指标。');
   });
 
   it('a unit with no all-source spending: no spending panel, items as stated', () => {
