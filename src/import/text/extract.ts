@@ -1,0 +1,382 @@
+/**
+ * Sentences → claims: each figure with what it is (a fact cell or a role), its stat (value,
+ * change, growth, share), year, verbatim quote and heading path. Context flows left to right
+ * through a sentence the way a reader follows it: "基本支出总计X万元，其中行政运行Y万元" puts the
+ * items under 基本支出; "行政运行187.17万元（工资福利支出157.25万元…）" makes the parts in
+ * parentheses economic items of 行政运行; "…，与2021年度相比增加5.44万元" is a change of the
+ * figure before it; "与2021年相比,收、支总计各减少A,B万元" pairs the list with its subjects.
+ * Whatever cannot be placed becomes a review item with its sentence and line.
+ */
+import type { ReviewItem } from '../types';
+import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
+import type { TreeIndex } from './classify';
+import { mentionsOf, type Kind, type Mention } from './numbers';
+import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
+import { cleanSubject, resolveSubject, type Resolved, type Target } from './roles';
+import type { Line } from './sections';
+import { splitSentences, stripAsides, type Sentence } from './sentences';
+
+export interface Claim {
+  target: Target;
+  stat: Stat;
+  base?: ChangeBase;
+  /** "完成预算X%": the figure as a percentage of its budget. */
+  completion?: Phase;
+  year: number;
+  /** For changes: the year compared with. */
+  baseYear?: number;
+  /** For changes against the budget: which budget (年初预算 unless the report says 调整预算). */
+  budgetPhase?: Phase;
+  value: number;
+  unit: string;
+  kind: Kind;
+  decimals: number;
+  approx: Mention['approx'];
+  quote: string;
+  section: string;
+  line: number;
+  notes: string[];
+  /** For shares: the whole as the report names it ("政府采购支出总额"), or ''. */
+  whole?: string;
+  sentence: string;
+  printed: string;
+}
+
+export interface Extracted {
+  claims: Claim[];
+  review: ReviewItem[];
+}
+
+interface Topic {
+  target: Target;
+  /** Line offset where the words naming it start (quotes begin there). */
+  quoteStart: number;
+}
+
+const ROLE_UNIT = (role: string) => (ROLES as Record<string, RoleSpec>)[parseRole(role).name]?.unit;
+
+/** The year a figure belongs to: the last year named before it that is not a comparison ("与2021年相比"). */
+function yearBefore(folded: string, upTo: number): number | null {
+  let year: number | null = null;
+  for (const m of folded.slice(0, upTo).matchAll(/(\d{4})年/g)) {
+    const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
+    const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
+    if (/(?:与|较|比|和|同|自|从)$/.test(before) || /^(?:度)?(?:相比|同期|以来)/.test(after)) continue;
+    year = Number(m[1]);
+  }
+  return year;
+}
+
+/** The fund source a heading names ("五、一般公共预算财政拨款支出决算情况说明"): the default of its items. */
+function sectionSource(section: string[]): Source | null {
+  const path = section.join(' ');
+  if (/一般公共预算财政拨款/.test(path)) return '一般公共预算财政拨款';
+  if (/政府性基金预算财政拨款/.test(path)) return '政府性基金预算财政拨款';
+  if (/国有资本经营预算财政拨款/.test(path)) return '国有资本经营预算财政拨款';
+  return null;
+}
+
+/** 基本支出 / 项目支出 from the heading path ("（一）基本支出"): the default spending type of its items. */
+function sectionBasis(section: string[]): Basis | null {
+  const last = section.slice(-2).join(' ');
+  if (/基本支出/.test(last) && !/项目支出/.test(last)) return '基本支出';
+  if (/项目支出/.test(last) && !/基本支出/.test(last)) return '项目支出';
+  return null;
+}
+
+/** The fact-cell role of a fact target: spending.function / spending.economic, when it is one. */
+export function cellRole(t: Target): string | undefined {
+  if (t.kind !== 'fact') return t.role;
+  const c = t.cell;
+  if (c.flow !== '支出' || c.source || c.basis) return undefined;
+  if (c.functional && !c.economic) return `spending.function:${c.functional}`;
+  if (c.economic && !c.functional) return `spending.economic:${c.economic}`;
+  return undefined;
+}
+
+/** The same quantity in another phase: "实际支出" after "三公经费预算数" is the 三公 total, 决算. */
+function inPhase(topic: Target | undefined, phase: Phase, subject: string): Target | null {
+  if (/收入/.test(subject) && !/支出/.test(subject))
+    return { kind: 'fact', cell: { flow: '收入', source: null, basis: null, functional: null, economic: null }, phase, label: `${phase}收入` };
+  if (!topic) return null;
+  if (topic.kind === 'fact') {
+    const c = topic.cell;
+    const total = !c.source && !c.basis && !c.functional && !c.economic && (c.flow === '收入' || c.flow === '支出');
+    const label = total ? (phase === '决算' ? `本年${c.flow}合计` : `${phase}${c.flow}`) : topic.label;
+    return { ...topic, phase, label };
+  }
+  const unit = ROLE_UNIT(topic.role);
+  if (unit === 'money') return { ...topic, phase };
+  // After a budget rate ("整体支出预算完成率411%，年初批复预算数235.8万元"): the unit's whole spending.
+  if (parseRole(topic.role).name.startsWith('budget.'))
+    return { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: phase === '决算' ? '本年支出合计' : `${phase}支出` };
+  return null;
+}
+
+/** Split a paired subject: "收、支总计" → 收总计, 支总计; "年初、年末结转和结余" likewise. */
+function splitPaired(subject: string, n: number): string[] | null {
+  // "财政拨款收入、支出总计" / "财政拨款收、支总计": the prefix belongs to both.
+  const io = /^(.*?)(收入?)、(支出?)(总计|合计)$/.exec(subject);
+  if (io && n === 2) return [`${io[1]}${io[2]}${io[4]}`, `${io[1]}${io[3]}${io[4]}`];
+  const parts = subject.split('、');
+  if (parts.length !== n) return null;
+  const last = parts[n - 1];
+  const headLen = parts[0].length;
+  if (last.length <= headLen) return parts;
+  const suffix = last.slice(headLen);
+  return parts.map((p, i) => (i === n - 1 ? p : p + suffix));
+}
+
+export interface ExtractOptions {
+  reportYear: number;
+  trees: TreeIndex;
+}
+
+/** Extract claims and review items from the body lines. */
+export function extract(lines: Line[], opts: ExtractOptions): Extracted {
+  const claims: Claim[] = [];
+  const review: ReviewItem[] = [];
+  for (const line of lines) {
+    if (line.kind !== 'body') continue;
+    const sentences = splitSentences(line.folded, line.text);
+    let carry: Topic | null = null;
+    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review);
+  }
+  return { claims, review };
+}
+
+function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: ExtractOptions, claims: Claim[], review: ReviewItem[]): Topic | null {
+  const mentions = mentionsOf(s);
+  if (mentions.length === 0) return carry;
+  const section = line.section.length ? line.section.join(' / ') : '正文';
+  const ctx = {
+    topic: null as Topic | null,
+    topics: new Map<number, Topic>(),
+    lists: new Map<number, Array<Topic | null>>(),
+    basis: sectionBasis(line.section) as Basis | null,
+    source: sectionSource(line.section),
+    func: null as { code: string; basis: Basis | null; source: Source | null } | null,
+    econUnderFunc: false,
+    base: null as { base: ChangeBase; baseYear: number | null; phase?: Phase } | null,
+    /** A year misprint corrected once in this sentence is corrected for its other figures too. */
+    yearFix: null as { from: number; to: number } | null,
+    seen: new Set<string>(),
+    /** The sentence's first total ("本年收入合计"): what a bare "占Y%" is a share of. */
+    whole: null as string | null,
+  };
+  let prevEnd = 0;
+  let lastTopic: Topic | null = null;
+
+  const quoteFrom = (start: number, m: Mention) => {
+    let q = line.text.slice(start, s.start + m.end);
+    q = q.replace(/^[\s，,；;：:、。]+/, '').replace(/^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.、](?![0-9０-９]))\s*/, '').trimEnd();
+    return q;
+  };
+  const toReview = (m: Mention, reason: string) =>
+    review.push({ text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)), value: m.value, context: s.text.trim(), where: { line: line.no }, reason });
+
+  const classifyMoney = (subject: string, raw: string, m: Mention): Resolved => {
+    const c = opts.trees.classify(subject, raw);
+    if (c === null) return null;
+    if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
+    const { tree, node, alias } = c.match;
+    const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;
+    if (tree === 'functional') {
+      return { kind: 'fact', cell: { flow: '支出', source: ctx.source, basis: ctx.basis, functional: node.code, economic: null }, phase: '决算', label: node.name, note };
+    }
+    const owner = m.owner !== null ? ctx.topics.get(m.owner) : undefined;
+    const ownerCell = owner?.target.kind === 'fact' && owner.target.cell.functional ? owner.target.cell : null;
+    // Economic items after a functional one are its parts when they are in its parentheses, or
+    // when a list of parts starts ("主要包括工资福利支出8.42万元，商品和服务支出…").
+    const listStarts = /^(?:主要)?包括|^其中|^具体/.test(subject);
+    const attach = ownerCell ?? (ctx.func && (ctx.econUnderFunc || m.depth > 0 || listStarts) ? { functional: ctx.func.code, basis: ctx.func.basis, source: ctx.func.source } : null);
+    if (attach) ctx.econUnderFunc = true;
+    return {
+      kind: 'fact',
+      cell: { flow: '支出', source: attach ? attach.source : ctx.source, basis: attach ? attach.basis : ctx.basis, functional: attach?.functional ?? null, economic: node.code },
+      phase: '决算',
+      label: node.name,
+      note,
+    };
+  };
+
+  /** What the subject of a figure of quantity kind `kind` names. */
+  const resolve = (subject: string, raw: string, m: Mention, kind: Kind): Resolved => {
+    if (kind === 'money') {
+      const t = classifyMoney(subject, raw, m);
+      if (t) return t;
+    }
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen });
+  };
+
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
+    prevEnd = m.end;
+    if (m.threshold) continue;
+    const cmp = COMPARISON_ONLY.exec(gap);
+    if (cmp) ctx.base = baseOf(cmp[1]);
+
+    const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
+    const form: Form = parseLead(first.lead);
+    const subjectText = form.subject;
+    const explicit = cleanSubject(subjectText) !== '';
+    const quantityKinds: Kind[] = form.form === 'value' ? [m.kind] : m.kind === 'percent' ? ['money', 'count'] : [m.kind];
+
+    let topic: Topic | null = null;
+    let resolved: Resolved = null;
+    if (explicit) {
+      let subject = subjectText;
+      if (m.list) {
+        const parts = splitPaired(cleanSubject(subjectText), m.list.size);
+        if (parts) subject = parts[m.list.index];
+      }
+      for (const k of quantityKinds) {
+        resolved = resolve(subject, first.leadRaw, m, k);
+        if (resolved) break;
+      }
+      let phase: Phase | null = null;
+      if (resolved?.kind === 'phase') {
+        phase = resolved.phase;
+        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
+      }
+      // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
+      if ((!resolved || resolved.kind === 'none') && gap.trim()) {
+        const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
+        if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
+      }
+      if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
+    } else if (form.form === 'value' && !m.list) {
+      // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
+      // still say what it is; it is never simply the figure before it again.
+      resolved = resolve('', '', m, m.kind);
+      if (resolved?.kind === 'phase') resolved = null;
+      if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: ctx.topic?.quoteStart ?? s.start + m.leadStart };
+    } else {
+      const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
+      const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
+      if (inherited) topic = inherited;
+    }
+    if (!topic) {
+      toReview(m, resolved?.kind === 'none' ? resolved.reason : explicit ? `不认识“${cleanSubject(subjectText)}”指的是什么` : '前文没有可对应的项目');
+      continue;
+    }
+    if (m.list) {
+      const l = ctx.lists.get(m.list.id) ?? new Array(m.list.size).fill(null);
+      l[m.list.index] = topic;
+      ctx.lists.set(m.list.id, l);
+    }
+    const target = topic.target;
+    // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
+    const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
+    const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
+    let year = yearBefore(s.folded, m.start) ?? opts.reportYear;
+    const fixed = ctx.yearFix && year === ctx.yearFix.from ? ctx.yearFix : null;
+    if (fixed) year = fixed.to;
+    const notes: string[] = [];
+    if (target.kind === 'fact' && target.note) notes.push(target.note);
+    if (fixed) notes.push(`原文此句年份写作 ${fixed.from} 年，与比较年份相同，按报告年度记为 ${fixed.to} 年`);
+    if (m.from) notes.push(`报告以“${m.from}”列示（${m.printed}${m.from}），已换算为万元`);
+    const base: Omit<Claim, 'stat' | 'value'> = {
+      target,
+      year,
+      unit: m.kind === 'money' ? '万元' : m.unit,
+      kind: m.kind,
+      decimals: m.decimals,
+      approx: m.approx,
+      quote,
+      section,
+      line: line.no,
+      notes,
+      sentence: s.text.trim(),
+      printed: m.printed,
+    };
+    const roleUnit = target.kind === 'measure' ? ROLE_UNIT(target.role) : 'money';
+
+    if (form.form === 'value') {
+      if (roleUnit !== m.kind) {
+        toReview(m, `“${target.label}”应以${roleUnit === 'money' ? '金额' : roleUnit === 'percent' ? '百分比' : '数量'}列示，这里是 ${m.unit}`);
+        continue;
+      }
+      claims.push({ ...base, stat: 'value', value: m.value });
+      ctx.topic = topic;
+      lastTopic = topic;
+      ctx.topics.set(i, topic);
+      if (target.kind === 'fact') {
+        const c = target.cell;
+        if (ctx.whole === null && !c.functional && !c.economic && !c.basis && !c.source) ctx.whole = target.label;
+        if (!c.functional && !c.economic) {
+          if (c.basis) ctx.basis = c.basis;
+          if (c.source && c.flow === '支出') ctx.source = c.source;
+          ctx.func = null;
+          ctx.econUnderFunc = false;
+        }
+        if (c.functional && !c.economic) {
+          ctx.func = { code: c.functional, basis: c.basis, source: c.source };
+          ctx.econUnderFunc = false;
+        }
+      } else {
+        ctx.seen.add(parseRole(target.role).name);
+        ctx.func = null;
+      }
+      continue;
+    }
+
+    if (form.form === 'change') {
+      const b = form.base ? { base: form.base, baseYear: form.baseYear, phase: form.phase } : ctx.base;
+      if (!b) {
+        toReview(m, '增减没有说明与什么相比（上年或预算）');
+        continue;
+      }
+      ctx.base = b;
+      const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
+      if (stat === 'change' && roleUnit !== m.kind) {
+        toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
+        continue;
+      }
+      const value = form.sign * m.value;
+      if (stat === 'change' && m.kind === 'count' && value < 0) {
+        toReview(m, '数量的减少不能记为负数（数据格式中计数不为负）');
+        continue;
+      }
+      let baseYear: number | undefined;
+      if (b.base === 'prev-year') {
+        baseYear = b.baseYear ?? year - 1;
+        if (baseYear >= year) {
+          if (baseYear + 1 === opts.reportYear) {
+            notes.push(`原文写“${year}年……较${baseYear}年”，年份有误，按报告年度记为 ${opts.reportYear} 年`);
+            ctx.yearFix = { from: year, to: opts.reportYear };
+            year = opts.reportYear;
+          } else {
+            toReview(m, `比较年份 ${baseYear} 不早于数字所属年份 ${year}`);
+            continue;
+          }
+        } else if (baseYear !== year - 1) notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+      }
+      claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
+      if (!explicit) lastTopic = topic;
+      else {
+        ctx.topic = topic;
+        lastTopic = topic;
+      }
+      continue;
+    }
+
+    if (form.form === 'share') {
+      if (m.kind !== 'percent') {
+        toReview(m, '“占”后面应是百分比');
+        continue;
+      }
+      claims.push({ ...base, stat: 'share', value: m.value, whole: form.whole || (ctx.whole && ctx.whole !== target.label ? ctx.whole : '') });
+      continue;
+    }
+
+    // completion: "完成预算100%"
+    if (m.kind !== 'percent' || roleUnit !== 'money') {
+      toReview(m, '“完成预算”应是金额项目的百分比');
+      continue;
+    }
+    claims.push({ ...base, stat: 'value', completion: form.phase, value: m.value });
+  }
+  return lastTopic ?? carry;
+}

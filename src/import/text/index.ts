@@ -1,0 +1,60 @@
+/**
+ * Report text → unit-year file. Pure (no I/O, no Node APIs): the CLI and, later, a browser
+ * worker call it with the decoded text. Steps: lines and headings (sections.ts) → sentences and
+ * figures (sentences.ts, numbers.ts) → what each figure is (patterns.ts, roles.ts, classify.ts,
+ * extract.ts) → one record per figure with derived records (build.ts).
+ */
+import type { SourceDoc } from '../../model/schema';
+import type { ImportOptions, ImportResult } from '../types';
+import { build } from './build';
+import { treeIndex } from './classify';
+import { extract } from './extract';
+import { reportYear, signedDate, sourceKind, titleOf } from './meta';
+import { splitSections } from './sections';
+
+const KIND_SLUG: Record<string, string> = {
+  部门整体支出绩效自评: 'jixiao-ziping',
+  单位决算: 'danwei-juesuan',
+  部门决算: 'bumen-juesuan',
+  部门预算: 'bumen-yusuan',
+  其他: 'report',
+};
+
+/** Import a report text. Never throws on bad text: problems come back as `errors`. */
+export function importText(text: string, opts: ImportOptions): ImportResult {
+  const lines = splitSections(text.replace(/\r\n?/g, '\n'));
+  const warnings: string[] = [];
+  const found = reportYear(lines);
+  const year = opts.year ?? found?.year;
+  if (year === undefined)
+    return { review: [], errors: [{ message: '找不到报告年度：标题和开头几行都没有“20XX年度……决算/报告”之类的字样。请用 --year 指定年度' }] };
+  if (opts.year !== undefined && found && found.year !== opts.year)
+    warnings.push(`指定的年度 ${opts.year} 与文中第 ${found.line} 行的年度 ${found.year} 不同，按指定的 ${opts.year} 导入`);
+
+  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(opts.trees) });
+  const kind = sourceKind(lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n'));
+  const title0 = titleOf(lines) ?? `${year}年度报告`;
+  const title = title0.includes(opts.name) ? title0 : `${opts.name}${title0}`;
+  const signed = signedDate(lines);
+  const gaps: Array<{ section: string; note: string }> = [];
+  const date = signed ?? opts.date;
+  if (!date) warnings.push('文中没有落款日期，source.date 暂填导入当日；请按发布日期改正');
+  if (!signed && !opts.date) gaps.push({ section: '来源', note: '报告正文没有落款日期，source.date 是导入当日，不是发布日期' });
+  const source: SourceDoc = {
+    id: `${opts.unit}-${year}-${KIND_SLUG[kind]}`,
+    kind,
+    title,
+    publisher: opts.name,
+    date: date ?? new Date().toISOString().slice(0, 10),
+    file: opts.sourceFile ?? `sources/${opts.fileName}`,
+  };
+  const built = build({ claims, unit: opts.unit, reportYear: year, source, gaps, groups: opts.groups ?? [] });
+  const allReview = [...review, ...built.review].sort((a, b) => (a.where.line ?? 0) - (b.where.line ?? 0));
+  if (built.file.facts.length === 0)
+    return {
+      review: allReview,
+      errors: [{ message: `文中没有找到可以入库的金额（收入、支出、功能或经济分类科目）：已识别 ${claims.length} 个数字，${allReview.length} 个待核对。数据格式要求至少一条金额事实` }],
+      warnings,
+    };
+  return { file: built.file, sourceText: text, review: allReview, errors: [], newGroups: built.newGroups, warnings };
+}

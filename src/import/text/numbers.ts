@@ -1,0 +1,210 @@
+/**
+ * The figures of one sentence: every number with a unit (money, percent, a count), as printed,
+ * converted to the file currency (万元) where it is money, with what stands before it (the
+ * "lead": the words that say what the number is) and after it (for counts: "5个职能部室").
+ * Numbers without a unit (dates, list numbering, codes) are not figures and are left alone.
+ */
+import { COUNT_UNITS } from '../../model/vocabulary';
+import { DELIMS, stripAsides, type Sentence } from './sentences';
+
+export type Kind = 'money' | 'percent' | 'count';
+
+export interface Mention {
+  /** Offsets in the sentence: [start, end) from the approximation word or sign to the unit's end. */
+  start: number;
+  end: number;
+  /** The number as printed (source text, e.g. "４１２５.４９" or "969.29"). */
+  printed: string;
+  /** Number as printed, parsed. */
+  raw: number;
+  /** Value in the stored unit (万元 for money). */
+  value: number;
+  kind: Kind;
+  /** Stored unit: 万元, %, or the count unit (人, 个, 辆, 万件 …). */
+  unit: string;
+  /** The printed money unit when it was not 万元 (the value was converted). */
+  from?: '元' | '千元' | '亿元';
+  /** Decimals as printed. */
+  decimals: number;
+  approx: '近' | '余' | '约' | null;
+  /** Parenthesis depth of the number. */
+  depth: number;
+  /** Where the lead starts (offset in the sentence), and the lead itself (folded, asides dropped). */
+  leadStart: number;
+  lead: string;
+  /** The lead with asides kept (folded): classification paths carry "(类)…(款)…(项)". */
+  leadRaw: string;
+  /** Folded words right after the unit, up to the next delimiter (counts name the thing after the number). */
+  tail: string;
+  /** Index of the mention this one is a parenthesised part of ("行政运行187.17万元（工资福利支出…）"). */
+  owner: number | null;
+  /** Paired lists "4125.49,4143.91万元": the list this mention belongs to, and its place in it. */
+  list: { id: number; index: number; size: number } | null;
+  /** "单价50万元以上": a threshold, not a figure. */
+  threshold: boolean;
+}
+
+const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
+const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项'])].sort(
+  (a, b) => b.length - a.length,
+);
+const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS].join('|')})`;
+const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(余)?\s*`;
+/** "结余为零": zero stated in words. */
+const ZERO = /(?:结转和结余|结转结余|结余|结转)(?:资金)?(?:为|是)(零)/g;
+
+interface Token {
+  start: number;
+  numStart: number;
+  numEnd: number;
+  end: number;
+  raw: number;
+  text: string;
+  unit: string | null;
+  sign: boolean;
+  approx: Mention['approx'];
+}
+
+function tokens(f: string): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(NUM + UNIT + '?', 'g');
+  for (const m of f.matchAll(re)) {
+    const start = m.index ?? 0;
+    const prev = f[start - 1];
+    // Part of a longer alphanumeric run ("12345投诉" is a name; "GB2312"): not a figure.
+    if (prev && /[A-Za-z0-9.]/.test(prev)) continue;
+    let sign = m[2] === '-';
+    if (sign && prev && /\d/.test(prev)) sign = false;
+    const approxWord = m[1] as '近' | '约' | '大约' | undefined;
+    const numStart = start + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
+    const numEnd = numStart + m[3].length;
+    out.push({
+      start,
+      numStart,
+      numEnd,
+      end: start + m[0].length,
+      raw: Number(m[3].replace(/,/g, '')) * (sign ? -1 : 1),
+      text: m[3],
+      unit: m[5] ?? null,
+      sign,
+      approx: m[4] ? '余' : approxWord === '大约' ? '约' : (approxWord ?? null),
+    });
+  }
+  for (const m of f.matchAll(ZERO)) {
+    const at = (m.index ?? 0) + m[0].length - 1;
+    out.push({ start: at, numStart: at, numEnd: at + 1, end: at + 1, raw: 0, text: '零', unit: '万元', sign: false, approx: null });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function decimalsOf(s: string): number {
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Every figure of a sentence, in order. */
+export function mentionsOf(s: Sentence): Mention[] {
+  const f = s.folded;
+  const toks = tokens(f);
+  // Paired lists: a bare number followed by "," or "、" and another number takes the unit of the
+  // list's last member ("收、支总计各是4125.49,4143.91万元").
+  const listOf = new Map<number, { id: number; index: number; size: number }>();
+  let listId = 0;
+  for (let i = 0; i < toks.length; i++) {
+    let j = i;
+    while (j + 1 < toks.length && /^[,、]\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
+      j++;
+    if (j > i && toks[j].unit !== null && toks.slice(i, j).some((t) => t.unit === null)) {
+      for (let k = i; k <= j; k++) {
+        toks[k].unit = toks[j].unit;
+        listOf.set(k, { id: listId, index: k - i, size: j - i + 1 });
+      }
+      listId++;
+      i = j;
+    } else if (j > i && toks.slice(i, j + 1).every((t) => t.unit !== null)) {
+      // "各下降23.51%、38.28%": every member has its unit; still one list when led by 各.
+      const before = f.slice(0, toks[i].start);
+      if (/各[^,;:。]*$/.test(before)) {
+        for (let k = i; k <= j; k++) listOf.set(k, { id: listId, index: k - i, size: j - i + 1 });
+        listId++;
+        i = j;
+      }
+    }
+  }
+
+  const out: Mention[] = [];
+  toks.forEach((t, ti) => {
+    if (t.unit === null) return;
+    const money = MONEY.includes(t.unit);
+    const percent = t.unit === '%' || t.unit === '‰';
+    const kind: Kind = money ? 'money' : percent ? 'percent' : 'count';
+    let value = t.raw;
+    let from: Mention['from'];
+    if (t.unit === '元') (value = t.raw / 1e4), (from = '元');
+    else if (t.unit === '千元') (value = t.raw / 10), (from = '千元');
+    else if (t.unit === '亿元') (value = t.raw * 1e4), (from = '亿元');
+    else if (t.unit === '万亿元') (value = t.raw * 1e8), (from = '亿元');
+    if (t.unit === '‰') value = t.raw / 10;
+    value = Number(value.toPrecision(12));
+    const depth = s.depth[t.numStart] ?? 0;
+    const after = f.slice(t.end);
+    const threshold = /^(?:以上|以下|及以上|及以下|以内)/.test(after);
+    out.push({
+      start: t.start,
+      end: t.end,
+      printed: s.text.slice(t.numStart, t.numEnd),
+      raw: t.raw,
+      value,
+      kind,
+      unit: money ? '万元' : percent ? '%' : t.unit,
+      from,
+      decimals: decimalsOf(t.text),
+      approx: t.approx,
+      depth,
+      leadStart: 0,
+      lead: '',
+      leadRaw: '',
+      tail: '',
+      owner: null,
+      list: listOf.get(ti) ?? null,
+      threshold,
+    });
+  });
+
+  // Leads, tails and owners need every mention's position.
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    const prevEnd = (() => {
+      for (let k = i - 1; k >= 0; k--) if (out[k].depth === m.depth) return out[k].end;
+      return -1;
+    })();
+    let a = m.start - 1;
+    while (a >= 0) {
+      if (s.depth[a] < m.depth) break;
+      if (s.depth[a] === m.depth && DELIMS.has(f[a])) break;
+      if (a < prevEnd) break;
+      a--;
+    }
+    // The list's later members share the first member's lead.
+    const first = m.list && m.list.index > 0 ? out[i - m.list.index] : null;
+    m.leadStart = first ? first.leadStart : a + 1;
+    const leadEnd = first ? first.start : m.start;
+    m.leadRaw = f.slice(m.leadStart, leadEnd).replace(/^[\s、]+/, '').trim();
+    m.lead = stripAsides(m.leadRaw).replace(/\s+/g, '');
+    if (first) m.leadRaw = first.leadRaw;
+    let b = m.end;
+    while (b < f.length && !(s.depth[b] === m.depth && DELIMS.has(f[b])) && s.depth[b] >= m.depth && !out.some((o) => o.start === b)) b++;
+    m.tail = stripAsides(f.slice(m.end, b)).trim();
+    if (m.depth > 0) {
+      let open = m.start - 1;
+      while (open >= 0 && s.depth[open] >= m.depth) open--;
+      for (let k = i - 1; k >= 0; k--) {
+        if (out[k].depth === m.depth - 1 && out[k].end <= open) {
+          if (f.slice(out[k].end, open).trim() === '') m.owner = k;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * What the words before a number say about it: a value ("X万元"), a change or growth against
+ * the previous year or the budget ("较上年增加", "比年初预算减少", "与2021年相比…下降"), a share
+ * ("占Y%", "占政府采购支出总额的0%") or a completion of the budget ("完成预算100%"); and what
+ * remains of the lead is the subject ("2022年“三公”经费"), to be matched by roles.ts.
+ */
+import type { Phase } from '../../model/vocabulary';
+
+export type Form =
+  | { form: 'value'; subject: string }
+  | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
+  | { form: 'share'; subject: string; whole: string }
+  | { form: 'completion'; subject: string; phase: Phase };
+
+const UP = '增加|增长|上升|新增|提高|增';
+const DOWN = '减少|下降|降低|节约|节省|下滑|减';
+const VERB = `${UP}|${DOWN}`;
+const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算数?)?|(\d{4})年度?(?:同期)?(?:决算数?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
+const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
+const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
+const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
+const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
+const COMPLETION = /^(.*?)完成(年初|调整后?)?(?:全年)?预算(?:数)?(?:的)?$/;
+/** A clause that only sets the comparison for what follows: "与2021年相比,". */
+export const COMPARISON_ONLY = new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`);
+
+const signOf = (verb: string): 1 | -1 => (new RegExp(`^(?:${DOWN})$`).test(verb) ? -1 : 1);
+
+/** The base a comparison word names. */
+export function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: number | null; phase?: Phase } {
+  const y = /^(\d{4})/.exec(word);
+  if (y) return { base: 'prev-year', baseYear: Number(y[1]) };
+  if (/预算/.test(word)) return { base: 'budget', baseYear: null, phase: /调整/.test(word) ? '调整预算' : '年初预算' };
+  return { base: 'prev-year', baseYear: null };
+}
+
+/** Trailing verbs of a value lead: "资金执行率为", "共设编制", "共计支出". */
+function cleanValueSubject(s: string): string {
+  return s.replace(/(?:分别|各)?(?:为|是|达到|达|约|近|共计|合计为)$/, '');
+}
+
+/** Parse a (folded, asides dropped) lead. */
+export function parseLead(lead: string): Form {
+  let m = COMPLETION.exec(lead);
+  if (m) return { form: 'completion', subject: m[1], phase: m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
+  m = SHARE.exec(lead);
+  if (m && !/占用/.test(lead)) return { form: 'share', subject: m[1], whole: m[2] };
+  m = CHANGE.exec(lead);
+  if (m) {
+    const b = baseOf(m[2]);
+    const subject = [m[1], m[4], m[7]].map((x) => x ?? '').join('').replace(/^[,、]+|[,、]+$/g, '');
+    return { form: 'change', subject, ...b, sign: signOf(m[6]), each: Boolean(m[5]) };
+  }
+  m = YOY.exec(lead);
+  if (m) return { form: 'change', subject: m[1] + (m[4] ?? ''), base: 'prev-year', baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
+  m = BARE.exec(lead);
+  if (m) return { form: 'change', subject: m[1], base: null, baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
+  return { form: 'value', subject: cleanValueSubject(lead) };
+}

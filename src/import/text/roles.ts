@@ -1,0 +1,201 @@
+/**
+ * Subject words → what the figure is: a fact cell (flow, source, basis, functional, economic,
+ * phase) or a measure role from the vocabulary (src/model/vocabulary.ts ROLES). The phrase list
+ * is the standard wording of 部门决算 / 单位决算 情况说明 and 部门整体支出绩效自评 reports; it
+ * names no unit. Order matters: the more specific phrase first (三公 items before the 三公 total,
+ * 基本支出总计 before 支出总计, 净资产 before 资产总额).
+ */
+import { PROCUREMENT_KINDS, type Basis, type Flow, type Phase, type Source } from '../../model/vocabulary';
+import type { Kind } from './numbers';
+
+export interface Cell {
+  flow: Flow;
+  source: Source | null;
+  basis: Basis | null;
+  functional: string | null;
+  economic: string | null;
+}
+
+export type Target =
+  | { kind: 'fact'; cell: Cell; phase: Phase; label: string; note?: string }
+  | { kind: 'measure'; role: string; phase: Phase; label: string };
+
+/** A subject that only names a phase ("实际支出", "年初批复预算数"): it is the sentence's topic, in that phase. */
+export type Resolved = Target | { kind: 'phase'; phase: Phase } | { kind: 'none'; reason: string } | null;
+
+export interface SubjectContext {
+  kind: Kind;
+  unit: string;
+  /** Folded text of the whole sentence (words such as 车辆, 固定资产, 接待 give context). */
+  sentence: string;
+  tail: string;
+  /** Roles already seen in this sentence (for 其中 lists of 在编人员). */
+  seen: Set<string>;
+}
+
+/** Phase words of a subject: 年初预算, 调整预算, else 决算. */
+export function phaseOf(s: string): Phase {
+  // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
+  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  if (/调整(?:后)?预算/.test(s)) return '调整预算';
+  if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
+  return '决算';
+}
+
+const fact = (cell: Partial<Cell> & { flow: Flow }, label: string, phase: Phase = '决算'): Target => ({
+  kind: 'fact',
+  cell: { source: null, basis: null, functional: null, economic: null, ...cell },
+  phase,
+  label,
+});
+const measure = (role: string, label: string, phase: Phase = '决算'): Target => ({ kind: 'measure', role, phase, label });
+
+/** 固定资产 classes (GB/T 14885 门类), as reports print them. */
+const FIXED_CLASSES = ['土地、房屋及构筑物', '房屋及构筑物', '通用设备', '专用设备', '文物和陈列品', '图书、档案', '家具、用具、装具及动植物', '无形资产'];
+const VEHICLE_STATUS = ['在用', '出租出借', '闲置', '待处置', '待报废', '报废', '封存'];
+const SOURCE_WORDS: Array<[RegExp, Source]> = [
+  [/一般公共预算财政拨款/, '一般公共预算财政拨款'],
+  [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
+  [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
+  [/财政拨款/, '财政拨款'],
+];
+const INCOME_SOURCES: Array<[RegExp, Source]> = [
+  [/上级补助收入/, '上级补助'],
+  [/事业收入/, '事业'],
+  [/经营收入/, '经营'],
+  [/附属单位上缴收入/, '附属单位上缴'],
+  [/其他收入/, '其他'],
+];
+const BASES: Array<[RegExp, Basis]> = [
+  [/基本支出/, '基本支出'],
+  [/项目支出/, '项目支出'],
+  [/上缴上级支出/, '上缴上级支出'],
+  [/对附属单位补助支出/, '对附属单位补助支出'],
+  [/经营支出/, '经营支出'],
+];
+
+/** Money subjects. */
+function money(s: string, c: SubjectContext): Resolved {
+  const phase = phaseOf(s);
+  // 三公 items before the total: "“三公”经费中公务接待费" is the item.
+  if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
+  if (/因公出国(?:境)?|出国\(境\)/.test(s)) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
+  if (/公务用车购置及运行(?:维护)?|公务用车购置和运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
+  if (/公务用车运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
+  if (/公务用车购置/.test(s)) return measure('sangong.item:公务用车购置', '公务用车购置费', phase);
+  if (/公务接待/.test(s)) return measure('sangong.item:公务接待', '公务接待费', phase);
+  if (/三公.{0,2}经费/.test(s)) return measure('sangong.total', '“三公”经费', phase);
+  if (/会议费/.test(s)) return measure('meeting.total', '会议费', phase);
+  if (/培训费/.test(s)) return measure('training.total', '培训费', phase);
+  if (/机关运行经费/.test(s)) return measure('operating.total', '机关运行经费', phase);
+  if (/授予小微企业/.test(s)) return measure('procurement.micro', '授予小微企业合同金额');
+  if (/授予中小企业/.test(s)) return measure('procurement.sme', '授予中小企业合同金额');
+  if (/政府采购/.test(s)) {
+    const kind = PROCUREMENT_KINDS.find((k) => s.includes(k));
+    return kind ? measure(`procurement.kind:${kind}`, `政府采购${kind}支出`) : measure('procurement.total', '政府采购支出');
+  }
+  if (/涉及(?:项目)?资金|自评.*资金|绩效.*资金/.test(s)) return measure('performance.amount', '绩效自评涉及资金');
+  // Vehicles: 账面原值/净值 are the vehicles' only when the sentence is about vehicles.
+  if (/车/.test(c.sentence) && /原值/.test(s)) return measure('vehicles.cost', '车辆账面原值');
+  if (/车/.test(c.sentence) && /净值/.test(s) && !/资产/.test(s)) return measure('vehicles.book-value', '车辆账面净值');
+  if (/净资产/.test(s)) return measure('assets.net', '净资产');
+  if (/负债(?:总额|总计|合计)?/.test(s) && !/资产/.test(s)) return measure('assets.liabilities', '负债总额');
+  if (/资产(?:总额|总计|合计|总值)/.test(s) && !/固定/.test(s)) return measure('assets.total', '资产总额');
+  if (/固定资产/.test(c.sentence)) {
+    const cls = FIXED_CLASSES.find((k) => s.endsWith(k) || s.endsWith(`${k}类`));
+    if (cls) return measure(`assets.fixed-class:${cls}`, cls);
+  }
+  if (/在用固定资产/.test(s)) return measure('assets.fixed-in-use', '在用固定资产');
+  if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
+  if (/人员经费|公用经费/.test(s)) return { kind: 'none', reason: '人员经费、公用经费在数据格式中还没有位置' };
+  // The 财政拨款收入支出决算总表's totals include carry-over of appropriations only: not the unit's totals.
+  if (/财政拨款/.test(s) && /总计/.test(s)) return { kind: 'none', reason: '财政拨款收入、支出总计在数据格式中还没有单独的位置（不是单位的收入总计、支出总计）' };
+
+  // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
+  const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
+  const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
+  if (source && (/收入/.test(s) || (!/支出/.test(s) && !basis))) {
+    return fact({ flow: '收入', source }, `${source}收入`, phase);
+  }
+  if (source || basis) return fact({ flow: '支出', source, basis }, `${source ?? ''}${basis ?? '支出'}`, phase);
+  const income = INCOME_SOURCES.find(([re]) => re.test(s));
+  if (income) return fact({ flow: '收入', source: income[1] }, `${income[1] === '其他' ? '其他' : income[1]}收入`, phase);
+  if (/年初结转(?:和|与)?结余|上年结转/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
+  if (/结转(?:和|与)?结余|结余|结转/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
+  if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  if (/本年收入(?:合计)?|收入合计/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
+  if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
+  if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
+  return null;
+}
+
+function count(s: string, c: SubjectContext): Resolved {
+  const unit = c.unit;
+  const t = s + c.tail;
+  if (/车/.test(t) && /保有/.test(t)) return measure('sangong.vehicles', '公务用车保有量');
+  if (/购置/.test(s) && /车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
+  if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
+    return measure('sangong.reception-batches', '国内公务接待批次');
+  if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))
+    return measure('sangong.reception-people', '国内公务接待人次');
+  if (/出国/.test(c.sentence) && /团组|批/.test(t)) return measure('sangong.abroad-groups', '因公出国（境）团组');
+  if (/出国/.test(c.sentence) && (unit === '人次' || unit === '人')) return measure('sangong.abroad-people', '因公出国（境）人次');
+  if (unit === '辆') {
+    const status = VEHICLE_STATUS.find((k) => s.endsWith(k) || s === k);
+    if (status) return measure(`vehicles.status:${status}`, `${status}车辆`);
+    // "共有车辆2辆，其中，一般公务用车2辆": after the count, a named kind of vehicle is a part.
+    if (c.seen.has('vehicles.count') && /车$/.test(s) && !/车辆$/.test(s) && s.length <= 12) return measure(`vehicles.kind:${s}`, s);
+    if (/车/.test(t)) return measure('vehicles.count', '车辆');
+  }
+  if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
+  if (/内设机构|职能部室|科室|股室|处室|内设/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
+  if (/项目/.test(t) && /自评|绩效/.test(c.sentence) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
+  if (unit === '人' || unit === '名' || unit === '个') {
+    if (/离退休|退休/.test(s)) return measure('staff.retired', '离退休人员');
+    const other = /(编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调)[^,;]*$/.exec(s);
+    if (other) {
+      const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
+      return measure(`staff.other:${name}`, name);
+    }
+    if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
+    if (/在编|在职(?:人员)?$|实有人员/.test(s)) return measure('staff.in-post', '在编人员');
+    if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
+  }
+  return null;
+}
+
+function percent(s: string): Resolved {
+  if (/预算(?:完成|执行)率/.test(s)) return measure('budget.completion-rate', '预算完成率');
+  if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
+  if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
+  if (/执行率/.test(s)) return measure('project.execution-rate', '项目资金执行率');
+  if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
+  if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
+  return null;
+}
+
+/**
+ * What a subject names, for a figure of the given kind. Percent subjects name rates; a money
+ * subject a fact or a money role; a count subject a count role. The cleaned subject is matched
+ * anywhere in its words, so "县文化广电旅游局机关运行经费支出" is 机关运行经费.
+ */
+export function resolveSubject(subject: string, c: SubjectContext): Resolved {
+  const s = cleanSubject(subject);
+  if (c.kind === 'percent') return percent(s);
+  if (c.kind === 'money') return money(s, c);
+  return count(s, c);
+}
+
+/** Words that say nothing about what a figure is: years, "我单位", "其中". */
+export function cleanSubject(s: string): string {
+  return s
+    .replace(/截至\d{4}年\d{1,2}月\d{1,2}日/g, '')
+    .replace(/\d{4}年(?:度)?(?:年末|年初|末|底|初)?/g, '')
+    .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
+    .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要是|分别是|分别为)[:：]?/, '')
+    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
+    .replace(/^(?:其中|的)/, '')
+    .trim();
+}
+
