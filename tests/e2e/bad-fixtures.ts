@@ -234,7 +234,7 @@ export const CASES: BadCase[] = [
     what: 'an operational indicator value as a string (only the indicators are dropped)',
     mutate: edit(UNIT, (u) => (indicator(u, 'i-yz-pushed-records').value = '227.7万件')),
     cli: { exit: 1, contains: [`${at('indicators', 'i-yz-pushed-records')} › value: expected a finite number ≥ 0 (万件 cannot be negative), found "227.7万件" (string)`] },
-    page: { contains: [`${at('indicators', 'i-yz-pushed-records')} › value:`, '智慧城市运行指标'] },
+    page: { contains: [`${at('indicators', 'i-yz-pushed-records')} › value:`, '业务运行指标'] },
     works: TOTAL,
   },
   {
