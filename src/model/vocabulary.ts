@@ -79,6 +79,30 @@ export const CODE_LENGTHS: Record<'functional' | 'economic', readonly number[]> 
 };
 
 /**
+ * 基本支出 by economic 类, as the 基本支出决算表 defines it: 人员经费 = 工资福利支出 (301) + 对个人和
+ * 家庭的补助 (303); 公用经费 = 商品和服务支出 (302) + 资本性支出 (310). 人员经费 belongs in 基本支出:
+ * personnel classes booked as 项目支出 need a reason. 机关运行经费 is the 公用经费 of 基本支出, so a
+ * personnel class is outside it.
+ */
+export const BASIC_SPENDING_PARTS = {
+  人员经费: ['301', '303'],
+  公用经费: ['302', '310'],
+} as const satisfies Record<string, readonly string[]>;
+export const PERSONNEL_CLASSES: readonly string[] = BASIC_SPENDING_PARTS.人员经费;
+/** The economic 类 机关运行经费 may contain (日常公用经费 of 基本支出). */
+export const OPERATING_CLASSES: readonly string[] = BASIC_SPENDING_PARTS.公用经费;
+
+/**
+ * Fixed-asset classes (资产负债表 / 国有资产占用 wording) and the economic 款 that buy them: a
+ * class's year-end balance is normally at least what was bought for it that year.
+ */
+export const ASSET_CLASS_PURCHASES: Record<string, readonly string[]> = {
+  房屋: ['31001'],
+  通用设备: ['31002'],
+  专用设备: ['31003'],
+};
+
+/**
  * The role vocabulary: what a measure is, independent of its id, label, group or unit. Views,
  * cards, the narrative and the rules ask for roles; a report that states only some of them gets
  * exactly those. A role is `<name>` or `<name>:<qualifier>`; `qualifier` says what may follow the

@@ -23,6 +23,8 @@ export function moneyWholeOf(ctx: RuleContext, x: Indicator): Indicator | undefi
 export const assetBounds: Rule = {
   id: 'asset-bounds',
   title: '部分不超过总额',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const x of ctx.indicators) {

@@ -62,6 +62,8 @@ function judge(whole: Side, part: Side, missing: string): { ok: boolean; gap: nu
 export const balance: Rule = {
   id: 'balance',
   title: '收入总计等于支出总计',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     const periods = new Map<string, { year: number; phase: Phase }>();

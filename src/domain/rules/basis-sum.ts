@@ -16,6 +16,8 @@ const NUMBER_KEYS: Record<Basis, string> = { 基本支出: 'basic', 项目支出
 export const basisSum: Rule = {
   id: 'basis-sum',
   title: '各支出类型之和等于支出合计',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     const spending = ctx.facts.filter((f) => f.flow === '支出');

@@ -26,13 +26,15 @@ function joined(ctx: RuleContext, c: Indicator): Array<{ cur: RoleValue; base: R
  * or budget completion (stat `completion`: actual ÷ budget × 100, "完成预算100%") against the two
  * figures it joins: the role's value this year and last year (base `prev-year`), or actual and
  * budget (base `budget`: the plan phase it matches, 调整预算 or 年初预算; reported against the
- * 调整预算 when neither matches, as the latest plan). Skipped where a `recompute` formula says how
- * (recompute checks it) or where one of the two figures was itself derived from the stated
- * change (the check would be circular).
+ * 调整预算 when neither matches, as the latest plan). Skipped on a zero base (the zero-base rule
+ * reports it), where a `recompute` formula says how (recompute checks it) or where one of the
+ * two figures was itself derived from the stated change (the check would be circular).
  */
 export const change: Rule = {
   id: 'change',
   title: '增减额与增长率复核',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const c of ctx.file.measures) {
@@ -48,10 +50,8 @@ export const change: Rule = {
       const hit = checks.find((x) => x.cmp?.ok) ?? checks[0];
       const records = [c.id, ...hit.cur.records.map((r) => r.id), ...hit.base.records.map((r) => r.id)];
       const head = `${c.label} ${fmt(c.value, decimals)}${c.unit}：${hit.cur.label} ${fmt(hit.cur.value)}，${hit.what} ${fmt(hit.base.value)}`;
-      if (hit.expected === null || hit.cmp === null) {
-        out.push(result(this, `change:${c.id}`, false, { found: c.value, base: 0 }, records, `${head}，基数为 0，${stat === 'growth' ? '增长率' : '完成率'}无意义`));
-        continue;
-      }
+      // A rate on a zero base is undefined, not wrong arithmetic: the zero-base rule reports it.
+      if (hit.expected === null || hit.cmp === null) continue;
       const formula = stat === 'change' ? '两者之差' : stat === 'growth' ? '增长率' : '完成率';
       out.push(
         result(this, `change:${c.id}`, hit.cmp.ok, { expected: hit.expected, found: c.value, difference: hit.cmp.difference, tolerance: hit.cmp.tolerance }, records,

@@ -14,6 +14,8 @@ import type { RuleResult } from '../../model/types';
 export const childrenSum: Rule = {
   id: 'children-sum',
   title: '下级合计等于上级',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     const check = (parent: RuleFact, group: RuleFact[], t: Tree, code: (f: RuleFact) => string | null, treeName: string, key: string) => {

@@ -2,7 +2,7 @@
  * What every rule receives: the file's records indexed once (cells, roll-ups, values, roles) and
  * the small helpers that make a RuleResult. Rules are pure functions `(ctx) => RuleResult[]`.
  */
-import type { Fact, Indicator, RuleResult, UnitYearFile } from '../../model/types';
+import type { Fact, Indicator, RuleFamily, RuleGrade, RuleResult, UnitYearFile } from '../../model/types';
 import { parseRole, type Phase } from '../../model/vocabulary';
 import { formulaRefs } from '../formula';
 import { treeOf, type Tree, type TreeInput } from '../tree';
@@ -13,8 +13,10 @@ export interface Trees {
 }
 
 export interface ReconcileOptions {
-  /** The full text of the source document; enables the `quote` rule. */
+  /** The full text of the source document; enables the `quote` rule and the wording rules that read the text. */
   sourceText?: string;
+  /** The unit's name as the index gives it; the report's title should name it (else `source.publisher` is used). */
+  unitName?: string;
 }
 
 /** A fact, or a roll-up standing for the basis-specific facts it sums (`parts`). */
@@ -39,6 +41,7 @@ export interface RuleContext {
   byId: Map<string, Indicator>;
   factById: Map<string, Fact>;
   sourceText?: string;
+  unitName?: string;
 }
 
 /** Round away float noise for the numbers stored in results. */
@@ -70,25 +73,42 @@ export const idsOf = (f: RuleFact) => f.parts ?? [f.id];
 export const statOf = (m: Indicator) => m.stat ?? 'value';
 export const phaseOf = (m: Indicator): Phase => m.phase ?? '决算';
 
-/** One rule: its id (the first part of every key it makes), its title for people, and the check. */
+/**
+ * One rule: its id (the first part of every key it makes), its title for people, its family, the
+ * grade of its findings (a result may say otherwise), and the check.
+ */
 export interface Rule {
   id: string;
   title: string;
+  family: RuleFamily;
+  grade: RuleGrade;
   run(ctx: RuleContext): RuleResult[];
 }
 
 /** A result of `rule`; numbers are rounded to 6 decimals and record ids de-duplicated. */
 export function result(
-  rule: Pick<Rule, 'id' | 'title'>,
+  rule: Pick<Rule, 'id' | 'title' | 'family' | 'grade'>,
   key: string,
   ok: boolean,
   numbers: Record<string, number>,
   records: string[],
   message: string,
+  extra: { grade?: RuleGrade; span?: RuleResult['span'] } = {},
 ): RuleResult {
   const rounded: Record<string, number> = {};
   for (const [k, v] of Object.entries(numbers)) rounded[k] = r6(v);
-  return { rule: rule.id, key, title: rule.title, status: ok ? 'pass' : 'fail', numbers: rounded, records: [...new Set(records)], message };
+  return {
+    rule: rule.id,
+    key,
+    title: rule.title,
+    status: ok ? 'pass' : 'fail',
+    numbers: rounded,
+    records: [...new Set(records)],
+    message,
+    grade: extra.grade ?? rule.grade,
+    family: rule.family,
+    ...(extra.span ? { span: extra.span } : {}),
+  };
 }
 
 /**
@@ -133,6 +153,7 @@ export function buildContext(file: UnitYearFile, trees: Trees, opts: ReconcileOp
     byId: new Map(indicators.map((x) => [x.id, x])),
     factById: new Map(file.facts.map((f) => [f.id, f])),
     sourceText: opts.sourceText,
+    unitName: opts.unitName,
   };
 }
 

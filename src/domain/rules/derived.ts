@@ -10,6 +10,8 @@ import { fmt, result, type Rule } from './context';
 export const derived: Rule = {
   id: 'derived',
   title: '推算值复核',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     const records: Array<{ id: string; label: string; value: number; unit: string; decimals?: number; formula: Formula }> = [];

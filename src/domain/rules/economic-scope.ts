@@ -10,6 +10,8 @@ import { fmt, groupBy, groupKey, idsOf, result, sum, type Rule, type RuleFact } 
 export const economicScope: Rule = {
   id: 'economic-scope',
   title: '经济分类口径',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const facts = ctx.withRollups;
     // Functions that carry an economic split somewhere in the file, outermost only (no double count).

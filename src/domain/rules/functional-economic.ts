@@ -9,6 +9,8 @@ import { fmt, groupBy, groupKey, idsOf, result, sum, type Rule } from './context
 export const functionalEconomic: Rule = {
   id: 'functional-economic',
   title: '功能科目等于经济分类合计',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const group of groupBy(ctx.withRollups, (f) => groupKey(f.year, f.phase, f.flow, f.source, f.basis, f.functional)).values()) {

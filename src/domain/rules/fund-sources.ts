@@ -8,6 +8,8 @@ import type { Rule } from './context';
 export const fundSources: Rule = {
   id: 'fund-sources',
   title: '各资金来源之和等于支出合计',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     return checkSources(this, ctx, ['支出', '年初结转和结余', '年末结转和结余']);
   },

@@ -8,6 +8,8 @@ import type { Rule } from './context';
 export const incomeSources: Rule = {
   id: 'income-sources',
   title: '各项收入之和等于本年收入合计',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     return checkSources(this, ctx, ['收入']);
   },

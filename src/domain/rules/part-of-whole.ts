@@ -36,6 +36,8 @@ function wholeOf(ctx: RuleContext, m: Indicator): Whole | undefined {
 export const partOfWhole: Rule = {
   id: 'part-of-whole',
   title: '部分不超过整体',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const m of ctx.file.measures) {

@@ -39,6 +39,8 @@ interface Term {
 export const partsSum: Rule = {
   id: 'parts-sum',
   title: '分项之和等于总额',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     const periods = new Set(ctx.file.measures.filter((m) => m.role).map((m) => `${m.year}|${phaseOf(m)}`));

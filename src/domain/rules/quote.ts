@@ -63,6 +63,8 @@ function matchedPrefix(source: string, q: string): number {
 export const quote: Rule = {
   id: 'quote',
   title: '引文核对',
+  family: 'source',
+  grade: 'error',
   run(ctx) {
     if (ctx.sourceText === undefined) return [];
     const source = normalizeQuoteText(ctx.sourceText);

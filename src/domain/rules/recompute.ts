@@ -10,6 +10,8 @@ import { fmt, result, type Rule } from './context';
 export const recompute: Rule = {
   id: 'recompute',
   title: '比率重算',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const x of ctx.indicators) {

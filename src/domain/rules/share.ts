@@ -24,6 +24,8 @@ function wholeOf(ctx: RuleContext, s: Indicator): RoleValue | undefined {
 export const share: Rule = {
   id: 'share',
   title: '占比重算',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out: RuleResult[] = [];
     for (const s of ctx.file.measures) {

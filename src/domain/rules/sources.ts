@@ -30,7 +30,7 @@ function verdict(total: number, found: number, complete: boolean, rest: string):
   return { ok: true, text: `其余 ${fmt(total - found)} 为${rest}` };
 }
 
-export function checkSources(rule: Pick<Rule, 'id' | 'title'>, ctx: RuleContext, flows: readonly Fact['flow'][]): RuleResult[] {
+export function checkSources(rule: Pick<Rule, 'id' | 'title' | 'family' | 'grade'>, ctx: RuleContext, flows: readonly Fact['flow'][]): RuleResult[] {
   const out: RuleResult[] = [];
   const facts = ctx.facts.filter((f) => flows.includes(f.flow));
   for (const group of groupBy(facts, (f) => groupKey(f.year, f.phase, f.flow, f.basis, f.functional, f.economic)).values()) {

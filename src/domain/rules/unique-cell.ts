@@ -8,6 +8,8 @@ import { fmt, result, type Rule } from './context';
 export const uniqueCell: Rule = {
   id: 'unique-cell',
   title: '同一口径只有一个金额',
+  family: 'arithmetic',
+  grade: 'error',
   run(ctx) {
     const out = [];
     for (const xs of ctx.cells.values()) {

@@ -85,9 +85,9 @@ export function byKey(rs: RuleResult[], key: string): RuleResult {
 const dataRoot = resolve(__dirname, '../../../data');
 const readData = <T>(p: string): T => JSON.parse(readFileSync(resolve(dataRoot, p), 'utf8')) as T;
 
-/** Every shipped unit-year with its trees and source text (when present), reconciled. */
+/** Every shipped unit-year with its trees, source text (when present) and index name, reconciled. */
 export function shipped(): Array<{ unit: string; year: number; file: UnitYearFile; results: RuleResult[] }> {
-  const index = readData<{ classifications: { functional: string; economic: string }; units: Array<{ id: string; years: Array<{ year: number; file: string }> }> }>('index.json');
+  const index = readData<{ classifications: { functional: string; economic: string }; units: Array<{ id: string; name: string; years: Array<{ year: number; file: string }> }> }>('index.json');
   const t = { functional: readData<ClassificationFile>(index.classifications.functional), economic: readData<ClassificationFile>(index.classifications.economic) };
   return index.units.flatMap((u) =>
     u.years.map((y) => {
@@ -98,7 +98,7 @@ export function shipped(): Array<{ unit: string; year: number; file: UnitYearFil
       } catch {
         sourceText = undefined;
       }
-      return { unit: u.id, year: y.year, file, results: reconcile(file, t, { sourceText }) };
+      return { unit: u.id, year: y.year, file, results: reconcile(file, t, { sourceText, unitName: u.name }) };
     }),
   );
 }

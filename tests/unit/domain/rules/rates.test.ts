@@ -115,7 +115,7 @@ describe('change', () => {
     expect(byKey(run(unit({ facts, measures: [m] })), 'change:chg').status).toBe('fail');
   });
 
-  it('against the budget it names, and a growth on a zero base fails', () => {
+  it('against the budget it names; a growth on a zero base is left to zero-base', () => {
     const measures = [
       measure('act', 0.43, { role: 'training.total' }),
       measure('bud', 3, { role: 'training.total', phase: '年初预算' }),
@@ -123,7 +123,9 @@ describe('change', () => {
     ];
     expect(byKey(run(unit({ measures })), 'change:vs')).toMatchObject({ status: 'pass', message: expect.stringContaining('年初预算 3') });
     const zero = [measure('l', 0, { role: 'assets.liabilities' }), measure('l0', 0, { role: 'assets.liabilities', year: 2021 }), measure('lg', 0, { role: 'assets.liabilities', stat: 'growth', base: 'prev-year', unit: '%' })];
-    expect(byKey(run(unit({ measures: zero })), 'change:lg')).toMatchObject({ status: 'fail', message: expect.stringContaining('基数为 0') });
+    const rs = run(unit({ measures: zero }));
+    expect(rs.some((r) => r.key === 'change:lg')).toBe(false);
+    expect(byKey(rs, 'zero-base:lg')).toMatchObject({ status: 'fail', grade: 'warning', family: 'definition', numbers: { base: 0 } });
   });
 
   it('skips a year derived from the change itself (circular) and a change without its other year', () => {
@@ -148,5 +150,25 @@ describe('derived', () => {
     expect(byKey(run(unit({ facts, measures })), 'derived:old')).toMatchObject({ status: 'fail', numbers: { expected: 25, found: 24, difference: -1, tolerance: 0.01 } });
     const implied = measure('task', 103622.95, { unit: '个', provenance: { kind: 'derived', formula: { op: 'div', args: ['done', 1.403] }, text: 't' } });
     expect(byKey(run(unit({ measures: [measure('done', 145382.998, { unit: '个' }), implied] })), 'derived:task').status).toBe('pass');
+  });
+});
+
+describe('rate (standard definitions)', () => {
+  const staff = (rate: number) => [measure('q', 14, { role: 'staff.quota', unit: '个' }), measure('p', 9, { role: 'staff.in-post', unit: '人' }), measure('r', rate, { role: 'staff.control-rate', unit: '%' })];
+
+  it('a rate without a recompute formula is recomputed by its role’s definition at its printed precision', () => {
+    expect(byKey(run(unit({ measures: staff(64.29) })), 'rate:r')).toMatchObject({ status: 'pass', grade: 'error', family: 'arithmetic', records: ['r', 'p', 'q'] });
+    const bad = byKey(run(unit({ measures: staff(65) })), 'rate:r');
+    expect(bad.status).toBe('fail');
+    expect(bad.message).toContain('在编人员 9 ÷ 编制数 14 × 100');
+  });
+
+  it('预算完成率 is measured against the 调整预算 when stated, else the 年初预算; a recompute formula takes precedence', () => {
+    const facts = [fact('act', 969.29), fact('init', 235.8, { phase: '年初预算' })];
+    const cr = (more = {}) => measure('cr', 411, { role: 'budget.completion-rate', unit: '%', ...more });
+    expect(byKey(run(unit({ facts, measures: [cr()] })), 'rate:cr').status).toBe('pass');
+    expect(byKey(run(unit({ facts: [...facts, fact('adj', 969.29, { phase: '调整预算' })], measures: [cr()] })), 'rate:cr').status).toBe('fail');
+    const withFormula = run(unit({ facts, measures: [cr({ recompute: { op: 'pct', args: ['act', 'init'] } })] }));
+    expect(withFormula.some((r) => r.key === 'rate:cr')).toBe(false);
   });
 });

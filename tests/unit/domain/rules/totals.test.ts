@@ -119,3 +119,14 @@ describe('fund-sources', () => {
     expect(of(rs, 'income-sources')).toEqual([]);
   });
 });
+
+describe('net-assets', () => {
+  const sheet = (net: number) => [measure('a', 601.59, { role: 'assets.total' }), measure('l', 0, { role: 'assets.liabilities' }), measure('n', net, { role: 'assets.net' })];
+  it('资产总额 = 负债总额 + 净资产', () => {
+    expect(byKey(run(unit({ measures: sheet(601.59) })), 'net-assets:2022')).toMatchObject({ status: 'pass', grade: 'error', records: ['a', 'l', 'n'] });
+    expect(byKey(run(unit({ measures: sheet(600) })), 'net-assets:2022')).toMatchObject({ status: 'fail', numbers: { difference: -1.59 } });
+  });
+  it('needs all three', () => {
+    expect(run(unit({ measures: sheet(600).slice(0, 2) })).some((r) => r.rule === 'net-assets')).toBe(false);
+  });
+});
