@@ -38,3 +38,8 @@ export const PROVENANCE_LABEL: Record<Provenance['kind'], string> = {
   derived: '推算',
   inferred: '推定',
 };
+
+/** A report's publication date for people: the date, or a plain statement that it is not printed. */
+export function reportDate(date: string | null): string {
+  return date ?? '发布日期未注明';
+}

@@ -144,7 +144,7 @@ export const SourceDoc = Type.Object(
     kind: Type.Optional(Enum(SOURCE_KINDS, 'What kind of document the figures come from.')),
     title: Text,
     publisher: Text,
-    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Publication date, YYYY-MM-DD (a real date).' }),
+    date: Nullable(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Publication date, YYYY-MM-DD (a real date).' })),
     file: DataPath,
     url: Type.Optional(Type.String({ pattern: '^https?://', description: 'Where the report was published (for people; never fetched).' })),
   },
@@ -161,6 +161,26 @@ export const Gap = Type.Object(
 );
 export type Gap = Static<typeof Gap>;
 
+export const ReviewItem = Type.Object(
+  {
+    text: Text,
+    value: Nullable(Type.Number()),
+    context: Text,
+    where: Type.Object(
+      {
+        line: Type.Optional(Type.Integer({ minimum: 1 })),
+        sheet: Type.Optional(Text),
+        row: Type.Optional(Type.Integer({ minimum: 1 })),
+        column: Type.Optional(Text),
+      },
+      { additionalProperties: false },
+    ),
+    reason: Text,
+  },
+  { additionalProperties: false, description: 'A number an importer found but could not place, left for a person to review (never shown as a figure).' },
+);
+export type ReviewItem = Static<typeof ReviewItem>;
+
 export const UnitYearFile = Type.Object(
   {
     unit: Ref,
@@ -168,6 +188,7 @@ export const UnitYearFile = Type.Object(
     currency: Type.Literal('万元'),
     source: Type.Ref(SourceDoc),
     gaps: Type.Optional(Type.Array(Gap)),
+    review: Type.Optional(Type.Array(ReviewItem)),
     facts: Type.Array(Type.Ref(Fact), { minItems: 1 }),
     measures: Type.Array(Type.Ref(Indicator)),
     indicators: Type.Array(Type.Ref(Indicator)),

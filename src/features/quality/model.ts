@@ -5,9 +5,10 @@
  * or validation error. The counts are the ones `npm run check:data` prints for that file.
  * Pure: Node tests call it with files read from disk.
  */
+import { reportDate } from '../../domain/provenance';
 import type { DataError, RuleFamily, RuleGrade, RuleResult, UnitYearFile } from '../../model/types';
 import { roleSection } from '../../model/vocabulary';
-import { summarize, RULE_TITLES } from '../../domain/rules';
+import { FAMILIES as RULE_FAMILY_LIST, FAMILY_TITLES, GRADES, GRADE_TITLES, summarize, RULE_TITLES } from '../../domain/rules';
 import { treeOf, type TreeInput } from '../../domain/tree';
 import { toHash, type DrillStep, type Route, type ViewState } from '../../state/url';
 import type { Column } from '../../ui/columns';
@@ -15,15 +16,10 @@ import type { ChartView, TableView } from '../assets/model';
 import { fmtNumber, NUMBER_LABEL, numberPairs } from './checks';
 import { ruleStatusOption, STATUS_LABEL } from './quality.option';
 
-/** The rule families, in reading order, with their headings. */
-export const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = [
-  { id: 'arithmetic', title: '算术：合计、构成、比率与变动' },
-  { id: 'definition', title: '口径：定义与范围' },
-  { id: 'wording', title: '措辞：报告文字' },
-  { id: 'source', title: '出处：引文与原文' },
-];
-const GRADE_TEXT: Record<RuleGrade, string> = { error: '错误', warning: '警告', note: '提示' };
-const GRADE_ORDER: Record<RuleGrade, number> = { error: 0, warning: 1, note: 2 };
+/** The rule families, in reading order, with their headings (the registry's). */
+export const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = RULE_FAMILY_LIST.map((id) => ({ id, title: FAMILY_TITLES[id] }));
+const GRADE_TEXT: Record<RuleGrade, string> = GRADE_TITLES;
+const GRADE_ORDER: Record<RuleGrade, number> = Object.fromEntries(GRADES.map((g, i) => [g, i])) as Record<RuleGrade, number>;
 
 export interface RecordLink {
   id: string;
@@ -107,7 +103,8 @@ export interface QualityView {
   /** Which report is checked (and that it is another year's, when it is). */
   reportLine: string | null;
   quotes: string;
-  totals: { pass: number; known: number; fail: number; errors: number };
+  /** The rules' own summary (fail = unexplained errors; warnings and notes apart), plus load errors. */
+  totals: { pass: number; known: number; fail: number; warning: number; note: number; errors: number };
   errors: Array<{ text: string; file: string }>;
   /** Set when there is no report to check for this unit and year. */
   empty: string | null;
@@ -190,7 +187,8 @@ export function orderResults(results: readonly RuleResult[]): RuleResult[] {
     .map((x) => x.r);
 }
 
-const countsText = (c: { pass: number; known: number; fail: number }) => `通过 ${c.pass} · 已知不一致 ${c.known} · 失败 ${c.fail}`;
+const countsText = (c: { pass: number; known: number; fail: number; warning?: number; note?: number }) =>
+  `通过 ${c.pass} · 已知不一致 ${c.known} · 失败 ${c.fail}${c.warning ? ` · 警告 ${c.warning}` : ''}${c.note ? ` · 提示 ${c.note}` : ''}`;
 
 function errorText(e: DataError): string {
   const where = [e.file, e.record, e.field].filter(Boolean).join(' › ');
@@ -207,7 +205,7 @@ export function qualityModel(input: QualityInput): QualityView {
   const focus = view.focus;
   const stem = `${input.unitName}_${year}_数据质量`;
   const rows = ruleRows(results);
-  const totals = rows.reduce((t, r) => ({ pass: t.pass + r.pass, fail: t.fail + r.fail, known: t.known + r.known }), { pass: 0, fail: 0, known: 0 });
+  const totals = summarize(results).total;
   const focusRule = results.find((r) => r.key === focus)?.rule ?? (focus && rows.some((r) => r.rule === focus) ? focus : null);
   const href = (patch: Partial<ViewState>) => toHash({ ...view, ...patch });
   const resultHref = (key: string) => href({ route: 'quality', focus: key, path: [] });
@@ -298,7 +296,7 @@ export function qualityModel(input: QualityInput): QualityView {
 
   const source = file?.source;
   const reportLine = file && source
-    ? `核对的是《${source.title}》（${source.publisher}，${source.date}）${file.reportYear !== year ? `：${year}年的数字由${file.reportYear}年的报告陈述，核对结果是这份报告的` : ''}。`
+    ? `核对的是《${source.title}》（${source.publisher}，${reportDate(source.date)}）${file.reportYear !== year ? `：${year}年的数字由${file.reportYear}年的报告陈述，核对结果是这份报告的` : ''}。`
     : null;
 
   return {

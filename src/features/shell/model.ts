@@ -7,6 +7,7 @@
 import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../../model/routes';
 import type { DataIndex, SourceDoc, UnitEntry } from '../../model/schema';
 import { problemText, type ParsedHash } from '../../state/url';
+import { reportDate } from '../../domain/provenance';
 
 export interface Resolved {
   view: ViewState;
@@ -89,7 +90,8 @@ export interface Citation {
 /** The report behind the shown figures, in words; null when no report of the unit loaded. */
 export function citation(source: SourceDoc | undefined, reportYear: number | undefined): Citation | null {
   if (!source || reportYear === undefined) return null;
-  return { text: `${source.publisher}《${source.title}》（${source.date}）`, date: source.date, reportYear, url: source.url ?? null };
+  const date = reportDate(source.date);
+  return { text: `${source.publisher}《${source.title}》（${date}）`, date, reportYear, url: source.url ?? null };
 }
 
 /** The document title: route · unit · product. */
