@@ -261,7 +261,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const newCodes = collectNewCodes(facts, ctx, opts, reviewItems);
   const gaps: Gap[] = TABLES.filter((t) => t.code && !found.some((f) => f.spec.id === t.id)).map((t) => ({ section: t.title, note: `工作簿中没有${t.title}（${t.code}），其金额未导入` }));
   const date = printedDate(sheets);
-  if (!date) gaps.push({ section: '发布日期', note: '表格未注明编制或发布日期，source.date 填写的是导入当天，请改为实际发布日期' });
+  if (!date) gaps.push({ section: '发布日期', note: '表格未注明编制或发布日期，source.date 记为空；知道发布日期时请补上' });
   const onlyPerformance = found.every((f) => f.spec.layout === 'performance');
   const danwei = found.some((f) => /单位决算/.test(f.title));
   const kind = onlyPerformance ? '部门整体支出绩效自评' : danwei ? '单位决算' : '部门决算';
@@ -274,7 +274,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       kind,
       title: `${opts.name}${year}年度${kind}${onlyPerformance ? '基础数据表' : '公开表'}`,
       publisher: opts.name,
-      date: date ?? new Date().toISOString().slice(0, 10),
+      date: date ?? null,
       file: `sources/${opts.unit}-${year}-tables.txt`,
     },
     ...(gaps.length ? { gaps } : {}),

@@ -38,14 +38,14 @@ export function importText(text: string, opts: ImportOptions): ImportResult {
   const signed = signedDate(lines);
   const gaps: Array<{ section: string; note: string }> = [];
   const date = signed ?? opts.date;
-  if (!date) warnings.push('文中没有落款日期，source.date 暂填导入当日；请按发布日期改正');
-  if (!signed && !opts.date) gaps.push({ section: '来源', note: '报告正文没有落款日期，source.date 是导入当日，不是发布日期' });
+  if (!date) warnings.push('文中没有落款日期，source.date 记为空（页面显示“发布日期未注明”）；知道发布日期时请用 --date 注明');
+  if (!signed && !opts.date) gaps.push({ section: '来源', note: '报告正文没有落款日期，source.date 记为空' });
   const source: SourceDoc = {
     id: `${opts.unit}-${year}-${KIND_SLUG[kind]}`,
     kind,
     title,
     publisher: opts.name,
-    date: date ?? new Date().toISOString().slice(0, 10),
+    date: date ?? null,
     file: opts.sourceFile ?? `sources/${opts.fileName}`,
   };
   const built = build({ claims, unit: opts.unit, reportYear: year, source, gaps, groups: opts.groups ?? [] });
