@@ -6,17 +6,38 @@ export function normalizeQuoteText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** True when the quote states the value: as a number token (100, 100.00, 0), or in 万/亿, or 零/百分之百. */
-export function quoteHasValue(quoteText: string, value: number): boolean {
+const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** A unit as scale × base: 万元 → 1e4 × 元, 万人次 → 1e4 × 人次, 个 → 1 × 个, % → 1 × %. */
+function splitUnit(unit: string): { scale: number; base: string } {
+  const s = SCALE[unit[0]];
+  return s && unit.length > 1 ? { scale: s, base: unit.slice(1) } : { scale: 1, base: unit };
+}
+/** What follows a number in a quote: an optional 万/亿, an optional 余/多/近, then a unit word. */
+const AFTER = /^(万|亿)?(?:余|多)?(元|%|人次|人|个|辆|条|路|台|项|场|次|件|家|户|套|张|处|栋|批次|平方公里)?/;
+
+/**
+ * True when the quote states the value in the record's unit: a number token whose own scale and
+ * unit, read from the quote, give the value in `unit` (5.74万元 for 5.74 万元, 200000元 for 20 万元,
+ * 7250万人次 for 72500000 人次), or a bare number equal to the value, or 零/百分之百. A scaled
+ * match is taken only where the units say so: 5.74万元 never states 57400 万元.
+ */
+export function quoteHasValue(quoteText: string, value: number, unit = ''): boolean {
   const v = Math.abs(value);
   const q = normalizeQuoteText(quoteText);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  const rec = splitUnit(unit);
   for (const m of q.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?/g)) {
     const t = Number(m[0].replace(/,/g, ''));
-    const next = q[(m.index ?? 0) + m[0].length];
-    if (close(t, v)) return true;
-    if (next === '万' && close(t * 1e4, v)) return true;
-    if (next === '亿' && close(t * 1e8, v)) return true;
+    const after = AFTER.exec(q.slice((m.index ?? 0) + m[0].length)) ?? ['', undefined, undefined];
+    const scale = after[1] ? SCALE[after[1]] : 1;
+    const base = after[2] ?? '';
+    if (!after[1] && !base) {
+      if (close(t, v)) return true; // a bare number: its unit is the sentence's
+      continue;
+    }
+    // The quote's unit must be the record's (or the record names none); then compare in one scale.
+    if (rec.base && base && base !== rec.base) continue;
+    if (close(t * scale, v * (rec.base ? rec.scale : 1))) return true;
   }
   if (v === 100 && /百分之百/.test(q)) return true;
   for (const m of q.matchAll(/[零〇一二两三四五六七八九十百千]+/g)) {
@@ -72,8 +93,8 @@ export const quote: Rule = {
     const quotesOf = (p: Fact['provenance'] | undefined, stated: boolean) =>
       p && p.kind !== 'derived' && p.quote ? [{ text: p.quote, stated: stated && p.kind === 'stated' }] : [];
     const records = [
-      ...ctx.file.facts.map((f) => ({ id: f.id, label: f.label, value: f.amount, quotes: [...quotesOf(f.provenance, true), ...quotesOf(f.codeProvenance, false)] })),
-      ...ctx.indicators.map((x) => ({ id: x.id, label: x.label, value: x.value, quotes: quotesOf(x.provenance, true) })),
+      ...ctx.file.facts.map((f) => ({ id: f.id, label: f.label, value: f.amount, unit: ctx.file.currency, quotes: [...quotesOf(f.provenance, true), ...quotesOf(f.codeProvenance, false)] })),
+      ...ctx.indicators.map((x) => ({ id: x.id, label: x.label, value: x.value, unit: x.unit, quotes: quotesOf(x.provenance, true) })),
     ];
     for (const x of records) {
       if (x.quotes.length === 0) continue;
@@ -84,8 +105,8 @@ export const quote: Rule = {
         if (!source.includes(nq)) {
           missingAt = matchedPrefix(source, nq);
           problems.push(`引文在来源文本中找不到（自第 ${missingAt + 1} 字起不符：「${[...nq.slice(missingAt)].slice(0, 20).join('')}」）`);
-        } else if (q.stated && !quoteHasValue(q.text, x.value)) {
-          problems.push(`引文中没有数值 ${fmt(x.value, 6)}`);
+        } else if (q.stated && !quoteHasValue(q.text, x.value, x.unit)) {
+          problems.push(`引文中没有以${x.unit}计的数值 ${fmt(x.value, 6)}`);
         }
       }
       const ok = problems.length === 0;

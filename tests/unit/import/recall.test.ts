@@ -49,22 +49,16 @@ function recall(expected: UnitYearFile, got: UnitYearFile) {
   return { total, found: total - misses.length, rate: (total - misses.length) / total, misses, byDerived };
 }
 
-/** A quote states a value: the project's own quote check, or the printed number of a converted 元/亿元 amount. */
-function quoteStates(quote: string, value: number, note?: string) {
-  if (quoteHasValue(quote, value)) return true;
-  if (note?.includes('“元”')) return quoteHasValue(quote, value * 1e4);
-  if (note?.includes('“亿元”')) return quoteHasValue(quote, value / 1e4);
-  return false;
-}
 
 function precision(file: UnitYearFile, source: string) {
   const bad: string[] = [];
   let quotes = 0;
-  for (const r of [...file.facts.map((f) => ({ id: f.id, value: f.amount, p: f.provenance, note: f.note })), ...file.measures.map((m) => ({ id: m.id, value: m.value, p: m.provenance, note: m.note }))]) {
+  // The project's own quote check, in each record's unit (so a 元 amount converted to 万元 counts).
+  for (const r of [...file.facts.map((f) => ({ id: f.id, value: f.amount, unit: file.currency, p: f.provenance })), ...file.measures.map((m) => ({ id: m.id, value: m.value, unit: m.unit, p: m.provenance }))]) {
     if (r.p.kind !== 'stated') continue;
     quotes++;
     if (!source.includes(r.p.quote)) bad.push(`${r.id}: quote not in the source: ${r.p.quote}`);
-    else if (!quoteStates(r.p.quote, r.value, r.note)) bad.push(`${r.id}: ${r.value} not in its quote: ${r.p.quote}`);
+    else if (!quoteHasValue(r.p.quote, r.value, r.unit)) bad.push(`${r.id}: ${r.value} not in its quote: ${r.p.quote}`);
     if (!r.p.section.trim()) bad.push(`${r.id}: no section`);
   }
   return { quotes, bad };
