@@ -57,7 +57,8 @@ interface Entry {
 const statOf = (m: Indicator): Stat => m.stat ?? 'value';
 const phaseOf = (m: Indicator): Phase => m.phase ?? '决算';
 
-function toFigure({ m, reportYear }: Entry): Figure {
+/** A measure as a Figure, as the report of `reportYear` states it. */
+export function figureOf(m: Indicator, reportYear: number): Figure {
   return {
     value: m.value,
     unit: m.unit,
@@ -74,6 +75,7 @@ function toFigure({ m, reportYear }: Entry): Figure {
     reportYear,
   };
 }
+const toFigure = ({ m, reportYear }: Entry): Figure => figureOf(m, reportYear);
 
 /** Own report first, then the latest report. */
 const preference = (year: number) => (a: Entry, b: Entry) =>

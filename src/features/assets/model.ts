@@ -4,10 +4,9 @@
  * record id, group or wording); a section the report does not cover is not drawn but named once
  * in a "not covered" line. Pure: Node tests call it with files read from disk.
  */
-import { notCoveredSentence } from '../../domain/figures';
 import type { Fact, Indicator, RuleResult, UnitYearFile } from '../../model/types';
 import { SECTION_TITLES, parseRole, roleSection, roleTitle, type RoleSection } from '../../model/vocabulary';
-import { factAt, type Figure } from '../../domain/figures';
+import { factAt, figureOf, notCoveredSentence, type Figure } from '../../domain/figures';
 import { sharePct } from '../../domain/check';
 import { PROVENANCE_LABEL } from '../../domain/provenance';
 import type { ViewState } from '../../state/url';
@@ -484,24 +483,6 @@ export function assetsModel(input: AssetsInput): AssetsView {
 
 const moneyText = (wan: number, unit: ViewState['money']) => money(wan, unit);
 
-/** A record as a Figure (for rows of the full list). */
-function figureOf(m: Indicator, reportYear: number): Figure {
-  return {
-    value: m.value,
-    unit: m.unit,
-    year: m.year,
-    title: m.role ? roleTitle(m.role) : m.label,
-    label: m.label,
-    role: m.role ?? null,
-    stat: m.stat ?? 'value',
-    base: m.base ?? null,
-    phase: m.phase ?? '决算',
-    approx: m.approx,
-    ids: [m.id],
-    provenance: m.provenance.kind,
-    reportYear,
-  };
-}
 
 /** 基本支出 of the year (all sources), which 机关运行经费 is a part of. */
 function basicSpending(file: UnitYearFile | undefined, year: number): Fact | undefined {
