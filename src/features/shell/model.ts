@@ -71,16 +71,24 @@ export interface NavItem {
   title: string;
 }
 
+/** Routes about the data rather than a unit's figures: linked from the footer, not the main navigation. */
+export const FOOTER_ROUTES: readonly Route[] = ['import'];
+
+/** The footer's links (the import page). */
+export function footerItems(): NavItem[] {
+  return FOOTER_ROUTES.map((route) => ({ route, title: ROUTE_TITLES[route] }));
+}
+
 /** Navigation: the indicators route carries the unit's own title, and only units that have indicators show it. */
 export function navItems(unit: UnitEntry | undefined, hasIndicators: boolean): NavItem[] {
-  return ROUTES.filter((r) => r !== 'operations' || hasIndicators).map((route) => ({
+  return ROUTES.filter((r) => !FOOTER_ROUTES.includes(r) && (r !== 'operations' || hasIndicators)).map((route) => ({
     route,
     title: route === 'operations' ? (unit?.indicatorsTitle ?? ROUTE_TITLES.operations) : ROUTE_TITLES[route],
   }));
 }
 
 export interface Citation {
-  /** "大英县文化广播电视和旅游局《…》（2023-09-20）" */
+  /** "某单位《某单位2022年度部门决算》（2023-09-20）" */
   text: string;
   date: string;
   reportYear: number;

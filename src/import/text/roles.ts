@@ -178,7 +178,7 @@ function percent(s: string): Resolved {
 /**
  * What a subject names, for a figure of the given kind. Percent subjects name rates; a money
  * subject a fact or a money role; a count subject a count role. The cleaned subject is matched
- * anywhere in its words, so "县文化广电旅游局机关运行经费支出" is 机关运行经费.
+ * anywhere in its words, so "某局机关运行经费支出" is 机关运行经费.
  */
 export function resolveSubject(subject: string, c: SubjectContext): Resolved {
   const s = cleanSubject(subject);
