@@ -5,6 +5,9 @@
  * ("Sheet3", "表五") and merge several tables into one workbook in any order.
  */
 import type { Source } from '../../model/vocabulary';
+import type { ClassificationFile } from '../../model/types';
+// Reference data, not a unit's: every 类 of the 支出功能分类, kept with the other trees under data/.
+import standardClasses from '../../../data/reference/functional-classes.json';
 import { fold } from './text';
 
 export type TableId =
@@ -99,47 +102,17 @@ export function tableNamed(text: string): TableSpec | null {
 }
 
 /**
- * 支出功能分类 类 (2022年政府收支分类科目). The 总表 print 类 by name only, without codes, and a
- * unit's classification file holds only the codes it uses, so the importer needs the 类 names
- * to place those rows; older names are kept as aliases.
+ * 支出功能分类 类 (2022年政府收支分类科目, data/reference/functional-classes.json). The 总表
+ * print 类 by name only, without codes, and a unit's classification file holds only the codes it
+ * uses, so the importer needs the 类 names to place those rows; older names are kept as aliases.
  */
-export const FUNCTIONAL_CLASSES: readonly { code: string; name: string; aliases?: string[] }[] = [
-  { code: '201', name: '一般公共服务支出' },
-  { code: '202', name: '外交支出' },
-  { code: '203', name: '国防支出' },
-  { code: '204', name: '公共安全支出' },
-  { code: '205', name: '教育支出' },
-  { code: '206', name: '科学技术支出' },
-  { code: '207', name: '文化旅游体育与传媒支出', aliases: ['文化体育与传媒支出'] },
-  { code: '208', name: '社会保障和就业支出' },
-  { code: '210', name: '卫生健康支出', aliases: ['医疗卫生与计划生育支出', '医疗卫生支出'] },
-  { code: '211', name: '节能环保支出' },
-  { code: '212', name: '城乡社区支出' },
-  { code: '213', name: '农林水支出' },
-  { code: '214', name: '交通运输支出' },
-  { code: '215', name: '资源勘探工业信息等支出', aliases: ['资源勘探信息等支出'] },
-  { code: '216', name: '商业服务业等支出' },
-  { code: '217', name: '金融支出' },
-  { code: '219', name: '援助其他地区支出' },
-  { code: '220', name: '自然资源海洋气象等支出', aliases: ['国土海洋气象等支出'] },
-  { code: '221', name: '住房保障支出' },
-  { code: '222', name: '粮油物资储备支出' },
-  { code: '223', name: '国有资本经营预算支出' },
-  { code: '224', name: '灾害防治及应急管理支出' },
-  { code: '227', name: '预备费' },
-  { code: '229', name: '其他支出' },
-  { code: '230', name: '转移性支出' },
-  { code: '231', name: '债务还本支出' },
-  { code: '232', name: '债务付息支出' },
-  { code: '233', name: '债务发行费用支出' },
-  { code: '234', name: '抗疫特别国债安排的支出' },
-];
+export const FUNCTIONAL_CLASSES: readonly { code: string; name: string; aliases?: string[] }[] = (standardClasses as ClassificationFile).nodes;
 
 /**
  * 经济分类 类 printed in the 人员经费 panel of the 基本支出 table (工资福利支出, 对个人和家庭的补助);
  * every other 类 is 公用经费. The exporter needs it to put each code in its panel.
  */
-export const PERSONNEL_CLASSES: readonly string[] = ['301', '303'];
+export { PERSONNEL_CLASSES } from '../../model/vocabulary';
 
 /** Income rows of the 总表 and the fund sources they name, in the official order. */
 export const INCOME_ROWS: readonly { label: string; source: Source; pattern: RegExp }[] = [
