@@ -123,6 +123,11 @@ export interface RoleSpec {
   qualifier?: 'sangong-item' | 'procurement-kind' | 'functional' | 'economic' | 'source' | 'basis' | 'name';
   /** The role this one is a part of (for sums and part-of-whole checks). */
   partOf?: string;
+  /**
+   * The whole a stated share of this role is taken of, when it is not `partOf`: reports print the
+   * 小微企业 share of 政府采购支出总额, though 小微企业 contracts are part of the 中小企业 ones.
+   */
+  shareOf?: string;
   /** Unit family: money (万元), percent, count or area. */
   unit: 'money' | 'percent' | 'count' | 'area';
 }
@@ -180,7 +185,7 @@ export const ROLES = {
   'procurement.total': { title: '政府采购支出', section: 'procurement', unit: 'money' },
   'procurement.kind': { title: '政府采购类别', section: 'procurement', qualifier: 'procurement-kind', partOf: 'procurement.total', unit: 'money' },
   'procurement.sme': { title: '授予中小企业合同金额', section: 'procurement', partOf: 'procurement.total', unit: 'money' },
-  'procurement.micro': { title: '授予小微企业合同金额', section: 'procurement', partOf: 'procurement.sme', unit: 'money' },
+  'procurement.micro': { title: '授予小微企业合同金额', section: 'procurement', partOf: 'procurement.sme', shareOf: 'procurement.total', unit: 'money' },
   'assets.total': { title: '资产总额', section: 'assets', unit: 'money' },
   'assets.liabilities': { title: '负债总额', section: 'assets', unit: 'money' },
   'assets.net': { title: '净资产', section: 'assets', unit: 'money' },

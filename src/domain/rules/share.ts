@@ -2,8 +2,9 @@ import type { Indicator, RuleResult } from '../../model/types';
 import { compare, decimalsOf, sharePct } from '../check';
 import { fmt, phaseOf, result, roleValue, statOf, type RoleValue, type Rule, type RuleContext } from './context';
 import { wholeRoleOf } from './part-of-whole';
+import { parseRole, ROLES, type RoleSpec } from '../../model/vocabulary';
 
-/** The whole of a share: the record the share names as `parent`, else the whole of its role. */
+/** The whole of a share: the record the share names as `parent`, else the whole its role's shares are of. */
 function wholeOf(ctx: RuleContext, s: Indicator): RoleValue | undefined {
   if (s.parent) {
     const m = ctx.byId.get(s.parent);
@@ -12,7 +13,8 @@ function wholeOf(ctx: RuleContext, s: Indicator): RoleValue | undefined {
     if (f) return { value: f.amount, unit: ctx.file.currency, label: f.label, records: [f] };
     return undefined;
   }
-  const wr = wholeRoleOf(s.role!);
+  const spec = (ROLES as Record<string, RoleSpec>)[parseRole(s.role!).name];
+  const wr = spec?.shareOf ?? wholeRoleOf(s.role!);
   return wr ? roleValue(ctx, wr, s.year, phaseOf(s)) : undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Fact, Indicator, RuleResult, UnitYearFile } from '../../model/types';
 import { SECTION_TITLES, parseRole, roleSection, roleTitle, type RoleSection } from '../../model/vocabulary';
+import { resolveFocus } from '../focus';
 import { factAt, figureOf, notCoveredSentence, type Figure } from '../../domain/figures';
 import { sharePct } from '../../domain/check';
 import { PROVENANCE_LABEL } from '../../domain/provenance';
@@ -84,6 +85,8 @@ export interface AssetsView {
   panels: PanelView[];
   /** "本单位2022年的报告未涉及：车辆、机构与人员。" or null. */
   notCovered: string | null;
+  /** Set when the link's focus names no measure of this unit (it is then ignored). */
+  focusNotice: string | null;
   measures: TableView<MeasureRow> & { title: string; note: string };
   footnote: string;
   /** The focus after choosing `key` (a chart item, a card): toggles; null = clear; undefined = not a figure of this route. */
@@ -110,8 +113,11 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 /** Build the #/assets view. */
 export function assetsModel(input: AssetsInput): AssetsView {
-  const { view } = input;
-  const year = view.year;
+  const year = input.view.year;
+  // A focus names one of the unit's measures; anything else is dropped with a sentence.
+  const keys = new Set(input.files.flatMap((f) => f.measures.map((m) => m.id)));
+  const { focus, notice: focusNotice } = resolveFocus(input.view.focus, keys);
+  const view = { ...input.view, focus };
   const results = input.report?.results ?? [];
   const book = new FigureBook(input.files, year, view.money, view.focus, results);
   const covered = book.figures.sections(year);
@@ -456,7 +462,6 @@ export function assetsModel(input: AssetsInput): AssetsView {
   const notCoveredTitles = ASSET_SECTIONS.filter((s) => !covered.has(s)).map((s) => SECTION_TITLES[s]);
   const hasAny = panels.length > 0 || measureRows.length > 0;
   const reportYear = input.report?.value?.reportYear;
-  const keys = new Set(book.figures.measures.map((e) => e.m.id));
 
   return {
     title,
@@ -465,6 +470,7 @@ export function assetsModel(input: AssetsInput): AssetsView {
     nav: [...panels.map((p) => ({ id: `sec-${p.id}`, label: p.navLabel })), ...(measureRows.length ? [{ id: 'sec-all', label: '全部指标' }] : [])],
     panels,
     notCovered: notCoveredSentence(year, notCoveredTitles),
+    focusNotice,
     measures: {
       id: 'all-measures',
       title: `全部财务与管理指标（${measureRows.length} 项）`,

@@ -9,6 +9,7 @@ import type { ViewState } from '../../state/url';
 import type { Column } from '../../ui/columns';
 import { count, pct } from '../../ui/format';
 import type { ChartView, TableView } from '../assets/model';
+import { resolveFocus } from '../focus';
 import { badges, chartableOps, figureText, focusGroup, funnelChain, groupKey, groupOperations, isFocused, opItem, type OpGroup, type OpItem } from './operations';
 import { funnelOption, indicatorBarsOption, needsLog } from './operations.option';
 
@@ -47,6 +48,8 @@ export interface OperationsView {
   chips: Array<{ key: string | null; label: string; pressed: boolean; related: boolean }>;
   /** "已选：…" when something is focused. */
   focusLine: string | null;
+  /** Set when the link's focus names nothing on this route (it is then ignored). */
+  focusNotice: string | null;
   overview: ChartView | null;
   groups: OpGroupView[];
   table: TableView<OpItem>;
@@ -79,15 +82,15 @@ const describe = (list: OpItem[]) => list.map((i) => `${i.label} ${display(i)}${
 export function operationsModel(input: OperationsInput): OperationsView {
   const { view } = input;
   const year = view.year;
-  const focus = view.focus;
   const name = input.indicatorsTitle ?? DEFAULT_TITLE;
   const stem = `${input.unitName}_${year}_${name}`;
   const items = (input.report?.indicators ?? []).filter((r) => r.year === year).map(opItem);
   const groups: OpGroup[] = groupOperations(items, [...input.groups]);
   const anyYear = input.files.some((f) => f.indicators.length > 0);
+  const keys = new Set([...items.map((i) => i.id), ...groups.map((g) => groupKey(g.id))]);
+  const { focus, notice: focusNotice } = resolveFocus(view.focus, keys);
   const activeGroup = focusGroup(items, focus);
   const focused = items.find((i) => i.id === focus) ?? null;
-  const keys = new Set([...items.map((i) => i.id), ...groups.map((g) => groupKey(g.id))]);
 
   const cols: Column<OpItem>[] = [
     { key: 'label', label: '指标' },
@@ -164,6 +167,7 @@ export function operationsModel(input: OperationsInput): OperationsView {
       { key: null, label: '全部', pressed: !focus, related: false },
       ...groups.map((g) => ({ key: groupKey(g.id), label: g.label, pressed: focus === groupKey(g.id), related: activeGroup === g.id })),
     ],
+ focusNotice,
     focusLine: focus && keys.has(focus) ? `已选：${focused ? `${focused.label} ${display(focused)}` : (groups.find((g) => g.id === activeGroup)?.label ?? '')}` : null,
     overview: shown.length
       ? chart(

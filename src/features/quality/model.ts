@@ -8,6 +8,7 @@
 import { reportDate } from '../../domain/provenance';
 import type { DataError, RuleFamily, RuleGrade, RuleResult, UnitYearFile } from '../../model/types';
 import { roleSection } from '../../model/vocabulary';
+import { resolveFocus } from '../focus';
 import { FAMILIES as RULE_FAMILY_LIST, FAMILY_TITLES, GRADES, GRADE_TITLES, summarize, RULE_TITLES } from '../../domain/rules';
 import { treeOf, type TreeInput } from '../../domain/tree';
 import { toHash, type DrillStep, type Route, type ViewState } from '../../state/url';
@@ -102,6 +103,8 @@ export interface QualityView {
   lead: string;
   /** Which report is checked (and that it is another year's, when it is). */
   reportLine: string | null;
+  /** Set when the link's focus names no rule or result of this report (it is then ignored). */
+  focusNotice: string | null;
   quotes: string;
   /** The rules' own summary (fail = unexplained errors; warnings and notes apart), plus load errors. */
   totals: { pass: number; known: number; fail: number; warning: number; note: number; errors: number };
@@ -202,9 +205,10 @@ export function qualityModel(input: QualityInput): QualityView {
   const year = view.year;
   const file = report?.value;
   const results = file ? [...(report?.results ?? [])] : [];
-  const focus = view.focus;
   const stem = `${input.unitName}_${year}_数据质量`;
   const rows = ruleRows(results);
+  // A focus names a rule or one of its results; anything else is dropped with a sentence.
+  const { focus, notice: focusNotice } = resolveFocus(view.focus, new Set([...results.map((r) => r.key), ...rows.map((r) => r.rule)]));
   const totals = summarize(results).total;
   const focusRule = results.find((r) => r.key === focus)?.rule ?? (focus && rows.some((r) => r.rule === focus) ? focus : null);
   const href = (patch: Partial<ViewState>) => toHash({ ...view, ...patch });
@@ -303,6 +307,7 @@ export function qualityModel(input: QualityInput): QualityView {
     title: `${year}年数据质量：报告内部核对`,
     lead: '每个数字都按规则与报告中的其他数字核对：合计是否等于各项之和、比率能否复算、推算值是否一致、部分是否超过总额。报告自身的不一致不被“改正”，而是列为“已知不一致”并说明原因。',
     reportLine,
+    focusNotice,
     quotes: input.quotes === 'done' ? '引文核对已完成：每条原文引述都与报告全文逐字比对。' : input.quotes === 'running' ? '正在载入报告全文以核对引文…' : '',
     totals: { ...totals, errors: input.errors.length },
     errors: input.errors.map((e) => ({ text: errorText(e), file: e.file })),

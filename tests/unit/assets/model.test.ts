@@ -209,7 +209,7 @@ describe('a small unit made for the test', () => {
     const p = panel(vm, 'procurement');
     expect(p.checks.map((c) => [c.key, c.status])).toEqual([['share:m-proc-micro-share', 'fail']]);
     expect(card(p, 'm-proc-sme-share')?.note).toBe('报告 60% · 复算 60.00% ✓');
-    expect(card(p, 'm-proc-micro-share')?.note).toBe('报告 26% · 复算 41.67% ≠');
+    expect(card(p, 'm-proc-micro-share')?.note).toBe('报告 26% · 复算 25.00% ≠');
   });
 
   test('no assets, vehicles, staff or indicators: none drawn, all named once', () => {
