@@ -14,20 +14,18 @@
  * is prepared and checked in memory, written to a temporary name and renamed, the index last.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClassificationFile, ClassNode, DataIndex, UnitYearFile } from '../src/model/types';
+import type { ClassificationFile, DataIndex, UnitYearFile } from '../src/model/types';
 import { ENCODINGS, MAX_TEXT_BYTES, type Encoding } from '../src/import/decode';
 import { formatOf, importFile, type ImportResult, type ReviewItem } from '../src/import/index';
+import { dateProblem, MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem, withNodes } from '../src/import/options';
 import { fsReader } from '../src/data/fs-reader';
 import { checkQuotes, checkUnitYear, loadDataset } from '../src/data/load';
 import { resolveDataPath } from '../src/data/paths';
 import { formatReport } from '../src/domain/rules';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Largest input read at all (workbooks may be bigger than texts; each importer has its own limit). */
-const MAX_INPUT_BYTES = 40 * 1024 * 1024;
 
 class Exit extends Error {
   constructor(
@@ -75,13 +73,16 @@ function parseArgs(argv: string[]): Args {
   if (files.length !== 1) throw new Exit(2, `${files.length ? '只能导入一个文件' : '缺少要导入的文件'}\n${USAGE}`);
   if (!opts.unit) throw new Exit(2, `缺少 --unit <id>\n${USAGE}`);
   if (!opts.name) throw new Exit(2, `缺少 --name <单位名称>\n${USAGE}`);
-  if (!ID.test(opts.unit)) fail(`单位 id“${opts.unit}”格式不对：只能用小写字母、数字和连字符，如 ningxiang-drc`);
+  const idProblem = unitIdProblem(opts.unit) ?? unitNameProblem(opts.name);
+  if (idProblem) fail(idProblem);
   let year: number | undefined;
   if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 1900 || Number(opts.year) > 2100) fail(`--year 应为四位年份（1900–2100），这里是“${opts.year}”`);
-    year = Number(opts.year);
+    const y = parseYear(opts.year, '--year');
+    if ('problem' in y) fail(y.problem);
+    else year = y.year;
   }
-  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) fail(`--date 应为 YYYY-MM-DD，这里是“${opts.date}”`);
+  const badDate = opts.date === undefined ? null : dateProblem(opts.date, '--date');
+  if (badDate) fail(badDate);
   const encoding = (opts.encoding ?? 'auto').toLowerCase().replace(/^gbk$/, 'gb18030').replace(/^utf8$/, 'utf-8') as Encoding;
   if (!ENCODINGS.includes(encoding)) fail(`--encoding 应为 ${ENCODINGS.join('、')} 之一（gbk 即 gb18030）`);
   return {
@@ -113,14 +114,6 @@ function readJsonFile<T>(path: string, what: string): T {
   } catch (e) {
     return fail(`无法读取${what} ${path}：${(e as Error).message}`);
   }
-}
-
-/** Add the new nodes (and keep the tree's order: by code). */
-function withNodes(tree: ClassificationFile, nodes: ClassNode[]): ClassificationFile | null {
-  const have = new Set(tree.nodes.map((n) => n.code));
-  const add = nodes.filter((n) => !have.has(n.code));
-  if (add.length === 0) return null;
-  return { ...tree, nodes: [...tree.nodes, ...add].sort((a, b) => a.code.localeCompare(b.code)) };
 }
 
 interface Write {
@@ -206,12 +199,11 @@ async function main(): Promise<number> {
   const unitRel = `units/${args.unit}/${year}.json`;
   const unitPath = inData(dataDir, unitRel);
   // The source copy: the decoded text (UTF-8, what the quote check reads), and the workbook itself.
-  const ext = extname(args.file).toLowerCase();
-  const sourceRel = format === 'text' ? `sources/${args.unit}-${year}.txt` : `sources/${args.unit}-${year}-tables.txt`;
-  file.source.file = result.sourceText !== undefined ? sourceRel : `sources/${args.unit}-${year}${ext}`;
+  const paths = sourcePaths(args.unit, year, format!, basename(args.file), result);
+  file.source.file = paths.sourceFile;
   const writes: Write[] = [];
-  if (result.sourceText !== undefined) writes.push({ path: inData(dataDir, sourceRel), content: result.sourceText });
-  if (format === 'tables') writes.push({ path: inData(dataDir, `sources/${args.unit}-${year}${ext}`), content: bytes });
+  if (result.sourceText !== undefined) writes.push({ path: inData(dataDir, paths.sourceFile), content: result.sourceText });
+  if (paths.original) writes.push({ path: inData(dataDir, paths.original), content: bytes });
 
   const existing = [unitPath, ...writes.map((w) => w.path)].filter((p) => existsSync(p));
   if (existing.length && !args.force)

@@ -3,7 +3,11 @@
  * once for the CLI (scripts/import.ts) and the page (#/import), and where the imported file's
  * source copy lives under the data root. Each check returns the sentence to show, or null.
  */
+import type { ClassificationFile, ClassNode } from '../model/types';
 import type { ImportResult } from './types';
+
+/** Largest input read at all (workbooks may be bigger than texts; each importer has its own limit). */
+export const MAX_INPUT_BYTES = 40 * 1024 * 1024;
 
 /** A unit id: lower-case ASCII words joined by hyphens (it becomes a folder and a link). */
 export const UNIT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -13,7 +17,7 @@ export const MAX_YEAR = 2100;
 /** Why `id` cannot be a unit id, or null. */
 export function unitIdProblem(id: string): string | null {
   if (id === '') return '缺少单位 id';
-  return UNIT_ID.test(id) ? null : `单位 id“${id}”格式不对：只能用小写字母、数字和连字符，如 ningxiang-drc`;
+  return UNIT_ID.test(id) ? null : `单位 id“${id}”格式不对：只能用小写字母、数字和连字符，如 city-finance`;
 }
 
 /** Why `name` cannot be a unit's name, or null. */
@@ -51,4 +55,12 @@ export function sourcePaths(unit: string, year: number, format: 'text' | 'tables
     sourceFile: result.sourceText !== undefined ? text : `sources/${unit}-${year}${ext}`,
     original: format === 'tables' ? `sources/${unit}-${year}${ext}` : null,
   };
+}
+
+/** The tree with the importer's new codes added (kept in code order), or null when it has them all. */
+export function withNodes(tree: ClassificationFile, nodes: readonly ClassNode[]): ClassificationFile | null {
+  const have = new Set(tree.nodes.map((n) => n.code));
+  const add = nodes.filter((n) => !have.has(n.code));
+  if (add.length === 0) return null;
+  return { ...tree, nodes: [...tree.nodes, ...add].sort((a, b) => a.code.localeCompare(b.code)) };
 }

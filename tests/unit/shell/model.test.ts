@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation, documentTitle, navItems, resolveView } from '../../../src/features/shell/model';
+import { citation, documentTitle, footerItems, navItems, resolveView } from '../../../src/features/shell/model';
 import { parseHash } from '../../../src/state/url';
 import type { DataIndex } from '../../../src/model/types';
 
@@ -53,6 +53,12 @@ describe('shell model', () => {
     expect(navItems(index.units[0], true).find((n) => n.route === 'operations')?.title).toBe('城市运行');
     expect(navItems(index.units[1], false).map((n) => n.route)).not.toContain('operations');
     expect(documentTitle(navItems(index.units[0], true), 'operations', '甲单位')).toBe('城市运行 · 甲单位 · 支出透明看板');
+  });
+
+  it('links the import page from the footer, not the main navigation', () => {
+    expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'operations', 'quality', 'screen']);
+    expect(footerItems()).toEqual([{ route: 'import', title: '导入数据' }]);
+    expect(documentTitle(navItems(index.units[0], true), 'import', '甲单位')).toBe('导入数据 · 甲单位 · 支出透明看板');
   });
 
   it("cites the selected unit's own report", () => {
