@@ -11,6 +11,9 @@
  *   total → economic 类 → 款 → functional 类 → 款 → 项                      (path starts with e:)
  * A level whose children have no data is skipped, so a unit whose report has no basis split
  * goes straight to functions, and one that gives only totals by spending type stops there.
+ * A level whose only child holds all of it (a 款 with one 项, a 项 spent on one economic 类) offers
+ * no choice: the drill passes through it in the same step (see collapse), so the breadcrumb names
+ * it but no click is spent on it.
  *
  * Only spending of all fund sources is drilled (flow 支出, source null): the rows a report gives
  * per fund source (一般公共预算财政拨款 …) restate parts of the same money and would count twice.
@@ -82,11 +85,15 @@ export interface ChildRow {
 export interface Crumb {
   path: DrillStep[];
   label: string;
+  /** A level the drill passed through (its only child held 100 %): linking to it would show this same view. */
+  passed: boolean;
 }
 
 export interface DrillResult {
-  /** The path actually used (unknown or out-of-order steps dropped). */
+  /** The path actually used (unknown or out-of-order steps dropped, single-child levels passed through). */
   path: DrillStep[];
+  /** The last level above this one that had a choice (more than one child); null when none. */
+  upPath: DrillStep[] | null;
   key: NodeKey;
   label: string;
   breadcrumbs: Crumb[];
@@ -308,15 +315,60 @@ export function extendPath(path: DrillStep[], step: DrillStep, trees: Trees): Dr
   return [...path, ...chain.slice(from).map((c) => `${d}:${c}` as DrillStep)];
 }
 
+/** Amount look-up of the comparison year (决算), or one that finds nothing. */
+function cmpLookup(facts: ColumnTable, ctx: DrillContext, trees: Trees): (k: NodeKey) => Amount | null {
+  return ctx.compare != null ? makeLookup(slice(facts, ctx.unit, ctx.compare, '决算'), trees) : () => null;
+}
+
+/**
+ * Pass through levels that offer no choice: while the node at `path` splits into exactly one
+ * child holding its whole amount (no remainder), step into that child. The choice is the drilled
+ * year's; but a step that would leave the comparison year's figure behind (the year states the
+ * node and not the child) is not taken, so passing through never hides a figure.
+ */
+export function collapse(path: DrillStep[], value: (k: NodeKey) => Amount | null, trees: Trees, cmpValue: (k: NodeKey) => Amount | null = () => null): DrillStep[] {
+  let out = path;
+  // A chain is at most as long as the classification trees are deep; the bound guards malformed trees.
+  for (let guard = 0; guard < 32; guard++) {
+    const key = keyOf(out);
+    const total = value(key);
+    const dim = nextDim(out, value, trees);
+    if (!total || !dim) break;
+    const kids = candidates(dim, key, trees).flatMap((c) => {
+      const a = value(c.key);
+      return a ? [{ step: c.step, key: c.key, amount: a.amount }] : [];
+    });
+    if (kids.length !== 1 || Math.abs(kids[0].amount - total.amount) >= TOL) break;
+    if (cmpValue(key) && !cmpValue(kids[0].key)) break;
+    out = [...out, kids[0].step];
+  }
+  return out;
+}
+
+/** The longest proper prefix of a (collapsed) path that does not collapse back to it: the level 上一级 returns to. */
+function choiceAbove(path: DrillStep[], value: (k: NodeKey) => Amount | null, trees: Trees, cmpValue: (k: NodeKey) => Amount | null): DrillStep[] | null {
+  for (let k = path.length - 1; k >= 0; k--) {
+    const p = path.slice(0, k);
+    if (collapse(p, value, trees, cmpValue).length !== path.length) return p;
+  }
+  return null;
+}
+
+/** The path a link or click names, as the drill shows it: longest valid prefix, single-child levels passed through. */
+export function resolvePath(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): DrillStep[] {
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  return collapse(normalizePath(rawPath, trees), value, trees, cmpLookup(facts, ctx, trees));
+}
+
 /**
  * The current node of the drill and its children, with comparison year, plan amounts, shares,
  * changes and the 未细分 remainder.
  */
 export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): DrillResult {
   const phase = ctx.phase ?? '决算';
-  const path = normalizePath(rawPath, trees);
   const value = makeLookup(slice(facts, ctx.unit, ctx.year, phase), trees);
-  const cmpValue = ctx.compare != null ? makeLookup(slice(facts, ctx.unit, ctx.compare, '决算'), trees) : () => null;
+  const cmpValue = cmpLookup(facts, ctx, trees);
+  const path = collapse(normalizePath(rawPath, trees), value, trees, cmpValue);
   const isActual = phase === '决算';
   const initValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '年初预算'), trees) : () => null;
   const adjValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '调整预算'), trees) : () => null;
@@ -333,7 +385,7 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
         const cmp = cmpValue(c.key);
         const pi = initValue(c.key);
         const pa = adjValue(c.key);
-        const childPath = [...path, c.step];
+        const childPath = collapse([...path, c.step], value, trees, cmpValue);
         return [
           {
             key: c.step as string,
@@ -398,11 +450,13 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
     change: r.change === null ? null : round(r.change),
   }));
 
-  const breadcrumbs: Crumb[] = [{ path: [], label: '支出合计' }];
-  path.forEach((s, i) => breadcrumbs.push({ path: path.slice(0, i + 1), label: stepLabel(s, trees) }));
+  const passed = (p: DrillStep[]) => p.length < path.length && collapse(p, value, trees, cmpValue).length === path.length;
+  const breadcrumbs: Crumb[] = [{ path: [], label: '支出合计', passed: passed([]) }];
+  path.forEach((s, i) => breadcrumbs.push({ path: path.slice(0, i + 1), label: stepLabel(s, trees), passed: passed(path.slice(0, i + 1)) }));
 
   return {
     path,
+    upPath: choiceAbove(path, value, trees, cmpValue),
     key,
     label: breadcrumbs[breadcrumbs.length - 1].label,
     breadcrumbs,
@@ -437,6 +491,7 @@ export interface FlowResult {
 export function flows(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): FlowResult {
   const path = normalizePath(rawPath, trees);
   const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  const cmpValue = cmpLookup(facts, ctx, trees);
   const key = keyOf(path);
   const below = (nodes: ClassNode[], code: string | null, set: (c: string) => NodeKey) => {
     const kids = childCodes(nodes, code).filter((n) => value(set(n.code)) !== null);
@@ -466,10 +521,10 @@ export function flows(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
   const nodes: FlowResult['nodes'] = [];
   for (const f of fCodes)
     if (used.has(`f:${f}`))
-      nodes.push({ name: `f:${f}`, label: stepLabel(`f:${f}`, trees), side: 'f', drill: f === key.functional ? null : extendPath(path, `f:${f}`, trees) });
+      nodes.push({ name: `f:${f}`, label: stepLabel(`f:${f}`, trees), side: 'f', drill: f === key.functional ? null : collapse(extendPath(path, `f:${f}`, trees), value, trees, cmpValue) });
   for (const e of eCodes)
     if (used.has(`e:${e}`))
-      nodes.push({ name: `e:${e}`, label: stepLabel(`e:${e}`, trees), side: 'e', drill: e === key.economic ? null : extendPath(path, `e:${e}`, trees) });
+      nodes.push({ name: `e:${e}`, label: stepLabel(`e:${e}`, trees), side: 'e', drill: e === key.economic ? null : collapse(extendPath(path, `e:${e}`, trees), value, trees, cmpValue) });
   if (used.has('rest:e')) nodes.push({ name: 'rest:e', label: REST_LABEL, side: 'e', drill: null });
   return { nodes, links };
 }
@@ -478,11 +533,53 @@ export function flows(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
  * Entry points at the top of one classification (function-first or economic-first drill),
  * with the selected year's amounts; categories without data are left out.
  */
-export function entries(facts: ColumnTable, ctx: DrillContext, dim: 'f' | 'e', trees: Trees): Array<{ step: DrillStep; label: string; amount: number; ids: string[] }> {
+export function entries(
+  facts: ColumnTable,
+  ctx: DrillContext,
+  dim: 'f' | 'e',
+  trees: Trees,
+): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[] }> {
   const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  const cmpValue = cmpLookup(facts, ctx, trees);
   const root: NodeKey = { basis: null, functional: null, economic: null };
   return candidates(dim, root, trees).flatMap((c) => {
     const a = value(c.key);
-    return a ? [{ step: c.step, label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids }] : [];
+    return a ? [{ step: c.step, path: collapse([c.step], value, trees, cmpValue), label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids }] : [];
   });
+}
+
+/** A leaf of the drill (a level without children) and the fewest clicks from the total that open it. */
+export interface LeafReach {
+  path: DrillStep[];
+  label: string;
+  clicks: number;
+}
+
+/**
+ * How many clicks each leaf of a unit-year is from the total: a breadth-first walk over what a
+ * view offers to click — its children, and at the top the function-first and economic-first
+ * entries — with single-child levels passed through as the drill does. The explorer promises
+ * every leaf within three.
+ */
+export function leafReach(facts: ColumnTable, ctx: DrillContext, trees: Trees): LeafReach[] {
+  const id = (p: DrillStep[]) => p.join(',');
+  const start = drill(facts, ctx, [], trees);
+  const seen = new Map<string, number>([[id(start.path), 0]]);
+  const queue: Array<{ r: DrillResult; clicks: number }> = [{ r: start, clicks: 0 }];
+  const leaves: LeafReach[] = [];
+  const atTop = [...entries(facts, ctx, 'f', trees), ...entries(facts, ctx, 'e', trees)].map((e) => e.path);
+  while (queue.length) {
+    const { r, clicks } = queue.shift()!;
+    if (!r.rows.length) {
+      leaves.push({ path: r.path, label: r.label, clicks });
+      continue;
+    }
+    const next = [...r.rows.flatMap((x) => (x.drill ? [x.drill] : [])), ...(r === start ? atTop : [])];
+    for (const p of next) {
+      if (seen.has(id(p))) continue;
+      seen.set(id(p), clicks + 1);
+      queue.push({ r: drill(facts, ctx, p, trees), clicks: clicks + 1 });
+    }
+  }
+  return leaves;
 }

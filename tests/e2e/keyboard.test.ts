@@ -2,7 +2,8 @@
  * Keyboard only: Tab walks through every route and reaches every control (header, toolbar,
  * view), each focused element is visible and shows a focus indicator that differs from its
  * unfocused look; in the spending table the drill rows are reached with Tab and drilled with
- * Enter, step after step.
+ * Enter, step after step, and the charts follow the focused row (its item highlighted, its
+ * tooltip shown), so every chart item is reachable and drillable without a mouse.
  */
 import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
@@ -144,6 +145,63 @@ describe.concurrent('keyboard only', () => {
       }
       expect(steps.length, `drill steps taken: ${steps.join(' → ')}`).toBeGreaterThanOrEqual(2);
       for (const st of steps) expect(st).toMatch(/path=/);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the charts follow the focused table row: item highlighted, tooltip shown; Enter drills it', async ({ expect }) => {
+    const s = await openPage('?e2e#/spending?path=b:项目支出');
+    try {
+      await waitForCharts(s.page, 2);
+      const keys = await s.page.$$eval('[data-table="spending"] tbody tr[data-key] button.row-btn', (bs) => bs.map((b) => b.closest('tr')!.getAttribute('data-key')!));
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      // Tab onto each row in turn; each time both charts point at that row's item.
+      await s.page.locator('[data-table="spending"] tbody tr button.row-btn').first().focus();
+      for (const [i, key] of keys.entries()) {
+        if (i > 0) {
+          for (let n = 0; n < 20; n++) {
+            await s.page.keyboard.press('Tab');
+            if ((await s.page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key'))) === key && (await s.page.evaluate(() => document.activeElement?.matches('button.row-btn')))) break;
+          }
+        }
+        const label = await s.page.locator(`[data-table="spending"] tr[data-key="${key}"] button.row-btn`).innerText();
+        await expect
+          .poll(() =>
+            s.page.evaluate((k) => {
+              const out: Record<string, boolean> = {};
+              for (const id of ['hier', 'cmp']) {
+                const c = (window as any).__charts[id];
+                let hit = false;
+                for (let si = 0; si < c.getModel().getSeriesCount(); si++) {
+                  const d = c.getModel().getSeriesByIndex(si).getData();
+                  const idx = d.indexOfName(k);
+                  const el = idx >= 0 ? d.getItemGraphicEl(idx) : null;
+                  const emph = (e: any): boolean => !!e && ((e.currentStates ?? []).includes('emphasis') || (e.childrenRef?.() ?? []).some(emph));
+                  if (emph(el)) hit = true;
+                }
+                out[id] = hit;
+              }
+              return out;
+            }, key),
+          )
+          .toEqual({ hier: true, cmp: true });
+        // The tooltip (HTML inside the chart box) shows the focused row's item.
+        await expect
+          .poll(() =>
+            s.page.evaluate(() =>
+              [...document.querySelectorAll('[data-chart="cmp"] div')]
+                .filter((d) => d.childElementCount > 0 && getComputedStyle(d).visibility !== 'hidden' && getComputedStyle(d).opacity !== '0' && !d.querySelector('canvas'))
+                .map((d) => d.textContent ?? '')
+                .join(' '),
+            ),
+          )
+          .toContain(label);
+      }
+      const before = await s.page.evaluate(() => location.hash);
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => s.page.evaluate(() => location.hash)).not.toBe(before);
       await s.expectClean();
     } finally {
       await s.close();

@@ -22,10 +22,11 @@ export interface RunningServer {
 
 /**
  * Serve `dir` under `base` on a free 127.0.0.1 port; resolves once the server prints its URL.
+ * `args` are passed on to serve.mjs (e.g. `['--frame-ancestors', "'self' http://127.0.0.1:4321"]`).
  * E2E_SERVE_SCRIPT=/path/to/other-serve.mjs runs a candidate server script instead (same CLI).
  */
-export function startServer({ dir = DIST, base = '/' }: { dir?: string; base?: string } = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [process.env.E2E_SERVE_SCRIPT ?? join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--base', base, '--dir', dir], {
+export function startServer({ dir = DIST, base = '/', args = [] }: { dir?: string; base?: string; args?: string[] } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [process.env.E2E_SERVE_SCRIPT ?? join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--base', base, '--dir', dir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,16 +1,26 @@
 /**
  * The spending explorer end to end: drill by clicking in a chart and by keyboard in the table
- * down to 信息网络及软件购置更新 (31007, 598.34), the URL round-trips a reload, back returns one
- * level, hovering a table row highlights in the charts, downloads equal the table, and the
- * drill latency (performance.measure('drill')) is recorded.
+ * down to 信息网络及软件购置更新 (31007, 598.34) — three clicks from the total, the single-child
+ * levels passed through and still named in the breadcrumb — the URL round-trips a reload, back
+ * returns one level, 上一级 returns to the last level with a choice, hovering a table row
+ * highlights in the charts, downloads equal the table, and the drill latency
+ * (performance.measure('drill')) is recorded.
  */
 import { inflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hashOf, openPage, waitForCharts } from './harness';
+import { hashOf, openPage, waitForCharts, waitForReady } from './harness';
 
 const TARGET = ['b:项目支出', 'f:206', 'f:20699', 'f:2069999', 'e:310'];
+/** Three clicks from the total to the leaf: item clicked → the path it lands on. */
+const CLICKS: Array<[string, string]> = [
+  ['b:项目支出', 'b:项目支出'],
+  // 科学技术支出 › 其他科学技术支出 (款) › 其他科学技术支出 (项) › 资本性支出: each the only child at 100 %.
+  ['f:206', TARGET.join(',')],
+  ['e:31007', [...TARGET, 'e:31007'].join(',')],
+];
+const crumbs = (page: Page) => page.$$eval('nav[aria-label="钻取路径"] li', (lis) => lis.map((li) => `${(li.textContent ?? '').trim()}${li.querySelector('[data-passed]') ? '*' : ''}`));
 
 const pathOf = async (page: Page) => new URLSearchParams((await hashOf(page)).split('?')[1] ?? '').get('path') ?? '';
 
@@ -39,38 +49,47 @@ async function table(page: Page): Promise<string[][]> {
 }
 
 describe('spending explorer', () => {
-  test('drill by clicking in the chart, reload restores, back goes up one level, drill latency', async () => {
+  test('three clicks in the chart from the total to 信息网络及软件购置更新; reload restores; back and 上一级; drill latency', async () => {
     const s = await openPage('?e2e#/spending');
     const { page } = s;
     try {
       await waitForCharts(page, 3);
-      for (let i = 0; i < TARGET.length; i++) {
-        await clickBar(page, TARGET[i]);
-        await expect.poll(() => pathOf(page)).toBe(TARGET.slice(0, i + 1).join(','));
+      let rows: string[][] = [];
+      let trail: string[] = [];
+      for (const [i, [key, path]] of CLICKS.entries()) {
+        await clickBar(page, key);
+        await expect.poll(() => pathOf(page), { message: `click ${i + 1} on ${key}` }).toBe(path);
         await waitForCharts(page);
+        // After two clicks the leaf's figure is on the page; the third opens the leaf itself.
+        if (i === 1) [rows, trail] = [await table(page), await crumbs(page)];
       }
-      const rows = await table(page);
-      const row = rows.find((r) => r[0] === '信息网络及软件购置更新');
-      expect(row?.[1]).toBe('598.34');
-      await expect.poll(() => page.locator('[data-live]').innerText()).toContain('资本性支出');
-      expect(await page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('资本性支出');
+      expect(rows.find((r) => r[0] === '信息网络及软件购置更新')?.[1]).toBe('598.34');
+      await expect.poll(() => page.locator('[data-node-total]').innerText()).toContain('598.34');
+      // The breadcrumb names every level; those passed through (*) are not links.
+      expect(trail).toEqual(['支出合计', '项目支出', '科学技术支出*', '其他科学技术支出*', '其他科学技术支出*', '资本性支出']);
+      expect((await crumbs(page)).join(' › ')).toBe('支出合计 › 项目支出 › 科学技术支出 › 其他科学技术支出 › 其他科学技术支出 › 资本性支出 › 信息网络及软件购置更新');
+      expect(await page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('信息网络及软件购置更新');
 
       const measures = await page.evaluate(() => performance.getEntriesByName('drill').map((e) => e.duration));
-      expect(measures.length).toBeGreaterThanOrEqual(TARGET.length);
+      expect(measures.length).toBeGreaterThanOrEqual(CLICKS.length);
       const sorted = [...measures].sort((a, b) => a - b);
       console.log(`drill latency ms: ${measures.map((m) => m.toFixed(0)).join(', ')}; median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)}`);
 
       // Reload restores exactly.
       const before = await hashOf(page);
+      const leafRows = await page.locator('[data-node-total]').innerText();
       await page.reload();
-      await waitForCharts(page, 2);
+      await waitForReady(page);
       expect(await hashOf(page)).toBe(before);
-      expect(await table(page)).toEqual(rows);
+      expect(await page.locator('[data-node-total]').innerText()).toBe(leafRows);
 
-      // Back returns one level.
+      // Back returns one click.
       await page.goBack();
-      await expect.poll(() => pathOf(page)).toBe(TARGET.slice(0, -1).join(','));
-      await expect.poll(() => page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('其他科学技术支出');
+      await expect.poll(() => pathOf(page)).toBe(TARGET.join(','));
+      await expect.poll(() => page.locator('nav[aria-label="钻取路径"] [aria-current="page"]').innerText()).toBe('资本性支出');
+      // 上一级 skips the levels passed through: back to 项目支出, the last level with a choice.
+      await page.getByRole('button', { name: '↑ 上一级' }).click();
+      await expect.poll(() => pathOf(page)).toBe('b:项目支出');
       await s.expectClean();
     } finally {
       await s.close();
@@ -82,7 +101,8 @@ describe('spending explorer', () => {
     const { page } = s;
     try {
       await waitForCharts(page, 3);
-      for (const step of TARGET) {
+      // Two Enter presses: 项目支出, then 科学技术支出 passes through to 资本性支出.
+      for (const step of ['b:项目支出', 'f:206']) {
         const btn = page.locator(`[data-table="spending"] tr[data-key="${step}"] button.row-btn`);
         await btn.focus();
         await page.keyboard.press('Enter');

@@ -21,6 +21,7 @@ import { MONEY, money, moneyWithUnit, pct, signed } from '../../ui/format';
 import { compareOption, executionOption, type CompareItem } from './compare.option';
 import { hierarchyOption, type HierItem } from './hierarchy.option';
 import { sankeyOption } from './sankey.option';
+import { embedHash } from '../embed/url';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -77,6 +78,8 @@ export interface ChartSpec {
   description: string;
   height: string;
   pngName: string;
+  /** The embed page's hash for this chart in this view state (src/features/embed/url.ts); absent where the embed page cannot draw it. */
+  embed?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +97,8 @@ export interface SpendingInput {
   compare: number | null;
   path: DrillStep[];
   money: MoneyUnit;
+  /** A drill step to point out (a search hit): its row, or the node card when it is this level or one passed through. */
+  focus?: string | null;
 }
 
 /** A figure of the node card: label, formatted amount and where it comes from. */
@@ -111,8 +116,12 @@ export interface SpendingView {
   path: DrillStep[];
   nodeLabel: string;
   breadcrumbs: Crumb[];
-  /** Path one level up; null at the top. */
+  /** The last level above that had a choice (上一级); null at the top. */
   upPath: DrillStep[] | null;
+  /** The row the focus names, highlighted in the table and the charts; null when none. */
+  focusKey: string | null;
+  /** The focus names this level (or a level passed through to reach it): the node card is the figure. */
+  focusNode: boolean;
   /** Screen-reader summary of the level. */
   live: string;
   total: NodeFigure | null;
@@ -127,7 +136,7 @@ export interface SpendingView {
   compareYears: number[];
   plans: NodeFigure[];
   /** Other ways in at the top: function-first and economic-first (only those with data). */
-  entries: Array<{ label: string; items: Array<{ step: DrillStep; label: string }> }>;
+  entries: Array<{ label: string; items: Array<{ step: DrillStep; path: DrillStep[]; label: string }> }>;
   rows: ChildRow[];
   /** Chart item key → the path a click on it drills to. */
   targets: Map<string, DrillStep[]>;
@@ -211,17 +220,19 @@ export function spendingModel(i: SpendingInput): SpendingModel {
   ].filter((x): x is NodeFigure => x !== null);
 
   // ---- entries ----
-  const entryList = r.path.length
+  // The top is where no level above offers a choice (a unit whose total has one child starts below it).
+  const entryList = r.upPath
     ? []
     : [
         { label: '不分支出类型，直接按功能分类：', items: entries(i.facts, ctx, 'f', i.trees) },
         { label: '按经济分类：', items: entries(i.facts, ctx, 'e', i.trees) },
       ]
         .filter((e) => e.items.length)
-        .map((e) => ({ label: e.label, items: e.items.map((x) => ({ step: x.step, label: x.label })) }));
+        .map((e) => ({ label: e.label, items: e.items.map((x) => ({ step: x.step, path: x.path, label: x.label })) }));
 
   // ---- charts ----
   const stem = `${i.unitName}_${i.year}_支出_${r.breadcrumbs.map((b) => b.label).join('-')}`;
+  const embed = (id: string) => embedHash({ route: 'spending', unit: i.unit, year: i.year, compare, path: r.path, money: u, focus: null }, id);
   const targets = new Map<string, DrillStep[]>();
   const hoverKeys = new Map<string, string>();
   for (const row of rows) if (row.drill) targets.set(row.key, row.drill);
@@ -251,6 +262,7 @@ export function spendingModel(i: SpendingInput): SpendingModel {
         description: `${nodeText}，分为 ${rows.length} 项：${top(rows, u, 8)}。`,
         height: '340px',
         pngName: `${stem}_构成`,
+        embed: embed('hier'),
       }
     : null;
 
@@ -277,6 +289,7 @@ export function spendingModel(i: SpendingInput): SpendingModel {
           : `${i.year}年决算：${top(rows, u, 8)}。`,
         height: `${Math.max(220, rows.length * (hasCmp ? 44 : 30) + 70)}px`,
         pngName: `${stem}_对比`,
+        embed: embed('cmp'),
       }
     : null;
 
@@ -300,6 +313,7 @@ export function spendingModel(i: SpendingInput): SpendingModel {
           .join('；')}。`,
         height: `${Math.max(220, flow.nodes.length * 36)}px`,
         pngName: `${stem}_流向`,
+        embed: embed('sankey'),
       }
     : null;
 
@@ -321,6 +335,7 @@ export function spendingModel(i: SpendingInput): SpendingModel {
           description: `${i.year}年${r.label}：年初预算 ${r.planInitial ? moneyWithUnit(r.planInitial.amount, u) : '无数据'}，调整预算 ${r.planAdjusted ? moneyWithUnit(r.planAdjusted.amount, u) : '无数据'}，决算 ${totalText}。`,
           height: '240px',
           pngName: `${stem}_预算执行`,
+          embed: embed('exec'),
         }
       : null;
 
@@ -332,7 +347,9 @@ export function spendingModel(i: SpendingInput): SpendingModel {
     path: r.path,
     nodeLabel: r.label,
     breadcrumbs: r.breadcrumbs,
-    upPath: r.path.length ? r.path.slice(0, -1) : null,
+    upPath: r.upPath,
+    focusKey: i.focus && rows.some((x) => x.key === i.focus) ? i.focus : null,
+    focusNode: !!i.focus && !rows.some((x) => x.key === i.focus) && r.path.includes(i.focus as DrillStep),
     live,
     total,
     totalText,

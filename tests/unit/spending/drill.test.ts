@@ -198,11 +198,19 @@ describe('drill on the shipped report', () => {
   it('function-first path (no basis) compares with 2021: 其他科学技术支出 −1972.63', () => {
     const path = pathToFunction('2069999', trees);
     expect(path).toEqual(['f:206', 'f:20699', 'f:2069999']);
+    // 其他科学技术支出 (款) has one 项 in both years: passed through to the 项, which 2021 states
+    // without an economic split, so the drill stops there rather than leave 2021 behind.
     const r = drill(facts, c, path.slice(0, 2), trees);
-    const row = r.rows.find((x) => x.key === 'f:2069999')!;
-    expect(row.amount).toBe(712.69);
-    expect(row.cmpAmount).toBe(2685.32);
-    expect(row.change).toBeCloseTo(-1972.63, 6);
+    expect(r.path).toEqual(path);
+    expect(r.total?.amount).toBe(712.69);
+    expect(r.cmpTotal?.amount).toBe(2685.32);
+    expect(r.rows.map((x) => [x.key, x.amount, x.cmpAmount])).toEqual([['e:310', 712.69, null]]);
+    expect(r.breadcrumbs.map((b) => [b.label, b.passed])).toEqual([
+      ['支出合计', false],
+      ['科学技术支出', true],
+      ['其他科学技术支出', true],
+      ['其他科学技术支出', false],
+    ]);
   });
 
   it('economic-first path: 资本性支出 → 款 → functions', () => {
@@ -211,9 +219,12 @@ describe('drill on the shipped report', () => {
     expect(r.dim).toBe('e');
     const got = Object.fromEntries(r.rows.map((x) => [x.key, x.amount]));
     expect(got).toEqual({ 'e:31003': 21.51, 'e:31007': 598.34, 'e:31099': 95.84 });
+    // 信息网络及软件购置更新 is all 科学技术支出 › 其他 › 其他: one click opens the 项, a leaf.
     const f = drill(facts, c, ['e:310', 'e:31007'], trees);
-    expect(f.dim).toBe('f');
-    expect(f.rows.map((x) => [x.key, x.amount])).toEqual([['f:206', 598.34]]);
+    expect(f.path).toEqual(['e:310', 'e:31007', 'f:206', 'f:20699', 'f:2069999']);
+    expect(f.rows).toEqual([]);
+    expect(f.total?.amount).toBe(598.34);
+    expect(f.upPath).toEqual(['e:310']);
   });
 
   it('a function without an economic split is a leaf; flows send it to 未细分', () => {

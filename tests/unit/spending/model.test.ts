@@ -48,7 +48,8 @@ describe('spending model, shipped unit', () => {
   it('charts: keyed items, drill targets for nested cells, descriptions with figures', () => {
     expect(root.charts.hier?.description).toBe('支出合计，2022年决算969.29 万元，分为 2 项：项目支出 745.99 万元，基本支出 223.30 万元。');
     expect(root.targets.get('b:项目支出')).toEqual(['b:项目支出']);
-    expect(root.targets.get('b:项目支出>f:206')).toEqual(['b:项目支出', 'f:206']);
+    // A nested cell drills two levels and passes the single-child levels below it in the same click.
+    expect(root.targets.get('b:项目支出>f:206')).toEqual(TARGET);
     expect(root.hoverKeys.get('b:项目支出>f:206')).toBe('b:项目支出');
     expect(root.charts.exec?.description).toBe('2022年支出合计：年初预算 235.80 万元，调整预算 969.29 万元，决算 969.29 万元。');
     expect(root.charts.cmp?.title).toBe('2022年决算');
@@ -69,22 +70,29 @@ describe('spending model, shipped unit', () => {
     expect(v.compareNote).toBe('该层级无2021年数据（该年未按支出类型拆分）。');
     expect(v.live).toContain('当前层级：支出合计 › 项目支出 › 科学技术支出 › 其他科学技术支出 › 其他科学技术支出 › 资本性支出');
     expect(v.breadcrumbs.map((b) => b.label).at(-1)).toBe('资本性支出');
-    expect(v.upPath).toEqual(TARGET.slice(0, -1));
+    // 上一级 returns to the last level that had a choice, past the three passed through.
+    expect(v.upPath).toEqual(['b:项目支出']);
+    expect(v.breadcrumbs.filter((b) => b.passed).map((b) => b.label)).toEqual(['科学技术支出', '其他科学技术支出', '其他科学技术支出']);
   });
 
   it('function first compares with 2021, in yuan', () => {
+    // The 款 has one 项 in both years: the drill opens the 项, whose 2021 figure the card compares.
     const v = ok(view(FIRST, ['f:206', 'f:20699'], { money: 'yuan' }));
-    const row = v.rows.find((r) => r.key === 'f:2069999')!;
+    expect(v.path).toEqual(['f:206', 'f:20699', 'f:2069999']);
+    expect(v.totalText).toBe('7,126,900 元');
+    expect(v.compareFigure?.text).toBe('26,853,200 元');
+    expect(v.compareFigure?.change?.text).toBe('−19,726,300（−73.46%）');
+    const row = v.rows.find((r) => r.key === 'e:310')!;
     const cols = v.table!.columns;
-    expect(cols.map((c) => cellText(c, row))).toEqual(['其他科学技术支出', '7,126,900', '100.00%', '26,853,200', '−19,726,300', '−73.46%']);
+    expect(cols.map((c) => cellText(c, row))).toEqual(['资本性支出', '7,126,900', '100.00%', '—', '—', '—']);
     expect(cols[1].exportValue!(row)).toBe(7126900);
-    expect(v.charts.cmp?.title).toBe('2021年与2022年对比');
-    expect(v.compareNote).toBeNull();
+    expect(v.compareNote).toBe('2021年数据没有在这一层级拆分。');
   });
 
   it('a level split by type whose comparison year is not offers the same level without the type', () => {
     const v = ok(view(FIRST, ['b:基本支出', 'f:201', 'f:20103']));
-    expect(v.withoutBasis).toEqual(['f:201', 'f:20103']);
+    expect(v.path).toEqual(['b:基本支出', 'f:201', 'f:20103', 'f:2010301']);
+    expect(v.withoutBasis).toEqual(['f:201', 'f:20103', 'f:2010301']);
   });
 
   it('a comparison year without data is not compared, and said so', () => {
