@@ -8,11 +8,9 @@
  * and Node share it: no library). Files that are not text at all — a workbook renamed .txt, a
  * PDF, anything with NUL bytes — are refused with a message that says what they look like.
  */
-import type { ImportError } from './types';
+import { ENCODINGS, type Encoding, type ImportError } from './types';
 
-/** Encodings a caller may declare (`--encoding`); `auto` detects. */
-export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
+export { ENCODINGS, type Encoding };
 
 /**
  * Largest report text accepted. Real 决算/绩效 reports are tens of kilobytes; a bigger file is

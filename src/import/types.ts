@@ -6,6 +6,10 @@
  */
 import type { UnitYearFile } from '../model/types';
 
+/** Encodings a caller may declare (`--encoding`); `auto` detects. */
+export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
 /** A number the importer found but could not place, with where it stands. */
 export interface ReviewItem {
   /** The number as printed ("4125.49", "３级"). */
@@ -41,7 +45,7 @@ export interface ImportOptions {
   /** Publication date YYYY-MM-DD, when the document does not print one. */
   date?: string;
   /** Text encoding of a .txt file; detected when absent (see decode.ts). */
-  encoding?: import('./decode').Encoding;
+  encoding?: Encoding;
 }
 
 /** A display group of measures (data/index.json `groups`). */
