@@ -4,7 +4,7 @@
  *
  * On the synthetic ~1 M fact rows it times: JSON parse, validation + reconciliation (the page's
  * load path), factsTable + preferOwnReport (the page's table build), the project's own drill
- * transform (src/lib/data/drill.ts), and a plain "filter unit/year/phase → group by functional 类
+ * transform (src/domain/drill.ts), and a plain "filter unit/year/phase → group by functional 类
  * → sum" as an Arquero pipeline against a hand-written loop over the same rows.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { ROOT, median, round } from './util.mjs';
 
 const [dataDir, runsArg = '5', outFile] = process.argv.slice(2);
 const RUNS = Math.max(5, Number(runsArg));
-const src = (p) => pathToFileURL(join(ROOT, 'src/lib/data', p)).href;
+/** Where each module lives since the layout by the data's way (src/data, src/domain). */
+const MODULES = { 'tables.ts': 'src/data/tables.ts', 'validate.ts': 'src/data/validate.ts', 'rules.ts': 'src/domain/rules/index.ts', 'drill.ts': 'src/domain/drill.ts' };
+const src = (p) => pathToFileURL(join(ROOT, MODULES[p])).href;
 
 const time = (fn) => {
   const t = performance.now();
@@ -89,17 +91,17 @@ const trees = { functional: fTree.nodes, economic: eTree.nodes };
 const firstClass = fTree.nodes.find((n) => n.level === 1).code;
 
 // The project's own drill transform, as the spending view calls it.
-if (existsSync(join(ROOT, 'src/lib/data/drill.ts'))) {
+if (existsSync(join(ROOT, MODULES['drill.ts']))) {
   const d = await import(src('drill.ts'));
   const ctx = { unit, year, compare: year - 1 };
   out.drill = {
-    source: 'src/lib/data/drill.ts drill()',
+    source: 'src/domain/drill.ts drill()',
     top: bench(() => d.drill(facts, ctx, [], trees).rows.length),
     functional: bench(() => d.drill(facts, ctx, [`f:${firstClass}`], trees).rows.length),
   };
   if (typeof d.flows === 'function') out.drill.flows = bench(() => d.flows(facts, ctx, [], trees).links.length);
   for (const k of ['top', 'functional', 'flows']) if (out.drill[k]) out.drill[k].rows = out.drill[k].value, delete out.drill[k].value;
-} else out.notes.push('src/lib/data/drill.ts does not exist: only the equivalent Arquero pipeline is timed');
+} else out.notes.push('src/domain/drill.ts does not exist: only the equivalent Arquero pipeline is timed');
 
 // Arquero vs a hand-written loop: filter unit/year/phase (leaf 项 rows, both bases, all economic)
 // → group by functional 类 (first 3 digits) → sum.

@@ -66,24 +66,36 @@ const fileError = (file: string, message: string, found?: string): { error: Data
 });
 
 /** A Reader over HTTP (see the module comment). */
-export function fetchReader({
+export function fetchReader(opts: FetchReaderOptions = {}): Reader {
+  return httpReader(opts, (res) => res.text().then((text) => ({ text })));
+}
+
+/** The same reader for binary files (the compiled Arrow partitions): the bytes, or why there are none. */
+export function fetchBytesReader(opts: FetchReaderOptions = {}): (path: string) => Promise<{ bytes: Uint8Array } | { error: DataError }> {
+  return httpReader(opts, (res) => res.arrayBuffer().then((b) => ({ bytes: new Uint8Array(b) })));
+}
+
+function httpReader<T extends object>(
+  {
   base = './data/',
   fetchImpl = fetch,
   timeoutMs = FETCH_TIMEOUT_MS,
   concurrency = FETCH_CONCURRENCY,
   retries = 1,
   name = (p) => `data/${p}`,
-}: FetchReaderOptions = {}): Reader {
+}: FetchReaderOptions,
+  body: (res: Response) => Promise<T>,
+): (path: string) => Promise<T | { error: DataError }> {
   const limit = limiter(concurrency);
   const root = () => new URL(base, typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
-  const once = async (url: string, file: string): Promise<{ text: string } | { error: DataError } | { network: string }> => {
+  const once = async (url: string, file: string): Promise<T | { error: DataError } | { network: string }> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       // Default caching, so the responses preloaded by index.html (vite.config.ts) are reused.
       const res = await fetchImpl(url, { signal: controller.signal });
       if (!res.ok) return fileError(file, `${file}：HTTP ${res.status} ${res.statusText || ''}`.trim(), String(res.status));
-      return { text: await res.text() };
+      return await body(res);
     } catch (e) {
       if (controller.signal.aborted) return fileError(file, `${file}：${timeoutMs / 1000} 秒内未能加载完成（响应过慢）`);
       return { network: e instanceof Error ? e.message : String(e) };

@@ -10,6 +10,8 @@ import { reconcile } from '../domain/rules';
 import { parseJson, validateClassification, validateIndex, validateUnitYear, type UnitYearContext } from './validate';
 import { resolveDataPath } from './paths';
 import { salvage } from './salvage';
+import { checkManifest, MANIFEST_PATH, unitPartitionPath, type CompiledManifest, type UnitPartition } from './compiled';
+import { textHash } from './hash';
 
 /** What a Reader gives for one path (relative to the data root): the text, or why there is none. */
 export type ReadResult = { text: string } | { error: DataError };
@@ -57,17 +59,11 @@ export interface Dataset {
 const defaultName = (p: string) => `data/${p}`;
 
 /** Read and parse one file by a path from data; a path leaving the data root is refused here. */
-async function readJson(reader: Reader, raw: string, name: (p: string) => string): Promise<{ file: string; value?: unknown; errors: DataError[] }> {
-  const r = resolveDataPath(raw);
-  if (!r.ok) {
-    const file = name(raw);
-    return { file, errors: [{ file, record: '', field: '', message: `${file}: not read: the path is refused (${r.problem})`, found: raw }] };
-  }
-  const file = name(r.path);
-  const got = await reader(r.path);
-  if ('error' in got) return { file, errors: [got.error] };
-  const parsed = parseJson(got.text, file);
-  return { file, value: parsed.value, errors: parsed.errors };
+async function readJson(reader: Reader, raw: string, name: (p: string) => string): Promise<{ file: string; value?: unknown; errors: DataError[]; text?: string }> {
+  const r = await readText(reader, raw, name);
+  if (r.text === undefined) return r;
+  const parsed = parseJson(r.text, r.file);
+  return { file: r.file, value: parsed.value, errors: parsed.errors, text: r.text };
 }
 
 /** Validate, salvage what can be kept, and reconcile one unit-year file. */
@@ -79,6 +75,31 @@ export function checkUnitYear(json: unknown, file: string, ctx: UnitYearContext)
   const { functional, economic } = ctx;
   const results = value && functional && economic ? reconcile(value, { functional, economic }) : [];
   return { value, errors: v.errors, broken, results };
+}
+
+/** Read one file's text by a path from data; a path leaving the data root is refused here. */
+async function readText(reader: Reader, raw: string, name: (p: string) => string): Promise<{ file: string; text?: string; errors: DataError[] }> {
+  const r = resolveDataPath(raw);
+  if (!r.ok) {
+    const file = name(raw);
+    return { file, errors: [{ file, record: '', field: '', message: `${file}: not read: the path is refused (${r.problem})`, found: raw }] };
+  }
+  const file = name(r.path);
+  const got = await reader(r.path);
+  return 'error' in got ? { file, errors: [got.error] } : { file, text: got.text, errors: [] };
+}
+
+/** Parse, validate, salvage and reconcile one unit-year file that was read (or say why it was not). */
+function checkRead(
+  r: { file: string; text?: string; errors: DataError[] },
+  { unit, year, listed, ctx }: { unit: string; year: number; listed: boolean; ctx: Omit<UnitYearContext, 'unit' | 'year'> },
+): UnitYearResult {
+  const base = { unit, year, file: r.file, ...(listed ? {} : { listed: false as const }) };
+  const parsed = r.text === undefined ? { value: undefined, errors: [] } : parseJson(r.text, r.file);
+  const errors = [...r.errors, ...parsed.errors];
+  if (parsed.value === undefined) return { ...base, errors, results: [], broken: ['all'] };
+  const checked = checkUnitYear(parsed.value, r.file, { ...ctx, ...(listed ? { unit, year } : {}) });
+  return { ...base, ...checked, errors: [...errors, ...checked.errors] };
 }
 
 /**
@@ -106,12 +127,8 @@ export async function loadDataset(reader: Reader, opts: LoadOptions = {}): Promi
     : Promise.resolve([undefined, undefined] as const);
   const groups = index?.groups?.map((g) => g.id);
   const unitJob = async (path: string, unit: string, year: number, listed: boolean): Promise<UnitYearResult> => {
-    const [r, [functional, economic]] = await Promise.all([readJson(reader, path, name), trees]);
-    const base = { unit, year, file: r.file, ...(listed ? {} : { listed: false as const }) };
-    if (r.value === undefined) return { ...base, errors: r.errors, results: [], broken: ['all'] };
-    const ctx: UnitYearContext = { functional, economic, groups, ...(listed ? { unit, year } : {}) };
-    const checked = checkUnitYear(r.value, r.file, ctx);
-    return { ...base, ...checked, errors: [...r.errors, ...checked.errors] };
+    const [r, [functional, economic]] = await Promise.all([readText(reader, path, name), trees]);
+    return checkRead(r, { unit, year, listed, ctx: { functional, economic, groups } });
   };
   const jobs = (index?.units ?? []).flatMap((u) => u.years.map(({ year, file }) => unitJob(file, u.id, year, true)));
 
@@ -153,4 +170,88 @@ export async function checkQuotes(ds: Dataset, reader: Reader): Promise<{ unitYe
     }),
   );
   return { unitYears, errors };
+}
+
+/** What openDataset gives: the index and trees, and the compiled manifest when it matches them. */
+export interface Opened {
+  /** The index and trees (unitYears empty: units load one at a time, see loadUnit). */
+  ds: Dataset;
+  manifest?: CompiledManifest;
+  /** Why the compiled data is not used (absent, unreadable, or made from other files). */
+  why?: string;
+}
+
+/**
+ * Open a data folder that may carry compiled data: read index.json, both trees and
+ * compiled/manifest.json. The manifest is used only when the index and trees are the very files it
+ * was compiled from (same fingerprints); otherwise — no manifest, a hand-edited copy, a data folder
+ * swapped under a built site — the caller loads the folder as is (loadDataset), validating every
+ * file in the page, so a broken file is reported exactly as it would be without a build.
+ */
+export async function openDataset(reader: Reader, opts: Pick<LoadOptions, 'name'> = {}): Promise<Opened> {
+  const name = opts.name ?? defaultName;
+  const ds: Dataset = { unitYears: [], errors: [] };
+  const [idx, man] = await Promise.all([readJson(reader, 'index.json', name), reader(MANIFEST_PATH)]);
+  const vi = idx.value === undefined ? undefined : validateIndex(idx.value, idx.file);
+  ds.errors.push(...idx.errors, ...(vi?.errors ?? []));
+  ds.index = vi?.value;
+  if (!ds.index) return { ds, why: 'index.json did not validate' };
+  if ('error' in man) return { ds, why: 'no compiled manifest' };
+  let json: unknown;
+  try {
+    json = JSON.parse(man.text);
+  } catch {
+    return { ds, why: 'the compiled manifest is not JSON' };
+  }
+  const checked = checkManifest(json);
+  if ('problem' in checked) return { ds, why: `compiled manifest: ${checked.problem}` };
+  const { manifest } = checked;
+  const paths = ['index.json', ds.index.classifications.functional, ds.index.classifications.economic];
+  const [functional, economic] = await Promise.all(paths.slice(1).map((p) => readJson(reader, p, name)));
+  const texts = [idx.text, functional.text, economic.text];
+  const stale = paths.find((p, i) => texts[i] === undefined || manifest.hashes[resolvePath(p)] !== textHash(texts[i]!));
+  if (stale) return { ds, why: `${stale} is not the file the build compiled` };
+  for (const [r, key] of [[functional, 'functional'], [economic, 'economic']] as const) {
+    const v = validateClassification(r.value, r.file);
+    ds.errors.push(...r.errors, ...v.errors);
+    ds[key] = v.value;
+  }
+  return { ds, manifest };
+}
+
+const resolvePath = (p: string) => {
+  const r = resolveDataPath(p);
+  return r.ok ? r.path : p;
+};
+
+/**
+ * Load one unit's reports on a compiled data folder: each file is fetched, and when its
+ * fingerprint is the one the build recorded, its rule results are taken from the unit's partition
+ * instead of being recomputed; any other file (edited after the build, or a partition missing) goes
+ * through the whole pipeline (validate, salvage, reconcile) as in loadDataset.
+ */
+export async function loadUnit(reader: Reader, ds: Dataset, unit: string, opts: Pick<LoadOptions, 'name'> = {}): Promise<UnitYearResult[]> {
+  const name = opts.name ?? defaultName;
+  const entry = ds.index?.units.find((u) => u.id === unit);
+  if (!entry) return [];
+  const part = reader(unitPartitionPath(unit)).then((got) => {
+    if ('error' in got) return undefined;
+    try {
+      return JSON.parse(got.text) as UnitPartition;
+    } catch {
+      return undefined;
+    }
+  });
+  const ctx = { functional: ds.functional, economic: ds.economic, groups: ds.index?.groups?.map((g) => g.id) };
+  return Promise.all(
+    entry.years.map(async ({ year, file: path }) => {
+      const [r, partition] = await Promise.all([readText(reader, path, name), part]);
+      const compiled = partition?.files.find((f) => f.year === year && f.file === resolvePath(path));
+      if (r.text !== undefined && compiled && compiled.broken.length === 0 && compiled.hash === textHash(r.text)) {
+        // The build validated this very text; JSON.parse gives the same value parseJson would.
+        return { unit, year, file: r.file, value: JSON.parse(r.text) as UnitYearFile, errors: [], broken: [], results: compiled.results };
+      }
+      return checkRead(r, { unit, year, listed: true, ctx });
+    }),
+  );
 }

@@ -5,17 +5,19 @@
  */
 import type { MoneyUnit } from './vocabulary';
 
-export const ROUTES = ['', 'spending', 'assets', 'operations', 'quality', 'screen'] as const;
+export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'screen', 'import'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Navigation titles; `operations` is a fallback for units whose index entry names none. */
 export const ROUTE_TITLES: Record<Route, string> = {
   '': '概览',
+  units: '单位对比',
   spending: '支出分析',
   assets: '资产与三公',
   operations: '业务运行指标',
   quality: '数据质量',
   screen: '大屏',
+  import: '导入数据',
 };
 
 /**

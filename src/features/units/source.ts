@@ -1,0 +1,70 @@
+/**
+ * Where the region view's figures come from in the page. On a built site they were compiled
+ * (scripts/compile-data.ts): the view fetches the region's two Arrow partitions (its units' rows
+ * and its roll-up), or for all regions the all-regions roll-up, once per visit. Without compiled
+ * data every unit is loaded anyway, and the same functions compute them here.
+ */
+import { fromArrow } from 'arquero';
+import { data } from '../../state/data.svelte';
+import { fetchBytesReader, timeoutFromQuery } from '../../data/fetch';
+import type { DataError } from '../../model/types';
+import { getTrees } from '../spending/context.svelte';
+import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from './summary';
+
+/** Above this many units, "all regions" compares regions, not every unit (their rows are per region). */
+export const ALL_UNITS_LIMIT = 300;
+
+export interface RegionData {
+  summaries: UnitYearSummary[];
+  rollup: RollupRow[];
+  errors: DataError[];
+}
+
+const cache = new Map<string, Promise<RegionData>>();
+
+async function arrowRows<T>(path: string): Promise<{ rows: T[]; error?: DataError }> {
+  const got = await fetchBytesReader({ timeoutMs: timeoutFromQuery() })(path);
+  if ('error' in got) return { rows: [], error: got.error };
+  try {
+    return { rows: fromArrow(got.bytes).objects() as T[] };
+  } catch (e) {
+    const file = `data/${path}`;
+    return { rows: [], error: { file, record: '', field: '', message: `${file}：无法读取（${e instanceof Error ? e.message : String(e)}）` } };
+  }
+}
+
+/** Every unit's summaries and the roll-up, computed here from the loaded files (no compiled data). */
+function computed(region: string): RegionData {
+  const trees = getTrees();
+  const units = (data.dataset.index?.units ?? []).filter((u) => !region || u.region === region);
+  const summaries = units.flatMap((u) => unitSummaries(u, data.filesOf(u.id), data.facts, trees));
+  const cells = units.flatMap((u) => rollupCells(u, data.facts, trees));
+  return { summaries, rollup: rollup(cells, { all: true }).filter((r) => r.region === region || !region), errors: [] };
+}
+
+/** The summaries and roll-up of `region` ("" = all regions), fetched or computed once per visit. */
+export function regionData(region: string): Promise<RegionData> {
+  const manifest = data.manifest;
+  if (!manifest) return Promise.resolve(computed(region));
+  let p = cache.get(region);
+  if (!p) {
+    p = (async () => {
+      if (region) {
+        const r = manifest.regions.find((x) => x.region === region);
+        if (!r) return { summaries: [], rollup: [], errors: [] };
+        const [s, u] = await Promise.all([arrowRows<UnitYearSummary>(r.summary), arrowRows<RollupRow>(r.rollup)]);
+        return { summaries: s.rows, rollup: u.rows, errors: [s.error, u.error].filter((e): e is DataError => !!e) };
+      }
+      const all = await arrowRows<RollupRow>(manifest.rollup);
+      const total = manifest.regions.reduce((n, r) => n + r.units, 0);
+      const parts = total <= ALL_UNITS_LIMIT ? await Promise.all(manifest.regions.map((r) => arrowRows<UnitYearSummary>(r.summary))) : [];
+      return {
+        summaries: parts.flatMap((x) => x.rows),
+        rollup: all.rows,
+        errors: [all.error, ...parts.map((x) => x.error)].filter((e): e is DataError => !!e),
+      };
+    })();
+    cache.set(region, p);
+  }
+  return p;
+}
