@@ -1,27 +1,36 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const dataDir = resolve(import.meta.dirname, 'data');
-
-/** Every file under data/ (the JSON the page fetches at run time), relative to data/. */
-function dataFiles(dir = dataDir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? dataFiles(path) : [relative(dataDir, path)];
-  });
-}
+/**
+ * The data folder the site is built on: data/, or DATA_DIR (`npm run build -- --data <dir>` sets it
+ * through scripts/build.mjs), e.g. a synthetic folder from `npm run synthetic`.
+ */
+const dataDir = resolve(import.meta.dirname, process.env.DATA_DIR ?? 'data');
 
 /**
  * data/ stays the single home of the facts (no copy under public/): served as /data/ in dev
- * and emitted as dist/data/ in the build, so the page fetches `./data/...` relative to itself
- * and works unchanged under any sub-path.
+ * and copied to dist/data/ in the build, so the page fetches `./data/...` relative to itself
+ * and works unchanged under any sub-path. The build also compiles it (scripts/compile-data.ts:
+ * validation and rules once, rule results, region partitions and roll-ups under
+ * dist/data/compiled/) and fails, naming file › record › field, when any file does not validate.
+ * The dev server serves the folder as is: the page then validates what it fetches.
  */
 function dataAssets(): Plugin {
+  let outDir = '';
+  let building = false;
+  let compiled: Map<string, string | Uint8Array> | undefined;
+  // Unit partitions are written here as they are made (a province has thousands), then copied.
+  let staging = '';
   return {
     name: 'data-assets',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      building = config.command === 'build';
+    },
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
         const file = resolve(dataDir, decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, '')));
@@ -30,16 +39,27 @@ function dataAssets(): Plugin {
         res.end(readFileSync(file));
       });
     },
-    // Start the data downloads with the HTML rather than after the scripts have run: the page
-    // fetches the index, both trees and every unit-year file the index lists at start-up.
+    async buildStart() {
+      if (!building) return;
+      const { compileData, compileFailure } = await import('./scripts/compile-data');
+      staging = mkdtempSync(join(tmpdir(), 'compiled-data-'));
+      const r = await compileData(dataDir, {
+        write: (name, content) => {
+          mkdirSync(dirname(join(staging, name)), { recursive: true });
+          writeFileSync(join(staging, name), content);
+        },
+      });
+      if (r.errors.length) this.error(compileFailure(relative(import.meta.dirname, dataDir) || dataDir, r.errors));
+      compiled = r.outputs;
+    },
+    // Start the downloads the first view needs with the HTML rather than after the scripts have
+    // run: the index, the compiled manifest, both trees, and the default unit's files (a link to
+    // another unit or to the region view fetches its own; the rest of the folder never loads).
     transformIndexHtml: {
       order: 'post',
-      handler() {
-        const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as {
-          classifications: Record<string, string>;
-          units: Array<{ years: Array<{ file: string }> }>;
-        };
-        const files = ['index.json', ...Object.values(index.classifications), ...index.units.flatMap((u) => u.years.map((y) => y.file))];
+      async handler() {
+        const { preloadFiles } = await import('./scripts/compile-data');
+        const files = preloadFiles(dataDir, !!compiled);
         return files.map((f) => ({
           tag: 'link',
           attrs: { rel: 'preload', href: `./data/${f}`, as: 'fetch', crossorigin: 'anonymous' },
@@ -47,10 +67,22 @@ function dataAssets(): Plugin {
         }));
       },
     },
-    generateBundle() {
-      for (const name of dataFiles()) {
-        this.emitFile({ type: 'asset', fileName: `data/${name.split('\\').join('/')}`, source: readFileSync(join(dataDir, name)) });
+    // Copied after the bundle is written rather than emitted through it: a province's data folder
+    // holds far more files than the bundler should hold in memory.
+    async closeBundle() {
+      if (!compiled) return;
+      const { filesUnder } = await import('./scripts/compile-data');
+      const dest = join(outDir, 'data');
+      for (const name of filesUnder(dataDir).filter((f) => !f.startsWith('compiled/'))) {
+        mkdirSync(dirname(join(dest, name)), { recursive: true });
+        copyFileSync(join(dataDir, name), join(dest, name));
       }
+      for (const [name, content] of compiled) {
+        mkdirSync(dirname(join(dest, name)), { recursive: true });
+        writeFileSync(join(dest, name), content);
+      }
+      cpSync(staging, dest, { recursive: true });
+      rmSync(staging, { recursive: true, force: true });
     },
   };
 }
@@ -80,7 +112,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     reportCompressedSize: false,
-    ...(naive && { outDir: 'dist-naive', cssCodeSplit: false, rolldownOptions: { output: { codeSplitting: false } } }),
+    // Two pages: the dashboard, and the embed page a government site frames one chart with
+    // (src/features/embed). The data plugin's preload links go into both.
+    rolldownOptions: {
+      // The bench's naive baseline is one bundle, which only one input can be.
+      input: naive ? resolve(import.meta.dirname, 'index.html') : { main: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
+      ...(naive && { output: { codeSplitting: false } }),
+    },
+    ...(naive && { outDir: 'dist-naive', cssCodeSplit: false }),
   },
   test: {
     projects: [

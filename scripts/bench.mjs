@@ -12,9 +12,11 @@
  *   - Lighthouse 12.8 (mobile preset) on #/.
  * Writes bench/results.json (raw runs, medians, environment) and bench/results.md.
  *
+ *   - the city targets (scripts/bench/city.mjs): 100 units × 10 years against one unit, the region
+ *     view, cost growth at 10 k / 100 k / 1 M rows, the roll-up drill, 5,000 units in the index.
  * Options: --runs N (default 5) · --throttled-runs N · --lighthouse-runs N (default 3) · --drills N (9)
  *          --routes ,spending,… (default all six) · --throttled-routes ,spending (default #/ and #/spending)
- *          --full (throttle every route) · --skip-build · --skip-synthetic · --skip-lighthouse · --skip-node
+ *          --full (throttle every route) · --skip-build · --skip-synthetic · --skip-lighthouse · --skip-node · --skip-city
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -25,6 +27,7 @@ import { ROOT, exists, fileSizes, log, median, ratio, round, run, serve } from '
 import { renderMarkdown } from './bench/report.mjs';
 import { composition, mergeCompositions } from './bench/composition.mjs';
 import { generateSynthetic } from './gen-synthetic.mjs';
+import { measureCity } from './bench/city.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -44,6 +47,11 @@ const THROTTLED_ROUTES = flag('full') ? ROUTES : opt('throttled-routes', ',spend
 const BUILDS = { normal: join(ROOT, 'bench/tmp/dist'), naive: join(ROOT, 'bench/tmp/dist-naive') };
 const BENCH_DIR = join(ROOT, 'bench');
 const label = (route) => `#/${route}`;
+/**
+ * What a route is loaded as: the real build's route file (its prerendered default view; the page
+ * sets the hash), the naive build's #/<route> link.
+ */
+const pageOf = (build, route) => (build === 'normal' && route ? `${route}/index.html` : label(route));
 
 const results = {
   environment: {
@@ -73,11 +81,13 @@ const results = {
   config: { runs: RUNS, throttledRuns: THROTTLED_RUNS, drills: DRILLS, lighthouseRuns: LH_RUNS, routes: ROUTES.map(label), throttledRoutes: THROTTLED_ROUTES.map(label), throttle: THROTTLE, viewport: '1280×900' },
   builds: {},
   firstView: {},
+  firstChartBytes: {},
   timing: {},
   ratios: {},
   composition: null,
   drill: null,
   synthetic: null,
+  city: null,
   node: null,
   lighthouse: null,
   notes: [
@@ -102,16 +112,19 @@ async function main() {
       try {
         // Hidden sourcemaps: identical JS (same hashes), plus .map files to attribute first-view bytes.
         const maps = name === 'normal' ? ['--sourcemap', 'hidden'] : [];
-        await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', BUILDS[name], '--emptyOutDir', ...maps], { env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+        // The real build is `npm run build` (vite build + the prerender of every route); the naive one is vite build alone.
+        const cmd = name === 'normal' ? join(ROOT, 'scripts/build.mjs') : join(ROOT, 'node_modules/vite/bin/vite.js');
+        await run(process.execPath, [cmd, ...(name === 'normal' ? [] : ['build']), '--logLevel', 'warn', '--outDir', BUILDS[name], '--emptyOutDir', ...maps], { env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
       } catch (e) {
         console.error(e.output ?? e);
-        throw new Error(`vite build (${name}) failed — the benchmark needs a building site (is src/lib/data/validate.ts / rules.ts in place?)`);
+        throw new Error(`vite build (${name}) failed — the benchmark needs a building site (does npm run build pass?)`);
       }
     }
   }
   for (const [name, dir] of Object.entries(BUILDS)) {
     if (!exists(join(dir, 'index.html'))) throw new Error(`${dir} has no build; run without --skip-build`);
     results.builds[name] = { dir: dir.slice(ROOT.length + 1), ...assetTotals(dir) };
+    results.firstChartBytes[name] = Object.fromEntries(ROUTES.map((r) => [label(r), firstChartBytes(dir, name === 'normal' && r ? `${r}/index.html` : 'index.html')]));
   }
 
   // 2. Serve both (scripts/serve.mjs, gzip, free ports).
@@ -136,9 +149,9 @@ async function main() {
       for (const route of routes) {
         const order = i % 2 ? ['naive', 'normal'] : ['normal', 'naive'];
         for (const build of order) {
-          const m = await measureLoad(browser, { baseUrl: urls[build], hash: label(route), distDir: BUILDS[build], throttle, timeoutMs: throttle ? 60_000 : 30_000 });
+          const m = await measureLoad(browser, { baseUrl: urls[build], hash: pageOf(build, route), distDir: BUILDS[build], throttle, timeoutMs: throttle ? 60_000 : 30_000 });
           const slot = ((timing[build] ??= {})[label(route)] ??= { runs: [] });
-          slot.runs.push({ firstChart: round(m.firstChart), allCharts: round(m.allCharts), fcp: round(m.fcp), charts: m.charts, ok: m.ok, reason: m.reason, errors: m.errors.length ? m.errors : undefined });
+          slot.runs.push({ firstVisible: round(m.firstVisible), firstChart: round(m.firstChart), allCharts: round(m.allCharts), fcp: round(m.fcp), charts: m.charts, ok: m.ok, reason: m.reason, errors: m.errors.length ? m.errors : undefined });
           if (!throttle) recordFirstView(build, route, m);
           if (build === 'normal') line.push(`${label(route)} ${m.firstChart == null ? '—' : Math.round(m.firstChart)}/${m.allCharts == null ? '—' : Math.round(m.allCharts)}ms(${m.charts})`);
         }
@@ -147,7 +160,7 @@ async function main() {
     }
     for (const build of Object.keys(timing)) {
       for (const slot of Object.values(timing[build])) {
-        slot.median = Object.fromEntries(['firstChart', 'allCharts', 'fcp'].map((k) => [k, round(median(slot.runs.map((r) => r[k])))]));
+        slot.median = Object.fromEntries(['firstVisible', 'firstChart', 'allCharts', 'fcp'].map((k) => [k, round(median(slot.runs.map((r) => r[k])))]));
         slot.charts = Math.max(0, ...slot.runs.map((r) => r.charts));
         // A run that saw fewer charts than the others did not finish the view: count it as incomplete.
         slot.failed = slot.runs.filter((r) => !r.ok || r.charts < slot.charts).length;
@@ -157,7 +170,7 @@ async function main() {
       routes.map((r) => {
         const a = timing.normal?.[label(r)]?.median;
         const b = timing.naive?.[label(r)]?.median;
-        return [label(r), { firstChart: ratio(a?.firstChart, b?.firstChart), allCharts: ratio(a?.allCharts, b?.allCharts) }];
+        return [label(r), { firstVisible: ratio(a?.firstVisible, b?.firstVisible), firstChart: ratio(a?.firstChart, b?.firstChart), allCharts: ratio(a?.allCharts, b?.allCharts) }];
       }),
     );
   }
@@ -184,7 +197,7 @@ async function main() {
   // 5. ~1 M synthetic rows: in the page (a copy of dist with data/ replaced) and in Node.
   if (!flag('skip-synthetic')) {
     log('synthetic data: generating (or reusing) bench/synthetic …');
-    const manifest = generateSynthetic({});
+    const manifest = generateSynthetic({ shape: 'cube', facts: 1_000_000, years: 10, out: join(BENCH_DIR, 'synthetic/data') });
     results.synthetic = { manifest: { synthetic: manifest.synthetic, facts: manifest.facts, files: manifest.files, units: manifest.units, years: manifest.years, bytes: manifest.bytes } };
     const copy = mkdtempSync(join(tmpdir(), 'bench-synthetic-dist-'));
     cpSync(BUILDS.normal, copy, { recursive: true, filter: (src) => !src.startsWith(join(BUILDS.normal, 'data')) });
@@ -195,6 +208,17 @@ async function main() {
     const d = await measureDrills(browser, { baseUrl: s.url, n: DRILLS, paths: drillPaths(join(BENCH_DIR, 'synthetic/data')), timeoutMs: 240_000, drillTimeoutMs: 30_000 });
     results.synthetic.page = { load: d.load ? { wallMs: d.loadWallMs, firstChart: round(d.load.firstChart), allCharts: round(d.load.allCharts), heapMB: round(d.load.heapMB, 0), dataFiles: d.load.dataFiles } : null, drill: summarizeDrill(d) };
     log(`synthetic page: load ${d.loadWallMs} ms wall, all charts at ${round(d.load?.allCharts, 0) ?? '—'} ms; drill median ${results.synthetic.page.drill.median ?? '—'} ms`);
+  }
+  // 6. The city targets (issue 11): compiled synthetic sites from the same build.
+  if (!flag('skip-city')) {
+    try {
+      results.city = await measureCity(browser, { normalDir: BUILDS.normal, runs: RUNS, drills: DRILLS, servers });
+      const c = results.city;
+      log(`city: overview ${c.ratios.overview}× single, region ${c.ratios.region}×; 1 M rows first chart ${c.growth['1M']?.firstChart} ms, heap ${c.growth['1M']?.heapMB} MB; roll-up drill ${c.drill.median} ms; 5,000 units: ${c.index.failed} failed, filter ${c.index.filterMedianMs} ms`);
+    } catch (e) {
+      results.city = { error: String(e?.stack ?? e).slice(0, 1500) };
+      log('city failed:', results.city.error);
+    }
   }
   if (!flag('skip-node') && exists(join(BENCH_DIR, 'synthetic/data/index.json'))) {
     log('Node: load path, table build, drill transform and Arquero vs loop on the synthetic rows …');
@@ -252,6 +276,23 @@ async function main() {
 }
 
 /** Every JS/CSS file of a build with raw and gzip sizes (the whole-site picture). */
+/**
+ * Bytes (gzip -9) of what a page needs before its first chart shows: the HTML and its stylesheets
+ * when the HTML carries the chart as SVG (the prerendered pages), else also every script it
+ * loads up front. `hydrate` = the scripts the page loads up front either way.
+ */
+function firstChartBytes(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const base = join(dir, page, '..');
+  const refs = (re) => [...html.matchAll(re)].map((m) => join(base, m[1]));
+  const sum = (files) => files.reduce((t, f) => t + (exists(f) ? fileSizes(f).gzip : 0), 0);
+  const svg = /<div class="echart-ssr[^"]*"[^>]*>(?:<!--[^>]*-->)*<svg/.test(html);
+  const htmlGzip = fileSizes(join(dir, page)).gzip;
+  const css = sum(refs(/<link rel="stylesheet"[^>]*href="([^"]+)"/g));
+  const js = sum([...refs(/<script type="module"[^>]*src="([^"]+)"/g), ...refs(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)]);
+  return { svgInHtml: svg, html: htmlGzip, css, hydrate: js, total: htmlGzip + css + (svg ? 0 : js) };
+}
+
 function assetTotals(dir) {
   const files = readdirRec(join(dir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   let raw = 0;
@@ -281,7 +322,7 @@ function recordFirstView(build, route, m) {
     if (!c) return false;
     const total = Object.values(c).reduce((a, b) => a + b, 0);
     const charts = Object.entries(c)
-      .filter(([k]) => /^(echarts|zrender)\//.test(k) || k.startsWith('src/lib/charts/types'))
+      .filter(([k]) => /^(echarts|zrender)\//.test(k) || k.startsWith('src/ui/chart-types'))
       .reduce((a, [, v]) => a + v, 0);
     return total > 0 && charts / total >= 0.9;
   };

@@ -84,6 +84,23 @@ export async function waitForCharts(page, { timeoutMs = 30_000, quietMs = 600, n
   return { ok: false, state, reason: `charts not all drawn within ${timeoutMs / 1000} s (${state?.drawn ?? '?'}/${state?.charts ?? '?'} drawn${state?.error ? `; page says: ${state.error}` : ''})` };
 }
 
+/**
+ * In-page, from before the HTML is parsed: the first frame in which a chart is rendered visible —
+ * an SVG chart in a chart box (the prerendered pages) or a drawn canvas (data-drawn="true"), laid
+ * out with a size and not hidden (below the fold counts: the overview's chart sits under its
+ * cards) — as ms from navigation start. Frames run just before paint.
+ */
+const FIRST_VISIBLE = `(() => {
+  const seen = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (!el.checkVisibility || el.checkVisibility({ visibilityProperty: true })); };
+  const check = () => {
+    const svg = [...document.querySelectorAll('[data-chart] svg')].some(seen);
+    const canvas = [...document.querySelectorAll('[data-chart][data-drawn="true"] canvas')].some(seen);
+    if (svg || canvas) window.__firstVisible = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
 /** In-page: timings from the chart-drawn marks (relative to navigation start) and resource timing. */
 function pageTimings() {
   const marks = performance.getEntriesByType('mark');
@@ -110,6 +127,7 @@ function pageTimings() {
     allCharts: times.length === ids.length && ids.length ? Math.max(...times) : null,
     chartIds: ids,
     fcp: fcp ? fcp.startTime : null,
+    firstVisible: window.__firstVisible ?? null,
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     load: nav ? nav.loadEventEnd : null,
     heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
@@ -130,6 +148,7 @@ function distFile(distDir, baseUrl, url) {
  */
 export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000 }) {
   const { context, page } = await freshPage(browser, { throttle });
+  await context.addInitScript(FIRST_VISIBLE);
   const responses = [];
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status(), type: r.request().resourceType() }));
   const errors = [];
@@ -159,6 +178,7 @@ export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = 
       charts: t.chartIds.length,
       firstChart: t.firstChart,
       allCharts: t.allCharts,
+      firstVisible: t.firstVisible,
       fcp: t.fcp,
       domContentLoaded: t.domContentLoaded,
       heapMB: t.heapMB,

@@ -32,7 +32,14 @@ export async function runLighthouse(url) {
     // Audits that cost points, so the view engineers know what to fix.
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
-      .map((a) => ({ id: a.id, title: a.title, score: a.score, display: a.displayValue ?? null }));
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        score: a.score,
+        display: a.displayValue ?? null,
+        // The elements an accessibility / SEO audit failed on (a11y audits are pass/fail per element).
+        nodes: (a.details?.items ?? []).map((i) => i.node?.snippet ?? i.node?.selector).filter(Boolean).slice(0, 5),
+      }));
     // What the main thread spends time on, and the LCP element: the levers for the view engineers.
     const bootup = (lhr.audits['bootup-time']?.details?.items ?? []).slice(0, 6).map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ''), totalMs: Math.round(i.total), scriptingMs: Math.round(i.scripting) }));
     const work = (lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).slice(0, 6).map((i) => ({ group: i.groupLabel ?? i.group, ms: Math.round(i.duration) }));

@@ -51,9 +51,18 @@ class Selection {
     else history.pushState(null, '', hash);
   }
 
-  /** Take the current URL through the resolver (called once the data index is known) and follow it. */
-  init(resolve: Resolver): void {
+  /**
+   * Take the current URL through the resolver (called once the data index is known) and follow it.
+   * Without a window (the prerender) it only resolves `hash`, the route's default view.
+   */
+  init(resolve: Resolver, hash = ''): void {
     this.resolve = resolve;
+    if (typeof window === 'undefined') {
+      const r = this.resolve(parseHash(hash));
+      this.apply(r.view);
+      this.notices = r.notices;
+      return;
+    }
     const sync = () => {
       const r = this.resolve(parseHash(window.location.hash));
       this.apply(r.view);

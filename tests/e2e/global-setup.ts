@@ -38,13 +38,14 @@ function newest(path: string): number {
 function buildReason(): string | null {
   const built = statSync(join(DIST, 'index.html'), { throwIfNoEntry: false });
   if (!built) return 'dist/ is missing';
-  const inputs = ['src', 'data', 'public', 'index.html', 'vite.config.ts'].map((p) => newest(join(ROOT, p)));
+  const inputs = ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'scripts/build.mjs', 'scripts/prerender.ts', 'scripts/prerender-html.ts'].map((p) => newest(join(ROOT, p)));
   return Math.max(...inputs) > built.mtimeMs ? 'dist/ is older than src/ or data/' : null;
 }
 
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST], {
+    // The same two steps as `npm run build`: vite build, then the prerender of every route.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--logLevel', 'warn', '--outDir', DIST], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       // Vitest sets NODE_ENV=test, which would make this a development build (Svelte's dev
@@ -52,7 +53,7 @@ function build(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (exit ${code})`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit ${code})`))));
   });
 }
 
@@ -60,7 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const chromiumPath = await ensureChromium();
   const reason = process.env.E2E_SKIP_BUILD ? null : buildReason();
   if (reason) {
-    console.log(`[e2e] ${reason}: running vite build…`);
+    console.log(`[e2e] ${reason}: running npm run build…`);
     await build();
   }
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('No build in dist/: run "npm run build" first.');

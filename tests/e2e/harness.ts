@@ -47,6 +47,8 @@ export interface OpenOptions {
    * "正在加载…" placeholder is left in <main>; 'load' = the load event only.
    */
   wait?: 'ready' | 'load';
+  /** false = a context with JavaScript off (the prerendered pages alone); 'ready' then waits for the load event only. */
+  javaScript?: boolean;
 }
 
 export interface CspViolation {
@@ -150,6 +152,7 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'block',
+    javaScriptEnabled: opts.javaScript ?? true,
   });
   const issues: Issues = {
     consoleErrors: [],
@@ -201,7 +204,7 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
     const href = new URL(p, baseUrl).href;
     const res = await page.goto(href, { waitUntil: 'load' });
     if (res && !res.ok()) throw new Error(`GET ${href} answered ${res.status()}`);
-    if ((opts.wait ?? 'ready') === 'ready') {
+    if ((opts.wait ?? 'ready') === 'ready' && opts.javaScript !== false) {
       await waitForReady(page).catch(async (e: unknown) => {
         const body = (await page.locator('body').innerText().catch(() => '')).slice(0, 300);
         throw new Error(
@@ -247,12 +250,15 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
   return session;
 }
 
-/** Wait until the app shell has mounted and no loading placeholder is left in <main>. */
+/**
+ * Wait until the app shell has mounted (or hydrated the prerendered view: html[data-app="live"])
+ * and no loading placeholder is left in <main>.
+ */
 export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector('#main');
-      return !!main && !main.querySelector('.loading');
+      return !!main && !main.querySelector('.loading') && document.documentElement.dataset.app === 'live';
     },
     undefined,
     { timeout },
