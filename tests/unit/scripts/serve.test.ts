@@ -14,6 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'serve-test-'));
 writeFileSync(join(dir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META}" /><p>ok</p>`);
 mkdirSync(join(dir, 'data'));
 writeFileSync(join(dir, 'data', 'index.json'), '{}');
+writeFileSync(join(dir, 'data', 'region.arrow'), Buffer.alloc(8192, 7));
 const children: ChildProcess[] = [];
 
 function serve(...extra: string[]): Promise<{ url: string; exit: Promise<number | null>; stderr: () => string }> {
@@ -45,6 +46,14 @@ describe('serve.mjs', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
+  });
+
+  it('serves compiled Arrow partitions with their type, compressed', async () => {
+    const { url } = await serve();
+    const res = await fetch(`${url}data/region.arrow`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
   });
 
   it('lets the deployment name the sites that may frame the charts', async () => {
