@@ -1,7 +1,7 @@
 import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { views } from './features/shell/views';
-import { boot, settle } from './state/boot';
+import { boot, settle } from './features/shell/boot';
 import { selection } from './state/selection.svelte';
 import { parseHash, toHash } from './state/url';
 import { dataFingerprint, readPrerendered, sameView } from './state/prerendered';

@@ -9,7 +9,7 @@ import { views } from './features/shell/views';
 import { documentTitle, navItems } from './features/shell/model';
 import { data } from './state/data.svelte';
 import { selection } from './state/selection.svelte';
-import { boot, follow, settle } from './state/boot';
+import { boot, follow, settle } from './features/shell/boot';
 import type { Route, ViewState } from './state/url';
 import { dataFingerprint } from './state/prerendered';
 import { CHART_SSR, prepareChartSSR, renderChartSVG } from './ui/chart-ssr';

@@ -1,4 +1,5 @@
-import { parseHash, toHash, type DrillStep, type MoneyUnit, type ParsedHash, type Route, type ViewState } from './url';
+import { parseHash, toHash, type DrillStep, type ParsedHash, type Route, type ViewState } from './url';
+import type { MoneyUnit } from '../model/vocabulary';
 
 /** Completes a parsed link against the data (see resolveView in src/features/shell/model.ts). */
 export type Resolver = (parsed: ParsedHash, base?: ViewState) => { view: ViewState; notices: string[] };

@@ -10,8 +10,6 @@ import { DRILL_STEP, ROUTES, type DrillStep, type Route, type ViewState } from '
 import { MONEY_UNITS, type MoneyUnit } from '../model/vocabulary';
 
 export type { DrillStep, Route, ViewState };
-// Transitional re-exports; the vocabulary lives in src/model.
-export { MONEY_UNITS, type MoneyUnit };
 
 /** A part of the link that could not be used, in words for the page. */
 export interface UrlProblem {

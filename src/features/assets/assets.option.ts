@@ -7,7 +7,7 @@ import { escapeHTML } from '../../ui/escape';
 import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart-theme';
 import type { EChartsCoreOption } from '../../ui/echarts';
 import { MONEY, money } from '../../ui/format';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { DIMMED, inUnit, tipLine } from './controls.option';
 
 export interface AssetsState {

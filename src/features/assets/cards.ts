@@ -7,7 +7,7 @@ import type { Indicator, RuleResult, UnitYearFile } from '../../model/types';
 import { parseRole } from '../../model/vocabulary';
 import { UnitFigures, type Figure } from '../../domain/figures';
 import { decimalsOf } from '../../domain/check';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, moneyWithUnit, pct, signed } from '../../ui/format';
 
 /** The rules whose results recompute one stated figure (their key is `<rule>:<record id>`). */

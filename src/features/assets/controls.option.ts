@@ -7,7 +7,7 @@ import { escapeHTML } from '../../ui/escape';
 import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart-theme';
 import type { EChartsCoreOption } from '../../ui/echarts';
 import { MONEY, money } from '../../ui/format';
-import type { MoneyUnit } from '../../state/url';
+import type { MoneyUnit } from '../../model/vocabulary';
 
 /** Pass / fail / known colours (text labels carry the counts too). */
 export const STATUS_COLOR = { pass: '#1e7b3a', fail: '#b3261e', known: '#8a5a00' } as const;

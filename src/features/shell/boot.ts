@@ -4,11 +4,11 @@
  * meet the server's markup, so the data and the view are settled first), and the server entry
  * runs it against the built data folder.
  */
-import { data } from './data.svelte';
-import { selection } from './selection.svelte';
-import { parseHash } from './url';
-import { resolveView } from '../features/shell/model';
-import type { Route } from '../model/routes';
+import { data } from '../../state/data.svelte';
+import { selection } from '../../state/selection.svelte';
+import { parseHash } from '../../state/url';
+import { resolveView } from './model';
+import type { Route } from '../../model/routes';
 
 let started: Promise<void> | null = null;
 
