@@ -18,8 +18,18 @@ export function formatOf(fileName: string): 'text' | 'tables' | null {
   return null;
 }
 
-/** Import a file. Never throws for bad input: a file that cannot be read comes back with `errors`. */
+/**
+ * Import a file. Never throws for bad input: a file that cannot be read comes back with `errors`.
+ * The numbers no role or cell took travel in the written file too (`review`), so whoever opens it
+ * later still sees what was left for a person to place.
+ */
 export async function importFile(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+  const r = await importAny(bytes, opts);
+  if (r.file && r.review.length) r.file = { ...r.file, review: r.review };
+  return r;
+}
+
+async function importAny(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
   const format = formatOf(opts.fileName);
   if (format === null)
     return { review: [], errors: [{ message: `不支持的文件类型“${opts.fileName}”：可导入 .txt（报告正文）、.xlsx 或 .csv（决算表）` }] };

@@ -80,6 +80,19 @@ describe('npm run import (text)', () => {
     expect(readdirSync(join(dir, 'units/new-unit'))).toEqual(['2022.json']);
   }, 60_000);
 
+  it('writes the numbers it could not place into the file as its review list, each with its line', () => {
+    const dir = dataDir();
+    const file = input(dir, 'report.txt', readFileSync(join(repoRoot, 'data/sources/000_fbdbbd6bd88a742c.txt'), 'utf8'));
+    const r = run(file, '--unit', 'review-unit', '--name', '某中心', '--data', dir);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'units/review-unit/2022.json'), 'utf8'));
+    expect(written.review.length).toBeGreaterThan(10);
+    const saved = written.review.find((x: { text: string }) => x.text.includes('800'));
+    expect(saved).toMatchObject({ where: { line: 42 } });
+    expect(saved.context).toContain('800万元');
+    expect(r.stdout).toContain(`待核对 ${written.review.length} 个数字`);
+  }, 60_000);
+
   it('reads a GBK text, copies it as UTF-8 and quotes it verbatim', () => {
     const dir = dataDir();
     const file = input(dir, 'gbk.txt', encodeGbk(SMALL_REPORT));
