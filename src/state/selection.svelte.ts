@@ -44,7 +44,9 @@ class Selection {
     const fresh = ('year' in patch || 'unit' in patch) && !('compare' in patch) ? { compare: undefined } : {};
     const { view } = this.resolve({ view: { ...fresh, ...patch } as Partial<ViewState>, problems: [] }, this.view);
     this.apply(view);
-    this.notices = [];
+    // A view the reader chooses replaces what the link said; a route tidying its own state
+    // (replace: a normalised drill path, say) keeps the link's notices on screen.
+    if (!replace) this.notices = [];
     if (typeof window === 'undefined') return;
     const hash = toHash(this.view);
     if (hash === window.location.hash) return;
