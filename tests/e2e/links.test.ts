@@ -59,6 +59,17 @@ describe.concurrent('links that cannot be used as they are', () => {
     }
   });
 
+  test('a region the index lacks falls back to the unit’s own region, with a sentence', async ({ expect }) => {
+    const s = await openPage('#/units?focus=%E7%81%AB%E6%98%9F');
+    try {
+      await expect.poll(() => s.page.locator('main .notice').first().innerText(), { timeout: 15_000 }).toContain('火星');
+      await expect.poll(() => s.page.locator('main').innerText()).toContain('宁乡');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('a focus the route does not have is dropped with a sentence', async ({ expect }) => {
     const s = await openPage('#/operations?focus=no-such-indicator');
     try {

@@ -9,6 +9,7 @@
  * facts) carries a mark, and the roll-up says for every figure how many units' reports cover it —
  * a regional sum over 3 of 40 units is not the region's spending.
  */
+import { resolveFocus } from '../focus';
 import type { ClassNode } from '../../model/types';
 import type { MoneyUnit, Source } from '../../model/vocabulary';
 import { roleTitle, sourceLabel } from '../../model/vocabulary';
@@ -28,6 +29,17 @@ export interface Sort {
 
 /** The link's `focus` for "all regions" (no focus = the selected unit's region). */
 export const ALL_REGIONS = '*';
+
+/**
+ * The region a link names (its `focus`): a region of the index, `*` for all ('' here), else the
+ * selected unit's own region — with a sentence when the link named a region the index lacks.
+ */
+export function regionOf(focus: string | null, units: ReadonlyArray<{ id: string; region: string }>, unit: string): { region: string; notice: string | null } {
+  const own = units.find((u) => u.id === unit)?.region ?? '';
+  const { focus: f, notice } = resolveFocus(focus, new Set([ALL_REGIONS, ...units.map((u) => u.region)]));
+  if (f === ALL_REGIONS) return { region: '', notice: null };
+  return { region: f ?? own, notice: notice && `链接中的地区不在数据中，已显示${own || '全部地区'}。${notice}` };
+}
 
 /** The mark beside a figure computed here rather than stated by the report. */
 export const DERIVED_MARK = '※';
