@@ -80,7 +80,7 @@ export class Tree {
     return out;
   }
 
-  /** The chain from the 类 down to the code itself: 2069999 → [206, 20699, 2069999]. */
+  /** The chain from the 类 down to the code itself: a 项 → [its 类, its 款, the 项]. */
   path(code: string): string[] {
     return [...this.ancestors(code).reverse(), code];
   }

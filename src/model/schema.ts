@@ -121,7 +121,7 @@ export const Indicator = Type.Object(
     provenance: Type.Ref(Provenance),
     note: Type.Optional(Type.String()),
   },
-  { additionalProperties: false, $id: 'indicator', description: 'Any other quantitative statement: a measure (finance, staffing, assets …) or an operational indicator.' },
+  { additionalProperties: false, $id: 'indicator', description: 'Any other quantitative statement: a measure (finance, staff, assets …) or an operational indicator.' },
 );
 export type Indicator = Static<typeof Indicator>;
 

@@ -1,6 +1,6 @@
 /**
  * Pure option builders for the budget-controlled expenses (“三公”经费 or its stated items, 会议费,
- * 培训费: 决算 against 年初预算 and last year) and for staffing, plus the small helpers the
+ * 培训费: 决算 against 年初预算 and last year) and for staff, plus the small helpers the
  * builders of this folder share (tooltip lines, dimming, money in the display unit).
  */
 import { escapeHTML } from '../../ui/escape';
@@ -100,7 +100,7 @@ export interface StaffChart {
   others: Array<{ key: string; title: string; value: number }>;
 }
 
-export function staffingOption(st: StaffChart, state: { focus?: string | null } = {}): EChartsCoreOption {
+export function staffOption(st: StaffChart, state: { focus?: string | null } = {}): EChartsCoreOption {
   const othersTotal = st.others.reduce((s, m) => s + m.value, 0);
   const cats = [st.quota ? `编制 ${st.quota.value} ${st.quota.unit}` : '在编', ...(st.others.length ? [`编外 ${othersTotal} 人`] : [])];
   const dim = (key: string) => (state.focus && state.focus !== key ? DIMMED : 1);

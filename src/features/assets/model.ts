@@ -17,7 +17,7 @@ import { MONEY, count, money, moneyWithUnit, pct } from '../../ui/format';
 import { checksFor, type CheckView } from '../quality/checks';
 import { FigureBook, type Card, type StatedCheck } from './cards';
 import { balanceOption, sharesOption, type BalanceLine, type PartRow } from './assets.option';
-import { controlsOption, staffingOption, type ControlRow, type StaffChart } from './controls.option';
+import { controlsOption, staffOption, type ControlRow, type StaffChart } from './controls.option';
 
 /** The sections this route draws, in display order. */
 export const ASSET_SECTIONS: readonly RoleSection[] = ['assets', 'vehicles', 'sangong', 'meeting', 'training', 'operating', 'procurement', 'staff', 'performance'];
@@ -369,7 +369,7 @@ export function assetsModel(input: AssetsInput): AssetsView {
 
   // ----- 机构与人员 ------------------------------------------------------------------------
   if (covered.has('staff')) {
-    const st = staffing(book);
+    const st = staffChart(book);
     // Kinds of people are bars of the chart and rows of its table, not cards.
     const figures = book.ofRoles(STAFF_ROLES).filter((f) => f.stat !== 'value' || !['staff.in-post-kind', 'staff.other'].includes(parseRole(f.role!).name));
     type StaffRow = { key: string; title: string; kind: string; value: number; unit: string; ids: string[]; computed?: string };
@@ -409,7 +409,7 @@ export function assetsModel(input: AssetsInput): AssetsView {
                 .filter(Boolean)
                 .join('；') + '。',
               '220px',
-              staffingOption(st, { focus: view.focus }),
+              staffOption(st, { focus: view.focus }),
             )
           : null,
         table: { id: 'staff', caption: '编制与人员', columns: staffCols, rows: staffRows, rowKey: (r) => r.key, open: true, downloadName: `${stem}_人员` },
@@ -541,7 +541,7 @@ export function controlRows(book: FigureBook): ControlRow[] {
 }
 
 /** Staffing by role: 编制, 在编 and its kinds, the vacant posts, the people outside the quota. */
-export function staffing(book: FigureBook): StaffChart & { inPost: { value: number; key: string; unit: string } | null } {
+export function staffChart(book: FigureBook): StaffChart & { inPost: { value: number; key: string; unit: string } | null } {
   const q = book.get('staff.quota');
   const ip = book.get('staff.in-post');
   const kinds = book.parts('staff.in-post-kind');

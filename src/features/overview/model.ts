@@ -291,7 +291,7 @@ export function overviewModel(i: OverviewInput): OverviewModel {
     if (f) cards.push(moneyCard(role, f, figures, year, u, 'assets'));
   }
 
-  // ---- staffing ----
+  // ---- staff ----
   const quota = figures.get({ role: 'staff.quota', year });
   const inPost = figures.get({ role: 'staff.in-post', year });
   if (quota || inPost) {

@@ -29,7 +29,6 @@ export interface MeasureTarget {
   year: number;
   /** Display unit; money measures are converted to 万元. */
   unit: string;
-  group: string;
 }
 export type Target = FactTarget | MeasureTarget;
 
@@ -247,7 +246,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       });
       const key = labels.join(',');
       if (/^总计$/.test(name)) {
-        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元', group: 'overview' };
+        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
         else h.reason = '总计 = 本年合计 + 结转和结余，二者已分别导入，模型不单独存这个总计';
         continue;
       }
@@ -352,13 +351,13 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       out.push(h);
       const phase: Phase | undefined = /预算/.test(all) ? '年初预算' : undefined;
       if (count) {
-        h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], group: 'sangong', ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], ...(phase ? { phase } : {}) };
         continue;
       }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
       if (item === undefined) h.reason = `“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year: ctx.year, unit: '万元', group: 'sangong', ...(phase ? { phase } : {}) };
+      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
     }
   }
   return out;
@@ -400,7 +399,7 @@ export function readPerformance(t: Table, spec: TableSpec, section: string, ctx:
         const value = role === 'staff.control-rate' && !/%/.test(p.printed) && p.value <= 1.5 ? Math.round(p.value * 1e6) / 1e4 : p.value;
         const label = { printed: blockName || `第${r + 1}行`, name: x };
         const h: Hit = { ...hit(t, spec, section, r + 1, c, label, x, value, typeof rows[r + 1][c] === 'number' ? show(p.value) : p.printed, false), unit: null };
-        h.target = { kind: 'measure', role, year: yearsIn(x)[0] ?? ctx.year, unit: u, group: role === 'staff.control-rate' ? 'performance' : 'staffing' };
+        h.target = { kind: 'measure', role, year: yearsIn(x)[0] ?? ctx.year, unit: u };
         used.add(`${r + 1}:${c}`);
         out.push(h);
       }
@@ -423,17 +422,17 @@ export function readPerformance(t: Table, spec: TableSpec, section: string, ctx:
       const h = hit(t, spec, section, r, col.c, label, col.header, p.value, printed, true);
       h.unit = unit;
       out.push(h);
-      const m = (role: string, group: string): MeasureTarget => ({ kind: 'measure', role, year: col.year, unit: '万元', group, ...(col.phase === '决算' ? {} : { phase: col.phase }) });
-      if (/^三公经费$/.test(name)) h.target = m('sangong.total', 'sangong');
-      else if (/^(?:公务用车|公车)购置[和及](?:运行)?维护/.test(name)) h.target = m('sangong.item:公务用车购置及运行维护', 'sangong');
-      else if (/^(?:公务用车|公车)购置(?:费)?$/.test(name)) h.target = m('sangong.item:公务用车购置', 'sangong');
-      else if (/^(?:公务用车|公车)运行(?:维护)?(?:费)?$/.test(name)) h.target = m('sangong.item:公务用车运行维护', 'sangong');
-      else if (/出国/.test(name)) h.target = m('sangong.item:因公出国（境）', 'sangong');
-      else if (/^公务接待/.test(name)) h.target = m('sangong.item:公务接待', 'sangong');
-      else if (/^会议费$/.test(name)) h.target = m('meeting.total', 'meeting');
-      else if (/^培训费$/.test(name)) h.target = m('training.total', 'training');
-      else if (/^政府采购(?:金额|支出)?$/.test(name)) h.target = m('procurement.total', 'procurement');
-      else if (/^机关运行经费/.test(name)) h.target = m('operating.total', 'operating');
+      const m = (role: string): MeasureTarget => ({ kind: 'measure', role, year: col.year, unit: '万元', ...(col.phase === '决算' ? {} : { phase: col.phase }) });
+      if (/^三公经费$/.test(name)) h.target = m('sangong.total');
+      else if (/^(?:公务用车|公车)购置[和及](?:运行)?维护/.test(name)) h.target = m('sangong.item:公务用车购置及运行维护');
+      else if (/^(?:公务用车|公车)购置(?:费)?$/.test(name)) h.target = m('sangong.item:公务用车购置');
+      else if (/^(?:公务用车|公车)运行(?:维护)?(?:费)?$/.test(name)) h.target = m('sangong.item:公务用车运行维护');
+      else if (/出国/.test(name)) h.target = m('sangong.item:因公出国（境）');
+      else if (/^公务接待/.test(name)) h.target = m('sangong.item:公务接待');
+      else if (/^会议费$/.test(name)) h.target = m('meeting.total');
+      else if (/^培训费$/.test(name)) h.target = m('training.total');
+      else if (/^政府采购(?:金额|支出)?$/.test(name)) h.target = m('procurement.total');
+      else if (/^机关运行经费/.test(name)) h.target = m('operating.total');
       else if (/^项目支出[:：]?$/.test(name))
         h.target = { kind: 'fact', year: col.year, phase: col.phase, flow: '支出', source: null, basis: '项目支出', functional: null, economic: null };
       else h.reason = `“${printedLabel}”在数据格式中没有对应的位置`;
@@ -534,7 +533,6 @@ export function readMeasureSheet(t: Table, spec: TableSpec, section: string, ctx
       role,
       year: Number(get(r, 'year')) || ctx.year,
       unit: unitText,
-      group: groupOfRole(role),
       ...(stat !== 'value' ? { stat } : {}),
       ...(base ? { base } : {}),
       ...(phase && phase !== '决算' ? { phase: phase as Phase } : {}),
@@ -544,14 +542,3 @@ export function readMeasureSheet(t: Table, spec: TableSpec, section: string, ctx
   return out;
 }
 
-/** The display group a role's measures go to (the standard groups of data/index.json). */
-export function groupOfRole(role: string): string {
-  const name = role.split(':')[0];
-  const section = name.split('.')[0];
-  const BY_SECTION: Record<string, string> = {
-    income: 'overview', spending: name === 'spending.grand-total' ? 'overview' : 'structure', budget: 'performance', project: 'performance',
-    sangong: 'sangong', meeting: 'meeting', training: 'training', operating: 'operating', procurement: 'procurement',
-    assets: name.startsWith('assets.fixed') ? 'fixed-assets' : 'assets', vehicles: 'vehicles', staff: name === 'staff.control-rate' ? 'performance' : 'staffing', performance: 'performance',
-  };
-  return BY_SECTION[section] ?? 'overview';
-}

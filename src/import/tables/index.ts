@@ -5,7 +5,8 @@
  * result out, no Node APIs, so the page can run it in a worker.
  */
 import type { ClassNode, Fact, Gap, Indicator, UnitYearFile } from '../../model/types';
-import { roleTitle, SANGONG_ITEM_PARTS } from '../../model/vocabulary';
+import { roleSection, roleTitle, SANGONG_ITEM_PARTS } from '../../model/vocabulary';
+import { groupAssigner } from '../groups';
 import type { ImportError, ImportOptions, ImportResult, ReviewItem } from '../types';
 import { FUNCTIONAL_CLASSES, tableNamed, TABLES, type TableSpec } from './catalog';
 import {
@@ -131,6 +132,7 @@ function printedDate(sheets: Sheet[]): string | null {
  */
 export async function importTables(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
   const fail = (message: string, where?: ImportError['where']): ImportResult => ({ review: [], errors: [{ message, ...(where ? { where } : {}) }] });
+  const { groupOf, newGroups } = groupAssigner(opts.groups);
   let sheets: Sheet[];
   try {
     sheets = sniff(bytes, opts.fileName) === 'xlsx' ? await readXlsx(bytes, opts.fileName) : [readCsv(bytes, opts.fileName)];
@@ -231,7 +233,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       const idBase = ['m', roleSlug(t.role), t.stat && t.stat !== 'value' ? t.stat : '', t.base ? SLUG[t.base] : '', t.phase ? SLUG[t.phase] : '', t.year].filter(Boolean).join('-');
       const m: Indicator = {
         id: uid(idBase),
-        group: t.group,
+        group: groupOf(roleSection(t.role) ?? 'totals'),
         role: t.role,
         ...(t.stat ? { stat: t.stat } : {}),
         ...(t.base ? { base: t.base } : {}),
@@ -283,7 +285,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
     indicators: [],
     knownIssues: [],
   };
-  return { file, sourceText: renderSource(found, hits, opts.fileName), review: reviewItems, errors: [], newCodes };
+  return { file, sourceText: renderSource(found, hits, opts.fileName), review: reviewItems, errors: [], newCodes, newGroups };
 }
 
 /**

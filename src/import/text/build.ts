@@ -7,10 +7,10 @@
  * stated change or growth, budgets from "比年初预算减少X" or "完成预算X%", 本年支出 from
  * 支出总计 less 年末结转和结余 — carry their formula and never replace a stated figure.
  */
+import { groupAssigner } from '../groups';
 import type { Fact, Formula, Indicator, UnitYearFile } from '../../model/types';
 import {
   ROLES,
-  SECTION_TITLES,
   parseRole,
   roleSection,
   type Basis,
@@ -305,18 +305,8 @@ export function build(input: BuildInput): Built {
     return whole ? whole.id : null;
   };
 
-  // 7. Groups, by the role's dashboard section: an existing group with that id or title, else a new one.
-  const groups = [...input.groups];
-  const newGroups: ImportGroup[] = [];
-  const groupOf = (section: RoleSection): string => {
-    const title = SECTION_TITLES[section];
-    const g = groups.find((x) => x.id === section) ?? groups.find((x) => x.label === title);
-    if (g) return g.id;
-    const made: ImportGroup = { id: section, label: title, domain: 'finance' };
-    groups.push(made);
-    newGroups.push(made);
-    return made.id;
-  };
+  // 7. Groups, by the role's dashboard section.
+  const { groupOf, newGroups } = groupAssigner(input.groups);
 
   const provenanceOf = (claim: Claim | undefined, derived: { formula: Formula; text: string } | undefined): Fact['provenance'] =>
     derived ? { kind: 'derived', formula: derived.formula, text: derived.text } : { kind: 'stated', quote: claim!.quote, section: claim!.section };

@@ -3,7 +3,7 @@
  * their `aliases`, e.g. 商品与服务支出 for 302). A name that is not in the trees gets no code: the
  * importer never invents one. A name found on two branches (行政运行 sits under every 款) is
  * ambiguous and goes to review with its candidates; a name repeated down one branch
- * (其他科学技术支出 is both 款 20699 and 项 2069999) is the deepest node, as reports name the 项.
+ * (an "其他…支出" 款 and its "其他…支出" 项) is the deepest node, as reports name the 项.
  */
 import type { ClassNode } from '../../model/types';
 import { fold } from './fold';

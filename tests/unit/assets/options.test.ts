@@ -1,7 +1,7 @@
 /** Option builders of #/assets: domain keys on every item, display units, focus, escaping. */
 import { describe, expect, test } from 'vitest';
 import { balanceOption, sharesOption, type BalanceLine, type PartRow } from '../../../src/features/assets/assets.option';
-import { controlsOption, inUnit, staffingOption, type ControlRow } from '../../../src/features/assets/controls.option';
+import { controlsOption, inUnit, staffOption, type ControlRow } from '../../../src/features/assets/controls.option';
 
 type Series = Array<{ name: string; data: Array<{ key: string; value: number | null; itemStyle: { opacity: number } }> }>;
 
@@ -81,7 +81,7 @@ describe('controlled expenses', () => {
 
 describe('staffing', () => {
   test('kinds in post, vacant posts dashed, people outside the quota in a second bar', () => {
-    const o = staffingOption({
+    const o = staffOption({
       quota: { value: 14, key: 'q', unit: '个' },
       posts: [
         { key: 'p1', title: '管理岗位', value: 3 },

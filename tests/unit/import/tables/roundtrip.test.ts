@@ -64,13 +64,13 @@ describe.each(index.units.map((u) => [u.id, u.name, u.years[0].file] as const))(
       expect(x.provenance.kind).toBe('stated');
       if (x.provenance.kind === 'stated') expect(source).toContain(normalizeQuoteText(x.provenance.quote));
     }
-    // The file is valid in the one format, with the codes the importer says it needs.
+    // The file is valid in the one format, with the codes and groups the importer says it needs.
     const functional = classification('functional');
     const economic = classification('economic');
     const v = validateUnitYear(back, 'units/round-trip/2022.json', {
       functional: { ...functional, nodes: [...functional.nodes, ...r.newCodes!.functional] },
       economic: { ...economic, nodes: [...economic.nodes, ...r.newCodes!.economic] },
-      groups: index.groups!.map((g) => g.id),
+      groups: [...index.groups!, ...(r.newGroups ?? [])].map((g) => g.id),
     });
     expect(v.errors).toEqual([]);
   });
