@@ -55,16 +55,40 @@ interface Topic {
 
 const ROLE_UNIT = (role: string) => (ROLES as Record<string, RoleSpec>)[parseRole(role).name]?.unit;
 
-/** The year a figure belongs to: the last year named before it that is not a comparison ("与2021年相比"). */
+/**
+ * The year the words before a figure name as its subject: the last year printed before it in the
+ * sentence that is neither a comparison ("与2021年相比", "较2021年") nor a date ("截至2023年12月31日").
+ */
 function yearBefore(folded: string, upTo: number): number | null {
   let year: number | null = null;
-  for (const m of folded.slice(0, upTo).matchAll(/(\d{4})年/g)) {
+  for (const m of folded.slice(0, upTo).matchAll(/(\d{4})\s*年/g)) {
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
-    const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
-    if (/(?:与|较|比|和|同|自|从)$/.test(before) || /^(?:度)?(?:相比|同期|以来)/.test(after)) continue;
+    const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
+    if (/(?:与|较|比|和|同|自|从|至)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
     year = Number(m[1]);
   }
   return year;
+}
+
+/** "上年决算数", "上年同期", "去年": a value explicitly of the previous year (上年结转 is this year's carry-over). */
+const PREV_YEAR_VALUE = /(?:^|[^较比与同和])(?:上年度?|上一年度?|去年)(?:同期)?(?:决算|实际)?(?:数|值)?(?!结转|结余)/;
+/** "2021年决算数", "2021年度同期", "2021年实际": a value explicitly stated for that year. */
+const YEAR_VALUE = (y: number) => new RegExp(`${y}\\s*年度?(?:同期|决算|实际|预算)(?:数|值)?`);
+
+/**
+ * The year of a figure. One year per report: the report's, unless the figure's own words make an
+ * explicit comparison (上年决算数, 2021年决算数; a change's base year is its `baseYear`, not its
+ * year). A sentence about another year without such words ("2022年三公经费…" in a 2023 report,
+ * "含2023年转列…" in a 2024 one) is a conflict: the figure goes to review with its quote.
+ */
+function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], reportYear: number, fixedFrom: number | null): { year: number } | { conflict: string } {
+  const named = yearBefore(s.folded, m.start);
+  if (named !== null && named === fixedFrom) return { year: named };
+  if (form === 'value' && PREV_YEAR_VALUE.test(lead) && (named === null || named === reportYear)) return { year: reportYear - 1 };
+  if (named === null || named === reportYear) return { year: reportYear };
+  if (form === 'value' && YEAR_VALUE(named).test(lead)) return { year: named };
+  if (form === 'change' && named + 1 === reportYear) return { year: named }; // the year-self misprint, corrected below
+  return { conflict: `句中写的是 ${named} 年，报告年度是 ${reportYear} 年，又没有明确的比较（上年、较${reportYear - 1}年、${reportYear - 1}年决算数）：年份不能确定` };
 }
 
 /** The fund source a heading names ("五、一般公共预算财政拨款支出决算情况说明"): the default of its items. */
@@ -173,7 +197,13 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     return q;
   };
   const toReview = (m: Mention, reason: string) =>
-    review.push({ text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)), value: m.value, context: s.text.trim(), where: { line: line.no }, reason });
+    review.push({
+      text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)),
+      value: Number.isFinite(m.value) ? m.value : null,
+      context: s.text.trim(),
+      where: { line: line.no },
+      reason,
+    });
 
   const classifyMoney = (subject: string, raw: string, m: Mention): Resolved => {
     const c = opts.trees.classify(subject, raw);
@@ -213,6 +243,10 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     const m = mentions[i];
     const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
     prevEnd = m.end;
+    if (m.unreadable) {
+      toReview(m, m.unreadable);
+      continue;
+    }
     if (m.threshold) continue;
     const cmp = COMPARISON_ONLY.exec(gap);
     if (cmp) ctx.base = baseOf(cmp[1]);
@@ -270,7 +304,12 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
     const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
-    let year = yearBefore(s.folded, m.start) ?? opts.reportYear;
+    const fy = figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
+    if ('conflict' in fy) {
+      toReview(m, fy.conflict);
+      continue;
+    }
+    let year = fy.year;
     const fixed = ctx.yearFix && year === ctx.yearFix.from ? ctx.yearFix : null;
     if (fixed) year = fixed.to;
     const notes: string[] = [];
@@ -352,6 +391,10 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
             continue;
           }
         } else if (baseYear !== year - 1) notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+      }
+      if (year !== opts.reportYear) {
+        toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
+        continue;
       }
       claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
       if (!explicit) lastTopic = topic;

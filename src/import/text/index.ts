@@ -10,6 +10,7 @@ import { build } from './build';
 import { treeIndex } from './classify';
 import { extract } from './extract';
 import { reportYear, signedDate, sourceKind, titleOf } from './meta';
+import { normalizeText, repairNote } from './normalize';
 import { splitSections } from './sections';
 
 const KIND_SLUG: Record<string, string> = {
@@ -21,9 +22,12 @@ const KIND_SLUG: Record<string, string> = {
 };
 
 /** Import a report text. Never throws on bad text: problems come back as `errors`. */
-export function importText(text: string, opts: ImportOptions): ImportResult {
-  const lines = splitSections(text.replace(/\r\n?/g, '\n'));
+export function importText(input: string, opts: ImportOptions): ImportResult {
+  const { text, repairs } = normalizeText(input);
+  const lines = splitSections(text);
   const warnings: string[] = [];
+  const repaired = repairNote(repairs);
+  if (repaired) warnings.push(repaired);
   const found = reportYear(lines);
   const year = opts.year ?? found?.year;
   if (year === undefined)

@@ -18,10 +18,6 @@ export function reportYear(lines: Line[]): { year: number; line: number } | null
     const m = YEAR_TITLE.exec(l.folded);
     if (m) return { year: Number(m[1]), line: l.no };
   }
-  for (const l of content) {
-    const m = /((?:19|20)\d{2})\s*年度/.exec(l.folded);
-    if (m) return { year: Number(m[1]), line: l.no };
-  }
   return null;
 }
 
