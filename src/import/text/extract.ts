@@ -12,7 +12,7 @@ import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpe
 import type { TreeIndex } from './classify';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
-import { cleanSubject, resolveSubject, type Resolved, type Target } from './roles';
+import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
 
@@ -108,14 +108,21 @@ function sectionBasis(section: string[]): Basis | null {
   return null;
 }
 
-/** The fact-cell role of a fact target: spending.function / spending.economic, when it is one. */
+/**
+ * The role a fact target's cell stands for (income.total, income.source:…, spending.type:…,
+ * income.carryover, spending.function:…), so that its changes and shares carry it; undefined for a
+ * cell no single role names (a function split by economic class).
+ */
 export function cellRole(t: Target): string | undefined {
-  if (t.kind !== 'fact') return t.role;
+  if (t.kind !== 'fact') return t.role || undefined;
   const c = t.cell;
-  if (c.flow !== '支出' || c.source || c.basis) return undefined;
-  if (c.functional && !c.economic) return `spending.function:${c.functional}`;
-  if (c.economic && !c.functional) return `spending.economic:${c.economic}`;
-  return undefined;
+  if (c.functional) return c.economic ? undefined : `spending.function:${c.functional}`;
+  if (c.economic) return c.source || c.basis ? undefined : `spending.economic:${c.economic}`;
+  if (c.flow === '年初结转和结余') return c.source || c.basis ? undefined : 'income.carryover';
+  if (c.flow === '年末结转和结余') return c.source || c.basis ? undefined : 'spending.carryover';
+  if (c.flow === '收入') return c.basis ? undefined : c.source ? `income.source:${c.source}` : 'income.total';
+  if (c.source) return undefined;
+  return c.basis ? `spending.type:${c.basis}` : 'spending.total';
 }
 
 /** The same quantity in another phase: "实际支出" after "三公经费预算数" is the 三公 total, 决算. */
@@ -151,8 +158,33 @@ function splitPaired(subject: string, n: number): string[] | null {
   return parts.map((p, i) => (i === n - 1 ? p : p + suffix));
 }
 
+/**
+ * Words that name totals, flows and carry-over: a figure so named has a place in the model, and
+ * when the reader cannot find it the figure goes to review rather than under a label of its own.
+ */
+const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** Connecting words left at the ends of a lead or tail. */
+const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
+
+/**
+ * The figure's own words as a label: the subject before it, or for a count the words right after
+ * it ("174台拼接屏"); null when they say too little (a connecting word) or too much (model words).
+ */
+function ownLabel(subject: string, m: Mention, sentence: string): string | null {
+  const clean = (x: string) => cleanSubject(stripAsides(x)).replace(CONNECTORS, '').replace(/[“”"'‘’:：,，]/g, '').trim();
+  let label = clean(subject);
+  if (label.length < 2 && m.kind === 'count') label = clean(m.tail);
+  if (label.length < 2 || label.length > 24) return null;
+  if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
+  if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
+  void sentence;
+  return label;
+}
+
 export interface ExtractOptions {
   reportYear: number;
+  /** The document's genre (meta.ts), when known. */
+  genre?: string;
   trees: TreeIndex;
 }
 
@@ -236,7 +268,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const t = classifyMoney(subject, raw, m);
       if (t) return t;
     }
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen });
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen, genre: opts.genre });
   };
 
   for (let i = 0; i < mentions.length; i++) {
@@ -253,8 +285,13 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     const form: Form = parseLead(first.lead);
-    const subjectText = form.subject;
-    const explicit = cleanSubject(subjectText) !== '';
+    let subjectText = form.subject;
+    let explicit = cleanSubject(subjectText) !== '';
+    // "收入：792.22万元": the words before a colon name the figure after it.
+    if (!explicit && form.form === 'value' && !m.list && /:\s*$/.test(s.folded.slice(0, m.leadStart)) && cleanSubject(stripAsides(gap)) !== '') {
+      subjectText = stripAsides(gap).replace(/^.*[,;。]/, '');
+      explicit = cleanSubject(subjectText) !== '';
+    }
     const quantityKinds: Kind[] = form.form === 'value' ? [m.kind] : m.kind === 'percent' ? ['money', 'count'] : [m.kind];
 
     let topic: Topic | null = null;
@@ -280,6 +317,10 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
         if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
       }
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
+    } else if (form.form === 'value' && form.prev) {
+      // "比上年2665.56万元增加…": last year's value of the figure before it.
+      const inherited = ctx.topic ?? (i === 0 ? carry : null);
+      if (inherited) topic = inherited;
     } else if (form.form === 'value' && !m.list) {
       // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
       // still say what it is; it is never simply the figure before it again.
@@ -290,6 +331,12 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
+    }
+    if (!topic && resolved?.kind !== 'none' && form.form !== 'share') {
+      // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
+      // as a measure without a role under those words, never given a role it does not name.
+      const label = ownLabel(subjectText, m, s.folded);
+      if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     if (!topic) {
       toReview(m, resolved?.kind === 'none' ? resolved.reason : explicit ? `不认识“${cleanSubject(subjectText)}”指的是什么` : '前文没有可对应的项目');
@@ -304,7 +351,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
     const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
-    const fy = figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
+    const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
     if ('conflict' in fy) {
       toReview(m, fy.conflict);
       continue;
@@ -330,7 +377,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       sentence: s.text.trim(),
       printed: m.printed,
     };
-    const roleUnit = target.kind === 'measure' ? ROLE_UNIT(target.role) : 'money';
+    const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
 
     if (form.form === 'value') {
       if (roleUnit !== m.kind) {
@@ -357,6 +404,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       } else {
         ctx.seen.add(parseRole(target.role).name);
         ctx.func = null;
+        // "一般公共预算财政拨款支出X万元，其中：教育支出Y万元": the items are of that fund source.
+        if (target.role === 'gpb.spending') ctx.source = '一般公共预算财政拨款';
       }
       continue;
     }

@@ -12,6 +12,9 @@
 /** Zero-width and bidirectional formatting characters: invisible, never part of a word or number. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+/** Pinyin a mirror site inserted after characters: "學(xué)", "數(shù)" (never report text). */
+const PINYIN = /([\u3400-\u9fff])\(([a-z]*[\u00e0-\u00fc\u0101-\u01dc][a-z\u00e0-\u00fc\u0101-\u01dc]*)\)/g;
+
 /** "—5—", "－ 12 －", "- 3 -", "~4~": a page number between dashes. */
 const DASHED_PAGE = /^[\s]*[—–\-－~～_]+\s*\d{1,3}\s*[—–\-－~～_]+\s*$/;
 /** "第3页", "第 3 页 共 12 页", "3/12", "第3页/共12页". */
@@ -27,7 +30,7 @@ const NUMBERED = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三�
 export interface Normalized {
   text: string;
   /** What was repaired, counted, for the import's warnings. */
-  repairs: { invisible: number; pageNumbers: number; headers: number; joins: number };
+  repairs: { invisible: number; pageNumbers: number; headers: number; joins: number; pinyin: number };
 }
 
 /** The repairs in words (empty when the text needed none). */
@@ -37,16 +40,23 @@ export function repairNote(r: Normalized['repairs']): string | null {
   if (r.pageNumbers) parts.push(`去掉页码 ${r.pageNumbers} 行`);
   if (r.headers) parts.push(`去掉重复的页眉 ${r.headers} 行`);
   if (r.joins) parts.push(`接上句中断行 ${r.joins} 处`);
+  if (r.pinyin) parts.push(`去掉转载页面插在字后的拼音注音 ${r.pinyin} 处`);
   return parts.length ? `正文按版面整理：${parts.join('，')}；来源副本与引文均为整理后的正文，文字和数字未改动` : null;
 }
 
 /** Repair the layout of a report text (see the module comment). */
 export function normalizeText(input: string): Normalized {
-  const repairs = { invisible: 0, pageNumbers: 0, headers: 0, joins: 0 };
-  let text = input.replace(/\r\n?/g, '\n').replace(INVISIBLE, () => {
-    repairs.invisible++;
-    return '';
-  });
+  const repairs = { invisible: 0, pageNumbers: 0, headers: 0, joins: 0, pinyin: 0 };
+  let text = input
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, () => {
+      repairs.invisible++;
+      return '';
+    })
+    .replace(PINYIN, (_, ch: string) => {
+      repairs.pinyin++;
+      return ch;
+    });
   const lines = text.split('\n');
   const drop = new Array<boolean>(lines.length).fill(false);
 
