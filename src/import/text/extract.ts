@@ -170,9 +170,11 @@ const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|�
  * The figure's own words as a label: the subject before it, or for a count the words right after
  * it ("174台拼接屏"); null when they say too little (a connecting word) or too much (model words).
  */
-function ownLabel(subject: string, m: Mention, sentence: string): string | null {
-  const clean = (x: string) => cleanSubject(stripAsides(x)).replace(CONNECTORS, '').replace(/[“”"'‘’:：,，]/g, '').trim();
-  let label = clean(subject);
+function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention | null): string | null {
+  const clean = (x: string) => cleanSubject(stripAsides(x)).replace(/[“”"'‘’:：,，、]/g, '').replace(CONNECTORS, '').trim();
+  // "28个展区以及174台拼接屏": the words between two counts name the first; the second is named after it.
+  const leftover = prev?.kind === 'count' && prev.tail !== '' && subject.startsWith(prev.tail.replace(/\s+/g, ''));
+  let label = leftover ? '' : clean(subject);
   if (label.length < 2 && m.kind === 'count') label = clean(m.tail);
   if (label.length < 2 || label.length > 24) return null;
   if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
@@ -268,7 +270,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const t = classifyMoney(subject, raw, m);
       if (t) return t;
     }
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen, genre: opts.genre });
+    const prev = (ctx.topic ?? carry)?.target;
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen, genre: opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   };
 
   for (let i = 0; i < mentions.length; i++) {
@@ -287,6 +290,12 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     const form: Form = parseLead(first.lead);
     let subjectText = form.subject;
     let explicit = cleanSubject(subjectText) !== '';
+    // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
+    const before = i > 0 ? mentions[i - 1] : null;
+    if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
+      subjectText = before.lead + '项目';
+      explicit = true;
+    }
     // "收入：792.22万元": the words before a colon name the figure after it.
     if (!explicit && form.form === 'value' && !m.list && /:\s*$/.test(s.folded.slice(0, m.leadStart)) && cleanSubject(stripAsides(gap)) !== '') {
       subjectText = stripAsides(gap).replace(/^.*[,;。]/, '');
@@ -332,10 +341,13 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
     }
-    if (!topic && resolved?.kind !== 'none' && form.form !== 'share') {
+    // Not for an amount in a list of a money total's parts ("本年支出50万元，其中群众文化30万元"):
+    // those are classification items, and an unknown one needs its code from a person.
+    const inMoneyList = m.kind === 'money' && (ctx.topic ?? (i === 0 ? carry : null))?.target.kind === 'fact';
+    if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
       // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
       // as a measure without a role under those words, never given a role it does not name.
-      const label = ownLabel(subjectText, m, s.folded);
+      const label = ownLabel(subjectText, m, s.folded, before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     if (!topic) {
