@@ -175,7 +175,8 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "28个展区以及174台拼接屏": the words between two counts name the first; the second is named after it.
   const leftover = prev?.kind === 'count' && prev.tail !== '' && subject.startsWith(prev.tail.replace(/\s+/g, ''));
   let label = leftover ? '' : clean(subject);
-  if (label.length < 2 && m.kind === 'count') label = clean(m.tail);
+  // A count is named by the words on both sides: "划分29个二级网格", "在园幼儿915名".
+  if (m.kind === 'count') label = clean(label + m.tail);
   if (label.length < 2 || label.length > 24) return null;
   if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;

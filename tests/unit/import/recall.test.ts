@@ -114,7 +114,8 @@ describe('text import of the shipped report (部门整体支出绩效自评)', (
     const savings = file.measures.find((m) => m.value === 800 && m.unit === '万元');
     expect(savings).toMatchObject({ label: '年度节约集约财政资金', approx: '近' });
     expect(savings?.role).toBeUndefined();
-    expect(r.review.find((x) => x.text === '140.3%')).toMatchObject({ where: { line: 44 } });
+    expect(file.measures.find((m) => m.value === 140.3)).toMatchObject({ label: '完成长沙市下发任务', unit: '%' });
+    expect(file.measures.find((m) => m.value === 29 && m.unit === '个')?.label).toBe('划分二级网格');
     for (const f of file.facts) if (f.functional) expect(['2010301', '2010302', '2069999', '2080505', '2081199', '2089999', '2101102', '2101103', '2210201']).toContain(f.functional);
   });
 });
