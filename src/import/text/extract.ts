@@ -59,12 +59,14 @@ const ROLE_UNIT = (role: string) => (ROLES as Record<string, RoleSpec>)[parseRol
  * The year the words before a figure name as its subject: the last year printed before it in the
  * sentence that is neither a comparison ("与2021年相比", "较2021年") nor a date ("截至2023年12月31日").
  */
-function yearBefore(folded: string, upTo: number): number | null {
+function yearBefore(folded: string, upTo: number, depth?: Uint8Array, atDepth = 0): number | null {
   let year: number | null = null;
   for (const m of folded.slice(0, upTo).matchAll(/(\d{4})\s*年/g)) {
+    // A year inside an aside the figure is not in ("（含2023年转列…项目5个）") is not its year.
+    if (depth && depth[m.index ?? 0] > atDepth) continue;
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
     const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
-    if (/(?:与|较|比|和|同|自|从|至)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
+    if (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
     year = Number(m[1]);
   }
   return year;
@@ -82,7 +84,7 @@ const YEAR_VALUE = (y: number) => new RegExp(`${y}\\s*年度?(?:同期|决算|�
  * "含2023年转列…" in a 2024 one) is a conflict: the figure goes to review with its quote.
  */
 function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], reportYear: number, fixedFrom: number | null): { year: number } | { conflict: string } {
-  const named = yearBefore(s.folded, m.start);
+  const named = yearBefore(s.folded, m.start, s.depth, m.depth);
   if (named !== null && named === fixedFrom) return { year: named };
   if (form === 'value' && PREV_YEAR_VALUE.test(lead) && (named === null || named === reportYear)) return { year: reportYear - 1 };
   if (named === null || named === reportYear) return { year: reportYear };
@@ -199,12 +201,22 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
     if (line.kind !== 'body') continue;
     const sentences = splitSentences(line.folded, line.text);
     let carry: Topic | null = null;
-    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review);
+    // "比2022年增加0.16万元。其中：…增加0万元": a comparison set in one sentence holds for the next.
+    const lineBase: { base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null } = { base: null };
+    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review, lineBase);
   }
   return { claims, review };
 }
 
-function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: ExtractOptions, claims: Claim[], review: ReviewItem[]): Topic | null {
+function sentenceClaims(
+  line: Line,
+  s: Sentence,
+  carry: Topic | null,
+  opts: ExtractOptions,
+  claims: Claim[],
+  review: ReviewItem[],
+  lineBase: { base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null },
+): Topic | null {
   const mentions = mentionsOf(s);
   if (mentions.length === 0) return carry;
   const section = line.section.length ? line.section.join(' / ') : '正文';
@@ -216,7 +228,9 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     source: sectionSource(line.section),
     func: null as { code: string; basis: Basis | null; source: Source | null } | null,
     econUnderFunc: false,
-    base: null as { base: ChangeBase; baseYear: number | null; phase?: Phase } | null,
+    base: lineBase.base,
+    /** "完成全年预算84.82万元的73.2%": the budget phase the next "的Y%" completes. */
+    completionPhase: null as Phase | null,
     /** A year misprint corrected once in this sentence is corrected for its other figures too. */
     yearFix: null as { from: number; to: number } | null,
     seen: new Set<string>(),
@@ -288,7 +302,9 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     if (cmp) ctx.base = baseOf(cmp[1]);
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
-    const form: Form = parseLead(first.lead);
+    let form: Form = parseLead(first.lead);
+    if (ctx.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: ctx.completionPhase };
+    ctx.completionPhase = null;
     let subjectText = form.subject;
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
@@ -319,13 +335,17 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       let phase: Phase | null = null;
       if (resolved?.kind === 'phase') {
         phase = resolved.phase;
-        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
+        const bare = cleanSubject(subject);
+        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, bare);
       }
       // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
       if ((!resolved || resolved.kind === 'none') && gap.trim()) {
         const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
         if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
       }
+      // "2、支出：799.12万元" with nothing before it: the unit's spending.
+      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(subject.replace(/^\d+[、.]/, '')))
+        resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
     } else if (form.form === 'value' && form.prev) {
       // "比上年2665.56万元增加…": last year's value of the figure before it.
@@ -341,6 +361,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
+      // The sentence goes on about the figure it took from the sentence before.
+      if (inherited && !listTopics && !ctx.topic) ctx.topic = inherited;
     }
     // Not for an amount in a list of a money total's parts ("本年支出50万元，其中群众文化30万元"):
     // those are classification items, and an unknown one needs its code from a person.
@@ -392,12 +414,22 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     };
     const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
 
+    // "收、支总计均为1523.26万元", "收支较上年减少…": one figure stated for both totals.
+    const twin: Target | null =
+      !m.list && target.kind === 'measure' && target.role === 'income.grand-total' && /^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(cleanSubject(subjectText))
+        ? { ...target, role: 'spending.grand-total', label: '支出总计' }
+        : null;
+    const pushTwin = (c: Claim) => {
+      claims.push(c);
+      if (twin) claims.push({ ...c, target: twin });
+    };
+
     if (form.form === 'value') {
       if (roleUnit !== m.kind) {
         toReview(m, `“${target.label}”应以${roleUnit === 'money' ? '金额' : roleUnit === 'percent' ? '百分比' : '数量'}列示，这里是 ${m.unit}`);
         continue;
       }
-      claims.push({ ...base, stat: 'value', value: m.value });
+      pushTwin({ ...base, stat: 'value', value: m.value });
       ctx.topic = topic;
       lastTopic = topic;
       ctx.topics.set(i, topic);
@@ -430,6 +462,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
         continue;
       }
       ctx.base = b;
+      lineBase.base = b;
       const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
       if (stat === 'change' && roleUnit !== m.kind) {
         toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
@@ -476,6 +509,14 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       continue;
     }
 
+    // "完成全年预算84.82万元的73.2%": the amount is the figure's budget, the percentage its completion.
+    if (m.kind === 'money' && roleUnit === 'money') {
+      const budget: Target = { ...target, phase: form.phase } as Target;
+      if (budget.kind === 'fact' && !budget.cell.functional && !budget.cell.economic && !budget.cell.basis && !budget.cell.source) budget.label = `${form.phase}${budget.cell.flow}`;
+      claims.push({ ...base, target: budget, stat: 'value', value: m.value });
+      ctx.completionPhase = form.phase;
+      continue;
+    }
     // completion: "完成预算100%"
     if (m.kind !== 'percent' || roleUnit !== 'money') {
       toReview(m, '“完成预算”应是金额项目的百分比');

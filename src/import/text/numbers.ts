@@ -50,10 +50,11 @@ export interface Mention {
 }
 
 const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
-const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项'])].sort(
+const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项', '米', '立方米', '㎡', '座', '盏', '位', '分'])].sort(
   (a, b) => b.length - a.length,
 );
-const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS].join('|')})`;
+/** "1523.26万" with no 元: money in 万元 (only where no longer unit follows). */
+const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS, '万(?![\\u4e00-\\u9fff])'].join('|')})`;
 const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(余)?\s*`;
 /** "结余为零": zero stated in words. */
 const ZERO = /(?:结转和结余|结转结余|结余|结转)(?:资金)?(?:为|是)(零)/g;
@@ -194,6 +195,7 @@ export function mentionsOf(s: Sentence): Mention[] {
   const out: Mention[] = [];
   toks.forEach((t, ti) => {
     if (t.unit === null) return;
+    if (t.unit === '万') t.unit = '万元';
     const money = MONEY.includes(t.unit);
     const percent = t.unit === '%' || t.unit === '‰';
     const kind: Kind = money ? 'money' : percent ? 'percent' : 'count';

@@ -21,7 +21,7 @@ const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD
 const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
-const COMPLETION = /^(.*?)完成(年初|调整后?)?(?:全年)?预算(?:数)?(?:的)?$/;
+const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
 /** A clause that only sets the comparison for what follows: "与2021年相比,". */
 export const COMPARISON_ONLY = new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`);
 
@@ -37,6 +37,9 @@ export function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: 
 
 /** Trailing verbs of a value lead: "资金执行率为", "共设编制", "共计支出". */
 function cleanValueSubject(s: string): string {
+  // "项目支出包括委员活动经费": the item after 包括 is the figure's subject.
+  const listed = /^(.+?)(?:主要)?包括[:]?(.+)$/.exec(s);
+  if (listed && !/^(?:其中|主要|具体)$/.test(listed[1])) s = listed[2];
   return s.replace(/(?:分别|各)?(?:为|是|达到|达|约|近|共计|合计为)$/, '');
 }
 
@@ -48,7 +51,7 @@ export function parseLead(lead: string): Form {
   const prev = PREV_VALUE.exec(lead);
   if (prev) return { form: 'value', subject: prev[1], prev: { year: prev[2] ? Number(prev[2]) : null } };
   let m = COMPLETION.exec(lead);
-  if (m) return { form: 'completion', subject: m[1], phase: m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
+  if (m) return { form: 'completion', subject: m[1], phase: m[2] === '全年' || m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
   m = SHARE.exec(lead);
   if (m && !/占用/.test(lead)) return { form: 'share', subject: m[1], whole: m[2] };
   m = CHANGE.exec(lead);

@@ -41,7 +41,7 @@ export interface SubjectContext {
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
   s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
-  if (/调整(?:后)?预算/.test(s)) return '调整预算';
+  if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
 }
@@ -88,7 +88,7 @@ function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   if (/到位/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
-  if (/年初批复|年初预算|批复预算/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
+  if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/实际支出|执行数|实际执行|支出数/.test(s)) return measure('project.spent', '项目实际支出');
   void phase;
   return null;
@@ -139,7 +139,7 @@ function money(s: string, c: SubjectContext): Resolved {
   // "与上年相比，一般公共预算财政拨款增加…" right after the 一般公共预算财政拨款支出: the same figure.
   if (s === '一般公共预算财政拨款' && c.prevRole === 'gpb.spending') return measure('gpb.spending', '一般公共预算财政拨款支出', phase);
   // "收、支总计X万元", "收支较上年减少…": one figure named for both totals is read as 收入总计, the first it names.
-  if (/^收、?支(?:总计)?$|^收支(?:总计|总额)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
   const project = projectRole(s, c, phase);
   if (project) return project;
 
