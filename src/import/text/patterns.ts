@@ -43,6 +43,9 @@ function cleanValueSubject(s: string): string {
   return s.replace(/(?:分别|各)?(?:为|是|达到|达|约|近|共计|合计为)$/, '');
 }
 
+/** "决算数大于预算数55.93万元", "实际支出超出预算X万元": a change of actual against the budget. */
+const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(大于|超过|超出|多于|高于|小于|少于|低于)(年初|调整后?|全年)?预算数?$/;
+
 /** "比上年", "较2020年度的", "与上年同期": the words before the compared year's own value. */
 const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:决算数?|实际数?)?(?:为|是)?$/;
 
@@ -50,6 +53,9 @@ const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|
 export function parseLead(lead: string): Form {
   const prev = PREV_VALUE.exec(lead);
   if (prev) return { form: 'value', subject: prev[1], prev: { year: prev[2] ? Number(prev[2]) : null } };
+  const vs = VS_BUDGET.exec(lead);
+  if (vs)
+    return { form: 'change', subject: vs[1], base: 'budget', baseYear: null, sign: /大于|超过|超出|多于|高于/.test(vs[2]) ? 1 : -1, phase: vs[3] === '全年' || vs[3]?.startsWith('调整') ? '调整预算' : '年初预算', each: false };
   let m = COMPLETION.exec(lead);
   if (m) return { form: 'completion', subject: m[1], phase: m[2] === '全年' || m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
   m = SHARE.exec(lead);
