@@ -37,6 +37,10 @@ import type { ImportResult, ReviewItem } from '../src/import/types';
 import { normalizeQuoteText, reconcile } from '../src/domain/rules';
 import type { ClassificationFile, DataIndex, Fact, Indicator, RuleResult, UnitYearFile } from '../src/model/types';
 import { parseRole, roleTitle } from '../src/model/vocabulary';
+import { Converter } from 'opencc-js/t2cn';
+
+/** References of reports printed in traditional characters name figures as printed: compare in simplified. */
+const toSimplified = Converter({ from: 't', to: 'cn' });
 
 export const DEFINITIONS = [
   'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed.',
@@ -44,7 +48,7 @@ export const DEFINITIONS = [
   'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote.',
   'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
   'Wrong year: placed figures whose value and role match a reference figure of another year (counted within the errors too).',
-  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (spaces and quote marks ignored).',
+  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored).',
 ];
 
 export interface RefFigure {
@@ -119,7 +123,7 @@ export function placedFigures(file: UnitYearFile): Placed[] {
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-const norm = (s: string) => normalizeQuoteText(s).replace(/[“”"‘’'「」]/g, '');
+const norm = (s: string) => toSimplified(normalizeQuoteText(s)).replace(/[“”"‘’'「」]/g, '');
 
 /** Whether two quotes are about the same passage: one contains the other, or they print the number with the same words before it. */
 export function quotesOverlap(a: string, b: string, printed: string): boolean {
