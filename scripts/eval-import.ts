@@ -33,6 +33,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importFile } from '../src/import/index';
+import { normalizeText } from '../src/import/text/normalize';
 import type { ImportResult, ReviewItem } from '../src/import/types';
 import { normalizeQuoteText, reconcile } from '../src/domain/rules';
 import type { ClassificationFile, DataIndex, Fact, Indicator, RuleResult, UnitYearFile } from '../src/model/types';
@@ -123,7 +124,8 @@ export function placedFigures(file: UnitYearFile): Placed[] {
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-const norm = (s: string) => toSimplified(normalizeQuoteText(s)).replace(/[“”"‘’'「」]/g, '');
+/** Quotes compared as the importer reads them: layout repaired (normalizeText), width folded, simplified. */
+const norm = (s: string) => toSimplified(normalizeQuoteText(normalizeText(s).text)).replace(/[“”"‘’'「」]/g, '');
 
 /** Whether two quotes are about the same passage: one contains the other, or they print the number with the same words before it. */
 export function quotesOverlap(a: string, b: string, printed: string): boolean {

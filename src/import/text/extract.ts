@@ -186,6 +186,15 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   return label;
 }
 
+/**
+ * What a paragraph has set for the sentences after it: the comparison ("比2022年增加…。其中：…增加0万元")
+ * and the budget a completion is measured against ("完成全年预算…。其中：…完成预算…").
+ */
+interface LineContext {
+  base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null;
+  budget: Phase | null;
+}
+
 export interface ExtractOptions {
   reportYear: number;
   /** The document's genre (meta.ts), when known. */
@@ -202,7 +211,7 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
     const sentences = splitSentences(line.folded, line.text);
     let carry: Topic | null = null;
     // "比2022年增加0.16万元。其中：…增加0万元": a comparison set in one sentence holds for the next.
-    const lineBase: { base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null } = { base: null };
+    const lineBase: LineContext = { base: null, budget: null };
     for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review, lineBase);
   }
   return { claims, review };
@@ -215,7 +224,7 @@ function sentenceClaims(
   opts: ExtractOptions,
   claims: Claim[],
   review: ReviewItem[],
-  lineBase: { base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null },
+  lineBase: LineContext,
 ): Topic | null {
   const mentions = mentionsOf(s);
   if (mentions.length === 0) return carry;
@@ -240,8 +249,8 @@ function sentenceClaims(
   let prevEnd = 0;
   let lastTopic: Topic | null = null;
 
-  const quoteFrom = (start: number, m: Mention) => {
-    let q = line.text.slice(start, s.start + m.end);
+  const quoteFrom = (start: number, m: Mention, withTail = false) => {
+    let q = line.text.slice(start, s.start + (withTail ? m.tailEnd : m.end)).replace(/[、，,；;]+$/, '');
     q = q.replace(/^[\s，,；;：:、。]+/, '').replace(/^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.、](?![0-9０-９]))\s*/, '').trimEnd();
     return q;
   };
@@ -303,6 +312,10 @@ function sentenceClaims(
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     let form: Form = parseLead(first.lead);
+    if (form.form === 'completion') {
+      if (form.named) lineBase.budget = form.phase;
+      else if (lineBase.budget) form = { ...form, phase: lineBase.budget };
+    }
     if (ctx.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: ctx.completionPhase };
     ctx.completionPhase = null;
     let subjectText = form.subject;
@@ -385,7 +398,8 @@ function sentenceClaims(
     const target = topic.target;
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
-    const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
+    // A count named by the words after it ("174台拼接屏") is quoted with them.
+    const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList, target.kind === 'measure' && Boolean(target.free) && m.kind === 'count' && m.tail !== '');
     const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
     if ('conflict' in fy) {
       toReview(m, fy.conflict);

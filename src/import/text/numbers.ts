@@ -36,6 +36,8 @@ export interface Mention {
   leadRaw: string;
   /** Folded words right after the unit, up to the next delimiter (counts name the thing after the number). */
   tail: string;
+  /** Where the tail ends (offset in the sentence). */
+  tailEnd: number;
   /** Index of the mention this one is a parenthesised part of ("行政运行187.17万元（工资福利支出…）"). */
   owner: number | null;
   /** Paired lists "4125.49,4143.91万元": the list this mention belongs to, and its place in it. */
@@ -226,6 +228,7 @@ export function mentionsOf(s: Sentence): Mention[] {
       lead: '',
       leadRaw: '',
       tail: '',
+      tailEnd: t.end,
       owner: null,
       list: listOf.get(ti) ?? null,
       threshold,
@@ -260,6 +263,7 @@ export function mentionsOf(s: Sentence): Mention[] {
     let b = m.end;
     while (b < f.length && !(s.depth[b] === m.depth && DELIMS.has(f[b])) && s.depth[b] >= m.depth && !out.some((o) => o.start === b)) b++;
     m.tail = stripAsides(f.slice(m.end, b)).trim();
+    m.tailEnd = b;
     if (m.depth > 0) {
       let open = m.start - 1;
       while (open >= 0 && s.depth[open] >= m.depth) open--;

@@ -11,7 +11,8 @@ export type Form =
   | { form: 'value'; subject: string; prev?: { year: number | null } }
   | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
   | { form: 'share'; subject: string; whole: string }
-  | { form: 'completion'; subject: string; phase: Phase };
+  /** `named`: the words name the budget (年初, 全年, 调整后); else it is the paragraph's budget. */
+  | { form: 'completion'; subject: string; phase: Phase; named?: boolean };
 
 const UP = '增加|增长|上升|新增|提高|增';
 const DOWN = '减少|下降|降低|节约|节省|下滑|减';
@@ -57,7 +58,7 @@ export function parseLead(lead: string): Form {
   if (vs)
     return { form: 'change', subject: vs[1], base: 'budget', baseYear: null, sign: /大于|超过|超出|多于|高于/.test(vs[2]) ? 1 : -1, phase: vs[3] === '全年' || vs[3]?.startsWith('调整') ? '调整预算' : '年初预算', each: false };
   let m = COMPLETION.exec(lead);
-  if (m) return { form: 'completion', subject: m[1], phase: m[2] === '全年' || m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
+  if (m) return { form: 'completion', subject: m[1], phase: m[2] === '全年' || m[2]?.startsWith('调整') ? '调整预算' : '年初预算', named: Boolean(m[2]) };
   m = SHARE.exec(lead);
   if (m && !/占用/.test(lead)) return { form: 'share', subject: m[1], whole: m[2] };
   m = CHANGE.exec(lead);

@@ -85,11 +85,12 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
-  if (/到位/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
+  if (/到位|已全部拨付|全部下达/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
   if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
-  if (/实际支出|执行数|实际执行|支出数/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/^项目资金(?:总额|合计)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
   return null;
 }
@@ -194,7 +195,7 @@ function count(s: string, c: SubjectContext): Resolved {
       return measure(`staff.other:${name}`, name);
     }
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
-    if (/在编|在职(?:人员)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
+    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
   }
   return null;
