@@ -286,7 +286,11 @@ async function runCase(c: Case, trees: { functional: ClassificationFile; economi
       continue;
     }
     files.push(r.file);
-    findings.push(...reconcile(r.file, { functional: trees.functional, economic: trees.economic }, { sourceText: r.sourceText, unitName: meta.unit }));
+    // As the CLI does, the classification files gain the codes the import used that they lacked.
+    const withNew = (t: ClassificationFile, add: ClassificationFile['nodes'] = []) => ({ ...t, nodes: [...t.nodes, ...add.filter((n) => !t.nodes.some((x) => x.code === n.code))] });
+    findings.push(
+      ...reconcile(r.file, { functional: withNew(trees.functional, r.newCodes?.functional), economic: withNew(trees.economic, r.newCodes?.economic) }, { sourceText: r.sourceText, unitName: meta.unit }),
+    );
   }
   return { id: c.id, split: c.split, kind: c.kind, yearAsked, error, ...scoreReport(ref, files, review, findings) };
 }

@@ -5,7 +5,8 @@
  * names no unit. Order matters: the more specific phrase first (三公 items before the 三公 total,
  * 基本支出总计 before 支出总计, 净资产 before 资产总额).
  */
-import { PROCUREMENT_KINDS, type Basis, type Flow, type Phase, type Source } from '../../model/vocabulary';
+import { PROCUREMENT_KINDS, ROLES, parseRole, type Basis, type Flow, type Phase, type Source } from '../../model/vocabulary';
+import { termRole } from './vocabulary';
 import type { Kind } from './numbers';
 
 export interface Cell {
@@ -161,6 +162,13 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/^总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
+  // A wording listed in the reference vocabulary (data/reference/report-terms.json).
+  const listed = termRole(s);
+  if (listed && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
+    const label = /:/.test(listed) ? listed.slice(listed.indexOf(':') + 1) : (ROLES as Record<string, { title: string }>)[listed].title;
+    const fixed: Record<string, Phase> = { 'project.budget-initial': '年初预算', 'project.budget-added': '调整预算', 'project.budget-adjusted': '调整预算' };
+    return measure(listed, label, fixed[listed] ?? phase);
+  }
   if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
   return null;
 }
