@@ -161,6 +161,18 @@ function splitPaired(subject: string, n: number): string[] | null {
 }
 
 /**
+ * The item a clause without a number names, for the change after it: the last clause of the gap
+ * before a number, with its "比预算无增减变化" dropped; null when it names nothing.
+ */
+function namedBefore(gap: string): string | null {
+  const clauses = gap.split(/[,;:。]/).map((c) => c.trim()).filter(Boolean);
+  const last = clauses[clauses.length - 1];
+  if (!last) return null;
+  const subject = stripAsides(last).replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '').replace(/(?:支出)?决算数?$/, '');
+  return cleanSubject(subject).length >= 3 ? subject : null;
+}
+
+/**
  * Words that name totals, flows and carry-over: a figure so named has a place in the model, and
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
@@ -301,6 +313,7 @@ function sentenceClaims(
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
+    const prevEnd0 = prevEnd;
     prevEnd = m.end;
     if (m.unreadable) {
       toReview(m, m.unreadable);
@@ -357,13 +370,26 @@ function sentenceClaims(
         if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
       }
       // "2、支出：799.12万元" with nothing before it: the unit's spending.
-      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(subject.replace(/^\d+[、.]/, '')))
+      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
         resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
     } else if (form.form === 'value' && form.prev) {
-      // "比上年2665.56万元增加…": last year's value of the figure before it.
+      // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
+      // the change after it makes.
       const inherited = ctx.topic ?? (i === 0 ? carry : null);
       if (inherited) topic = inherited;
+      ctx.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
+    } else if ((form.form === 'change' || form.form === 'completion') && namedBefore(gap)) {
+      // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the item is named in the
+      // clause before, which states no number of its own.
+      const named = namedBefore(gap)!;
+      resolved = resolve(named, named, m, m.kind === 'percent' ? 'money' : m.kind);
+      if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') topic = { target: resolved as Target, quoteStart: s.start + prevEnd0 };
+      else {
+        resolved = null;
+        const inherited = ctx.topic ?? (i === 0 ? carry : null);
+        if (inherited) topic = inherited;
+      }
     } else if (form.form === 'value' && !m.list) {
       // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
       // still say what it is; it is never simply the figure before it again.
