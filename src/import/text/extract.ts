@@ -167,7 +167,8 @@ function splitPaired(subject: string, n: number): string[] | null {
 function namedBefore(gap: string): string | null {
   const clauses = gap.split(/[,;:。]/).map((c) => c.trim()).filter(Boolean);
   const last = clauses[clauses.length - 1];
-  if (!last) return null;
+  // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
+  if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
   const subject = stripAsides(last).replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '').replace(/(?:支出)?决算数?$/, '');
   return cleanSubject(subject).length >= 3 ? subject : null;
 }
@@ -191,6 +192,8 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   let label = leftover ? '' : clean(subject);
   // A count is named by the words on both sides: "划分29个二级网格", "在园幼儿915名".
   if (m.kind === 'count') label = clean(label + m.tail);
+  // "30万元用于基建工程项目审计": an amount named by what it is used for.
+  else if (label.length < 2 && /^用于/.test(m.tail)) label = clean(m.tail.replace(/^用于/, ''));
   if (label.length < 2 || label.length > 24) return null;
   if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
@@ -384,8 +387,10 @@ function sentenceClaims(
       // clause before, which states no number of its own.
       const named = namedBefore(gap)!;
       resolved = resolve(named, named, m, m.kind === 'percent' ? 'money' : m.kind);
-      if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') topic = { target: resolved as Target, quoteStart: s.start + prevEnd0 };
-      else {
+      if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') {
+        topic = { target: resolved as Target, quoteStart: s.start + prevEnd0 };
+        ctx.topic = topic;
+      } else {
         resolved = null;
         const inherited = ctx.topic ?? (i === 0 ? carry : null);
         if (inherited) topic = inherited;
@@ -425,7 +430,11 @@ function sentenceClaims(
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
     // A count named by the words after it ("174台拼接屏") is quoted with them.
-    const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList, target.kind === 'measure' && Boolean(target.free) && m.kind === 'count' && m.tail !== '');
+    const quote = quoteFrom(
+      explicit ? s.start + first.leadStart : topic.quoteStart,
+      lastOfList,
+      target.kind === 'measure' && Boolean(target.free) && m.tail !== '' && (m.kind === 'count' || /^用于/.test(m.tail)),
+    );
     const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
     if ('conflict' in fy) {
       toReview(m, fy.conflict);
