@@ -10,6 +10,7 @@
 import type { ReviewItem } from '../types';
 import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
 import type { TreeIndex } from './classify';
+import { fundsTableClaims } from './funds-table';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
@@ -223,6 +224,7 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
   const review: ReviewItem[] = [];
   for (const line of lines) {
     if (line.kind !== 'body') continue;
+    claims.push(...fundsTableClaims(line, opts.reportYear));
     const sentences = splitSentences(line.folded, line.text);
     let carry: Topic | null = null;
     // "比2022年增加0.16万元。其中：…增加0万元": a comparison set in one sentence holds for the next.
