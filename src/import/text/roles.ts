@@ -86,14 +86,15 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
-  if (/到位|已全部拨付|全部下达/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
+  // "资金2179万元目前已全部拨付": the words after the amount say it has arrived.
+  if (/到位|已全部拨付|全部下达/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/完成预算资金|实际完成(?:资金|投资)/.test(s)) return measure('project.spent', '项目实际支出');
   if (/申请预算(?:资金)?$/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
   if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)/.test(s)) return measure('project.spent', '项目实际支出');
-  if (/^项目资金(?:总额|合计)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
+  if (/^项目资金(?:总额|合计|共计?)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
   return null;
 }
