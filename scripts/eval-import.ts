@@ -49,7 +49,7 @@ export const DEFINITIONS = [
   'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote (one contains the other, or both print the number with the same three characters right before it or right after it).',
   'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
   'Wrong year: placed figures whose value and role match a reference figure of another year (counted within the errors too).',
-  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored).',
+  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it, the label taken with and without its note in brackets, both without trailing words that only say spending or amount (支出, 费, 经费, 费用, 决算数, 金额), NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored.',
 ];
 
 export interface RefFigure {
@@ -203,14 +203,19 @@ export function scoreReport(ref: Reference, files: UnitYearFile[], review: Revie
     for (const x of [...f.measures, ...f.indicators] as Indicator[]) records.set(x.id, [x.label, x.role ? roleTitle(x.role) : '', x.role ? roleTitle(parseRole(x.role).name) : ''].filter(Boolean));
   }
   const foundInc: string[] = [];
+  // A label's core: its notes in brackets and the words that only say "spending" or "amount" dropped
+  // ("公务用车购置支出" and "公务用车购置费" name the same figure).
+  const core = (x: string) => norm(x).replace(/(?:支出|费用|经费|费|决算数?|金额)+$/, '');
+  /** A reference label with and without its note in brackets ("决算数大于预算数（一般公共预算财政拨款支出）"). */
+  const variants = (x: string) => [...new Set([core(x.replace(/[（(][^）)]*[）)]/g, '')), core(x.replace(/[（()）]/g, ''))])].filter(Boolean);
   for (const inc of ref.inconsistencies) {
-    const labels = inc.labels.map(norm).filter(Boolean);
+    const labels = inc.labels.map(variants).filter((v) => v.length);
     const need = Math.min(2, labels.length);
     const hit = findings.some((res) => {
       if (res.status === 'pass') return false;
-      const names = res.records.flatMap((id) => records.get(id) ?? []).map(norm);
+      const names = res.records.flatMap((id) => records.get(id) ?? []).map(core).filter(Boolean);
       const text = res.span ? norm(res.span.text) : '';
-      const matched = labels.filter((l) => names.some((n) => n.includes(l) || l.includes(n)) || (text && text.includes(l)));
+      const matched = labels.filter((vs) => vs.some((l) => names.some((n) => n.includes(l) || l.includes(n)) || (text && text.includes(l))));
       return need > 0 && matched.length >= need;
     });
     if (hit) foundInc.push(inc.description);
