@@ -354,7 +354,11 @@ function sentenceClaims(
 
     let topic: Topic | null = null;
     let resolved: Resolved = null;
-    if (explicit) {
+    if (m.bound) {
+      // A target ("≥50个") is kept under its own words at most: it is no role's value.
+      const label = ownLabel(subjectText, m, s.folded, before);
+      if (label) topic = { target: { kind: 'measure', role: '', phase: '年初预算', label: `${label}（目标值）`, free: true }, quoteStart: s.start + first.leadStart };
+    } else if (explicit) {
       let subject = subjectText;
       if (m.list) {
         const parts = splitPaired(cleanSubject(subjectText), m.list.size);

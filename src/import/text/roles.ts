@@ -213,7 +213,8 @@ function count(s: string, c: SubjectContext): Resolved {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
       return measure(`staff.other:${name}`, name);
     }
-    if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
+    // "编制绩效目标指标12个" is drawing up, not a staff establishment.
+    if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
   }
