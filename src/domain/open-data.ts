@@ -6,7 +6,7 @@
  */
 import { csvFormatRow } from 'd3-dsv';
 import type { ClassNode, Fact, Indicator, Provenance, UnitEntry, UnitYearFile } from '../model/types';
-import { roleTitle } from '../model/vocabulary';
+import { parseRole, roleTitle } from '../model/vocabulary';
 import { neutralizeFormula } from '../ui/download';
 
 /** The open-data format version: part of every published path; raised when a column changes meaning or goes. */
@@ -56,6 +56,14 @@ const BASE_WORDS: Record<string, string> = { 'prev-year': '上年', budget: '预
 
 const codeName = (tree: readonly ClassNode[], code: string | null) => (code === null ? null : (tree.find((n) => n.code === code)?.name ?? null));
 
+/** A role's name for people; a classification role is named by its code's name in the tree, not the bare code. */
+function roleName(role: string, ctx: OpenDataContext): string {
+  const { name, qualifier } = parseRole(role);
+  if (qualifier !== null && name === 'spending.function') return codeName(ctx.trees.functional, qualifier) ?? roleTitle(role);
+  if (qualifier !== null && name === 'spending.economic') return codeName(ctx.trees.economic, qualifier) ?? roleTitle(role);
+  return roleTitle(role);
+}
+
 const common = <R extends { ctx: OpenDataContext; file: UnitYearFile }>(): OpenColumn<R>[] => [
   { header: '单位代码', type: 'text', from: 'unit', description: '单位在本站的代码（index.json 的 units[].id）', value: (r) => r.ctx.unit.id },
   { header: '单位名称', type: 'text', from: 'index.json units[].name', description: '单位名称', value: (r) => r.ctx.unit.name },
@@ -103,7 +111,7 @@ export const MEASURE_COLUMNS: OpenColumn<MeasureRow>[] = [
   { header: '年度', type: 'integer', from: 'year', description: '数字所属年度', value: (r) => r.record.year },
   { header: '分组', type: 'text', from: 'group', description: '展示分组（index.json 的 groups[].id）', value: (r) => r.record.group },
   { header: '角色', type: 'text', from: 'role', description: '这个数字是什么，取自角色表（docs/data-format.md）；空 = 无标准角色', value: (r) => r.record.role ?? null },
-  { header: '角色名称', type: 'text', from: 'role', description: '角色的中文名称', value: (r) => (r.record.role ? roleTitle(r.record.role) : null) },
+  { header: '角色名称', type: 'text', from: 'role', description: '角色的中文名称（功能、经济分类角色为科目名称）', value: (r) => (r.record.role ? roleName(r.record.role, r.ctx) : null) },
   { header: '指标类型', type: 'text', from: 'stat', description: '数值、增减额、增长率、占比或完成率', value: (r) => STAT_WORDS[r.record.stat ?? 'value'] },
   { header: '比较基准', type: 'text', from: 'base', description: '增减额、增长率和完成率的比较对象：上年或预算；空 = 不适用', value: (r) => (r.record.base ? BASE_WORDS[r.record.base] : null) },
   { header: '预算阶段', type: 'text', from: 'phase', description: '年初预算、调整预算或决算（默认决算）', value: (r) => r.record.phase ?? '决算' },
