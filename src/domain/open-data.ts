@@ -5,7 +5,8 @@
  * in step). Pure: the build writes the files, the page offers the same text as a download.
  */
 import { csvFormatRow } from 'd3-dsv';
-import type { ClassNode, Fact, Indicator, Provenance, UnitEntry, UnitYearFile } from '../model/types';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { ClassNode, DataIndex, Fact, Indicator, Provenance, UnitEntry, UnitYearFile } from '../model/types';
 import { parseRole, roleTitle } from '../model/vocabulary';
 import { neutralizeFormula } from '../ui/download';
 
@@ -195,4 +196,107 @@ export const SOURCE_COLUMNS = ['单位代码', '单位名称', '地区', '报告
 export function sourcesCsv(parts: readonly { file: UnitYearFile; ctx: OpenDataContext }[], generated: string): string {
   const rows = parts.map(({ file, ctx }) => [ctx.unit.id, ctx.unit.name, ctx.unit.region, file.reportYear, file.source.title, file.source.kind ?? null, file.source.publisher, file.source.date, file.source.url ?? null]);
   return '\uFEFF' + [line([`各单位年度报告；开放数据格式第${OPEN_DATA_VERSION}版，生成于${generated}`]), line(SOURCE_COLUMNS), ...rows.map((r) => line(r, SOURCE_COLUMNS.map((c) => (c === '报告年度' ? 'integer' : 'text'))))].join('\r\n') + '\r\n';
+}
+
+/** Where the published files live, under the site root; the version is part of every path. */
+export const OPEN_DATA_ROOT = `open-data/v${OPEN_DATA_VERSION}`;
+
+/** A region as a folder name: the region as printed, without characters a path cannot hold. */
+export function regionFolder(region: string): string {
+  const name = region.replace(/[\\/:*?"<>|\s]+/g, '_').replace(/^[._]+|_+$/g, '');
+  if (!name) throw new Error(`开放数据：地区“${region}”不能用作目录名`);
+  return name;
+}
+
+export const openDataPaths = {
+  unitYear: (unit: string, year: number) => ({
+    json: `${OPEN_DATA_ROOT}/units/${unit}/${year}.json`,
+    facts: `${OPEN_DATA_ROOT}/units/${unit}/${year}-facts.csv`,
+    measures: `${OPEN_DATA_ROOT}/units/${unit}/${year}-measures.csv`,
+  }),
+  bulk: (scope: string) => ({
+    facts: `${OPEN_DATA_ROOT}/${scope}/facts.csv`,
+    measures: `${OPEN_DATA_ROOT}/${scope}/measures.csv`,
+    sources: `${OPEN_DATA_ROOT}/${scope}/sources.csv`,
+    zip: `${OPEN_DATA_ROOT}/${scope}.zip`,
+  }),
+  year: (year: number) => openDataPaths.bulk(`years/${year}`),
+  region: (region: string, year: number) => openDataPaths.bulk(`regions/${regionFolder(region)}/${year}`),
+  manifest: `${OPEN_DATA_ROOT}/manifest.json`,
+};
+
+/** One entry of the manifest: what a published file holds. */
+export interface OpenDataEntry {
+  path: string;
+  kind: 'unit-year' | 'year' | 'region';
+  year: number;
+  unit?: string;
+  region?: string;
+  /** The unit-years the file covers. */
+  reports: number;
+  facts: number;
+  measures: number;
+}
+
+/**
+ * Every open-data file of a data folder, by path: per unit-year the JSON (the unit-year file as
+ * validated) and two CSVs; per report year and per region and report year the bulk CSVs, their
+ * sources.csv and a zip of those with the unit-years' JSON; and a manifest listing them. `files`
+ * are the index's unit-year files (any order); `generated` (YYYY-MM-DD) dates the output and the
+ * zip entries, so the same data and date always give the same bytes.
+ */
+export function openDataFiles(
+  index: Pick<DataIndex, 'units'>,
+  files: readonly UnitYearFile[],
+  trees: OpenDataContext['trees'],
+  generated: string,
+): Map<string, string | Uint8Array> {
+  const out = new Map<string, string | Uint8Array>();
+  const entries: OpenDataEntry[] = [];
+  const parts: { file: UnitYearFile; ctx: OpenDataContext; region: string }[] = [];
+  for (const unit of index.units)
+    for (const y of unit.years) {
+      const file = files.find((f) => f.unit === unit.id && f.reportYear === y.year);
+      if (!file) throw new Error(`开放数据：缺少 ${y.file}（单位 ${unit.id} 的 ${y.year} 年文件）`);
+      const ctx = { unit, trees };
+      parts.push({ file, ctx, region: unit.region });
+      const p = openDataPaths.unitYear(unit.id, y.year);
+      out.set(p.json, JSON.stringify(file, null, 2) + '\n');
+      out.set(p.facts, unitYearCsv(file, ctx, 'facts', generated));
+      out.set(p.measures, unitYearCsv(file, ctx, 'measures', generated));
+      entries.push({ path: p.json, kind: 'unit-year', year: y.year, unit: unit.id, region: unit.region, reports: 1, facts: file.facts.length, measures: file.measures.length + file.indicators.length });
+    }
+  const mtime = new Date(`${generated}T00:00:00Z`);
+  if (Number.isNaN(mtime.getTime())) throw new Error(`开放数据：生成日期“${generated}”不是 YYYY-MM-DD`);
+  const bulk = (group: typeof parts, paths: ReturnType<typeof openDataPaths.bulk>, scope: string, entry: Omit<OpenDataEntry, 'path' | 'reports' | 'facts' | 'measures'>) => {
+    const texts: Record<string, string> = {
+      [paths.facts]: bulkCsv(group, 'facts', scope, generated),
+      [paths.measures]: bulkCsv(group, 'measures', scope, generated),
+      [paths.sources]: sourcesCsv(group, generated),
+    };
+    for (const [k, v] of Object.entries(texts)) out.set(k, v);
+    // The zip holds the three tables and each unit-year's JSON, named relative to the zip.
+    const zipped: Zippable = {};
+    const folder = paths.facts.slice(0, paths.facts.lastIndexOf('/') + 1);
+    for (const [k, v] of Object.entries(texts)) zipped[k.slice(folder.length)] = strToU8(v);
+    for (const g of group) zipped[`units/${g.file.unit}/${g.file.reportYear}.json`] = strToU8(out.get(openDataPaths.unitYear(g.file.unit, g.file.reportYear).json) as string);
+    out.set(paths.zip, zipSync(zipped, { mtime }));
+    const counts = { reports: group.length, facts: group.reduce((n, g) => n + g.file.facts.length, 0), measures: group.reduce((n, g) => n + g.file.measures.length + g.file.indicators.length, 0) };
+    entries.push({ path: paths.zip, ...entry, ...counts });
+  };
+  const folders = new Map<string, string>();
+  for (const region of new Set(parts.map((p) => p.region))) {
+    const other = folders.get(regionFolder(region));
+    if (other !== undefined) throw new Error(`开放数据：地区“${other}”和“${region}”的目录名相同`);
+    folders.set(regionFolder(region), region);
+  }
+  const years = [...new Set(parts.map((p) => p.file.reportYear))].sort((a, b) => a - b);
+  for (const year of years) {
+    const ofYear = parts.filter((p) => p.file.reportYear === year);
+    bulk(ofYear, openDataPaths.year(year), `${year}年全部单位`, { kind: 'year', year });
+    for (const region of [...new Set(ofYear.map((p) => p.region))])
+      bulk(ofYear.filter((p) => p.region === region), openDataPaths.region(region, year), `${region}${year}年`, { kind: 'region', year, region });
+  }
+  out.set(openDataPaths.manifest, JSON.stringify({ format: OPEN_DATA_VERSION, generated, files: entries }, null, 2) + '\n');
+  return out;
 }

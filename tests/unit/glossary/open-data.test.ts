@@ -1,10 +1,13 @@
 import { csvParseRows } from 'd3-dsv';
+import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   bulkCsv,
   FACT_COLUMNS,
   MEASURE_COLUMNS,
+  openDataFiles,
   openDataRows,
+  regionFolder,
   sourceLine,
   sourcesCsv,
   unitYearCsv,
@@ -115,5 +118,56 @@ describe('bulk downloads', () => {
       ['ningxiang-drc', '2023-07-25', ''],
       ['daying-wgl', '', 'https://dyrmt.com/article-133619-2.html'],
     ]);
+  });
+});
+
+describe('openDataFiles', () => {
+  const out = openDataFiles(index, files, trees, '2026-12-07');
+
+  it('publishes per unit-year JSON and CSVs, bulk files per year and region, and a manifest', () => {
+    const paths = [...out.keys()].sort();
+    expect(paths).toEqual(
+      [
+        'open-data/v1/manifest.json',
+        'open-data/v1/regions/四川省遂宁市大英县/2022.zip',
+        'open-data/v1/regions/四川省遂宁市大英县/2022/facts.csv',
+        'open-data/v1/regions/四川省遂宁市大英县/2022/measures.csv',
+        'open-data/v1/regions/四川省遂宁市大英县/2022/sources.csv',
+        'open-data/v1/regions/湖南省长沙市宁乡市/2022.zip',
+        'open-data/v1/regions/湖南省长沙市宁乡市/2022/facts.csv',
+        'open-data/v1/regions/湖南省长沙市宁乡市/2022/measures.csv',
+        'open-data/v1/regions/湖南省长沙市宁乡市/2022/sources.csv',
+        'open-data/v1/units/daying-wgl/2022-facts.csv',
+        'open-data/v1/units/daying-wgl/2022-measures.csv',
+        'open-data/v1/units/daying-wgl/2022.json',
+        'open-data/v1/units/ningxiang-drc/2022-facts.csv',
+        'open-data/v1/units/ningxiang-drc/2022-measures.csv',
+        'open-data/v1/units/ningxiang-drc/2022.json',
+        'open-data/v1/years/2022.zip',
+        'open-data/v1/years/2022/facts.csv',
+        'open-data/v1/years/2022/measures.csv',
+        'open-data/v1/years/2022/sources.csv',
+      ].sort(),
+    );
+    expect(JSON.parse(out.get('open-data/v1/units/daying-wgl/2022.json') as string)).toEqual(file('daying-wgl'));
+    const manifest = JSON.parse(out.get('open-data/v1/manifest.json') as string);
+    const year = manifest.files.find((e: { path: string }) => e.path === 'open-data/v1/years/2022.zip');
+    expect(year).toEqual({ path: 'open-data/v1/years/2022.zip', kind: 'year', year: 2022, reports: 2, facts: 58, measures: 167 });
+  });
+
+  it('zips the year tables with every unit-year JSON, the same bytes for the same data and date', () => {
+    const zip = unzipSync(out.get('open-data/v1/years/2022.zip') as Uint8Array);
+    expect(Object.keys(zip).sort()).toEqual(['facts.csv', 'measures.csv', 'sources.csv', 'units/daying-wgl/2022.json', 'units/ningxiang-drc/2022.json']);
+    expect(zip['facts.csv']).toEqual(strToU8(out.get('open-data/v1/years/2022/facts.csv') as string));
+    expect(openDataFiles(index, files, trees, '2026-12-07').get('open-data/v1/years/2022.zip')).toEqual(out.get('open-data/v1/years/2022.zip'));
+  });
+
+  it('refuses a missing unit-year file, a bad date, and two regions that share a folder', () => {
+    expect(() => openDataFiles(index, files.slice(1), trees, '2026-12-07')).toThrow(/缺少 units\/.*2022\.json/);
+    expect(() => openDataFiles(index, files, trees, '7 Dec 2026')).toThrow('生成日期“7 Dec 2026”不是 YYYY-MM-DD');
+    const clash = { units: [{ ...index.units[0], region: 'A/B' }, { ...index.units[1], region: 'A B' }] };
+    expect(() => openDataFiles(clash, files, trees, '2026-12-07')).toThrow('地区“A/B”和“A B”的目录名相同');
+    expect(regionFolder('湖南省 长沙市/宁乡市')).toBe('湖南省_长沙市_宁乡市');
+    expect(() => regionFolder('..')).toThrow();
   });
 });
