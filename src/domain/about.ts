@@ -183,3 +183,19 @@ export function licenceText(licence: Licence | null): string {
   if (!licence) return '本站整理的数据尚未声明许可协议；原始报告由各发布单位依政府信息公开的规定公开，引用时请注明原始报告和本站链接。';
   return `本站整理的数据按 ${licence.name}${licence.url ? `（${licence.url}）` : ''} 发布；原始报告由各发布单位依政府信息公开的规定公开。`;
 }
+
+/** How the figures were entered, in one plain sentence (counts of zero are left out). */
+export function methodSentence(m: AboutUnitYear['method']): string {
+  const parts = [
+    m.stated ? `${m.stated} 个照录报告原文` : '',
+    m.derived ? `${m.derived} 个由报告中的数字按公式推算` : '',
+    m.inferred ? `${m.inferred} 个按写明的规则推定` : '',
+  ].filter(Boolean);
+  const codes = m.codesInferred ? `另有 ${m.codesInferred} 个数字的科目代码报告未印，按科目名称归入。` : '';
+  return `共 ${m.total} 个数字：${parts.join('，')}。${codes}`;
+}
+
+/** The standard parts the file has no figures for, by title, in report order. */
+export function notCoveredParts(a: Pick<AboutUnitYear, 'parts'>): string[] {
+  return a.parts.filter((p) => !p.covered).map((p) => p.title);
+}

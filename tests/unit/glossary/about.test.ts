@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutData, aboutUnitYear, citationText, licenceText, unitYearLink } from '../../../src/domain/about';
+import { aboutData, aboutUnitYear, citationText, licenceText, methodSentence, notCoveredParts, unitYearLink } from '../../../src/domain/about';
 import type { UnitYearFile } from '../../../src/model/types';
 import { files, index } from '../real-data';
 
@@ -93,5 +93,31 @@ describe('aboutData, links and licence', () => {
     const a = aboutUnitYear(index, file('daying-wgl'), { siteUrl: '', licence: { name: 'X' } });
     expect(a.licence).toEqual({ name: 'X' });
     expect(citationText({ ...a, source: { ...a.source, kind: null } })).toContain('《2022年度单位决算》（县文化广电旅游局发布）');
+  });
+});
+
+describe('sentences for the page', () => {
+  it('says how the figures were entered, leaving out kinds with none', () => {
+    expect(methodSentence(aboutUnitYear(index, file('ningxiang-drc'), opts).method)).toBe(
+      '共 163 个数字：137 个照录报告原文，25 个由报告中的数字按公式推算，1 个按写明的规则推定。另有 34 个数字的科目代码报告未印，按科目名称归入。',
+    );
+    expect(methodSentence(aboutUnitYear(index, file('daying-wgl'), opts).method)).toBe('共 62 个数字：58 个照录报告原文，4 个由报告中的数字按公式推算。');
+  });
+
+  it('lists the parts a report does not cover', () => {
+    expect(notCoveredParts(aboutUnitYear(index, file('daying-wgl'), opts))).toEqual([
+      '支出功能分类',
+      '支出经济分类',
+      '年初结转和结余',
+      '年末结转和结余',
+      '年初预算与调整预算',
+      '预算执行',
+      '会议费',
+      '培训费',
+      '资产负债与固定资产',
+      '车辆',
+      '机构与人员',
+      '预算绩效管理',
+    ]);
   });
 });
