@@ -3,7 +3,8 @@
  * itself. Pure: the page, the prerender and the tests call it the same way.
  */
 import glossary from '../../data/reference/glossary.json';
-import type { GlossaryFile, GlossaryTerm } from '../model/glossary';
+import type { GlossaryFile, GlossarySource, GlossaryTerm } from '../model/glossary';
+import { GLOSSARY_CATEGORIES, type GlossaryCategory } from '../model/glossary-categories';
 
 /** The shipped glossary (checked by the unit tests, so the page does not carry the validator). */
 export const GLOSSARY = glossary as GlossaryFile;
@@ -77,4 +78,14 @@ export function findTerms(text: string, terms: readonly TermLike[] = GLOSSARY.te
 export function termForRole(role: string, terms: readonly GlossaryTerm[] = GLOSSARY.terms): GlossaryTerm | undefined {
   const name = role.split(':')[0];
   return terms.find((t) => t.roles.includes(role)) ?? (name !== role ? terms.find((t) => t.roles.includes(name)) : undefined);
+}
+
+/** The terms under their headings, in the order of `GLOSSARY_CATEGORIES`, each in file order; empty headings left out. */
+export function glossarySections(g: GlossaryFile = GLOSSARY): { category: GlossaryCategory; terms: GlossaryTerm[] }[] {
+  return GLOSSARY_CATEGORIES.map((category) => ({ category, terms: g.terms.filter((t) => t.category === category) })).filter((s) => s.terms.length > 0);
+}
+
+/** The sources a term cites, in its order (the file's check guarantees each exists). */
+export function termSources(term: GlossaryTerm, g: GlossaryFile = GLOSSARY): GlossarySource[] {
+  return term.sources.map((id) => g.sources.find((s) => s.id === id)!);
 }

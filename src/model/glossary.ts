@@ -8,6 +8,7 @@
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { GLOSSARY_CATEGORIES, type GlossaryCategory } from './glossary-categories';
 import { BASES, FLOWS, PHASES, ROLES, SOURCES, roleProblem, type RoleSpec } from './vocabulary';
 
 const Text = Type.String({ minLength: 1, pattern: '\\S' });
@@ -15,9 +16,7 @@ const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 // A union of literals (Value checks it; an Unsafe enum it cannot), typed as the list's members.
 const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<T[number]>;
 
-/** The headings the 名词解释 route groups terms under, in display order. */
-export const GLOSSARY_CATEGORIES = ['报告', '收入', '支出', '结转和结余', '三公与运行经费', '采购与资产', '预算与绩效', '分类科目'] as const;
-export type GlossaryCategory = (typeof GLOSSARY_CATEGORIES)[number];
+export { GLOSSARY_CATEGORIES, type GlossaryCategory };
 
 export const GlossarySource = Type.Object(
   {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, GLOSSARY, termForRole, type TermLike } from '../../../src/domain/terms';
+import { findTerms, GLOSSARY, glossarySections, termForRole, termSources, type TermLike } from '../../../src/domain/terms';
 
 const TERMS: TermLike[] = [
   { id: 'fiscal', term: '财政拨款', aliases: ['财政拨款收入'] },
@@ -60,5 +60,26 @@ describe('termForRole', () => {
     expect(termForRole('operating.part:办公费')?.term).toBe('机关运行经费');
     expect(termForRole('staff.quota')).toBeUndefined();
     expect(GLOSSARY.terms.length).toBeGreaterThanOrEqual(45);
+  });
+});
+
+describe('glossarySections and termSources', () => {
+  it('lists every term once under its heading, headings in display order', () => {
+    const sections = glossarySections();
+    expect(sections.map((s) => s.category)).toEqual(['报告', '收入', '支出', '结转和结余', '三公与运行经费', '采购与资产', '预算与绩效', '分类科目']);
+    expect(sections.flatMap((s) => s.terms).length).toBe(GLOSSARY.terms.length);
+    expect(sections.find((s) => s.category === '结转和结余')!.terms.map((t) => t.term)).toEqual(['年初结转和结余', '年末结转和结余']);
+  });
+
+  it('leaves out a heading with no terms', () => {
+    const g = { ...GLOSSARY, terms: GLOSSARY.terms.filter((t) => t.category === '收入') };
+    expect(glossarySections(g).map((s) => s.category)).toEqual(['收入']);
+  });
+
+  it('gives a term its sources with title and address', () => {
+    const basic = GLOSSARY.terms.find((t) => t.term === '基本支出')!;
+    const sources = termSources(basic);
+    expect(sources.map((s) => s.id)).toEqual(basic.sources);
+    for (const s of sources) expect(s.url).toMatch(/^https?:\/\//);
   });
 });
