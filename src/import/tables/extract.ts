@@ -30,7 +30,13 @@ export interface MeasureTarget {
   /** Display unit; money measures are converted to 万元. */
   unit: string;
 }
-export type Target = FactTarget | MeasureTarget;
+/** A printed total with no place of its own that must equal the sum of other cells (04's 总计 by appropriation). */
+export interface SumTarget {
+  kind: 'sum';
+  year: number;
+  cells: FactTarget[];
+}
+export type Target = FactTarget | MeasureTarget | SumTarget;
 
 /** One printed number and what it is (or why it could not be placed). */
 export interface Hit {
@@ -249,7 +255,13 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       if (/^总计$/.test(name)) {
         if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
         else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元' };
-        else h.reason = `${spending ? '支出' : '收入'}总计按“${h.colHeader}”分列：模型只有财政拨款总计（合计列）的位置，本年数与结转和结余已分别导入`;
+        else {
+          // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
+          const src = colSource ?? spec.source;
+          h.target = spending
+            ? { kind: 'sum', year: ctx.year, cells: [fact('支出', src), fact('年末结转和结余', src)] }
+            : { kind: 'sum', year: ctx.year, cells: [fact('收入', src), fact('年初结转和结余', src)] };
+        }
         continue;
       }
       if (!spending) {

@@ -171,6 +171,19 @@ export const headerOf = (col: Column | undefined) => (col && col.path.length ? c
  */
 export function rowLabel(t: Table, r: number, labels: number[], carry: { 类?: string; 款?: string }): { code: string | null; name: string; printed: string } {
   const cells = labels.map((c) => ({ c, text: t.text[r][c], col: t.columns[c] }));
+  if (labels.length && cells.every((x) => x.text === '')) {
+    // A total row printed across panels ("公用经费合计" merged over the code and name columns of
+    // two panels): the label is the merged cell over these columns, or in a file without merge
+    // records (CSV) the nearest text to the left before another amount.
+    const m = t.sheet.merges.find((x) => x.r0 <= r && r <= x.r1 && labels.some((c) => x.c0 <= c && c <= x.c1));
+    let text = m ? (t.text[m.r0]?.[m.c0] ?? '') : '';
+    for (let c = labels[0] - 1; !text && c >= 0; c--) {
+      const p = parseCell(t.sheet.rows[r]?.[c]);
+      if (p.kind === 'number') break;
+      if (p.kind === 'text') text = t.text[r][c];
+    }
+    if (text) return { code: null, name: text, printed: text };
+  }
   const printed = cells.map((x) => x.text).filter((x) => x !== '').join(' ');
   const split = cells.filter((x) => x.col.code === '类' || x.col.code === '款' || x.col.code === '项');
   let code: string | null = null;

@@ -22,6 +22,7 @@ import {
   type FactTarget,
   type Hit,
   type MeasureTarget,
+  type SumTarget,
 } from './extract';
 import { analyse, columnLetter } from './grid';
 import { readCsv, ReadError, readXlsx, sniff, type Sheet } from './read';
@@ -237,6 +238,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const measures: Indicator[] = [];
   const factsBy = new Map<string, { fact: Fact; hit: Hit }[]>();
   const measuresBy = new Map<string, { m: Indicator; hit: Hit }>();
+  const sums: Hit[] = [];
   const ids = new Set<string>();
   const uid = (base: string) => {
     let id = base;
@@ -255,6 +257,10 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       continue;
     }
     const provenance = { kind: 'stated' as const, quote: quoteOf(h), section: h.section };
+    if (h.target.kind === 'sum') {
+      sums.push(h);
+      continue;
+    }
     if (h.target.kind === 'fact') {
       const t = h.target;
       const key = factKey(t);
@@ -301,12 +307,43 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       measures.push(m);
     }
   }
+  // Printed totals that are the sum of other cells: checked against the facts they add up.
+  for (const h of sums) {
+    const t = h.target as SumTarget;
+    // An empty cell of a printed row is no amount (zero); with none of the cells printed there is nothing to check against.
+    const ids = t.cells.map((c) => factsBy.get(factKey(c))?.[0]?.fact.id).filter((x): x is string => x !== undefined);
+    if (!ids.length) {
+      reviewItems.push(review(h, `“${h.rowLabel}”（${h.colHeader}）是本列本年数与结转和结余之和，但表中没有这两项，无法核对`));
+      continue;
+    }
+    measures.push({
+      id: uid(`m-${h.table}-r${h.row + 1}-${columnLetter(h.col).toLowerCase()}`),
+      group: groupOf('totals'),
+      label: `${h.section}（${TABLES.find((x) => x.id === h.table)?.code ?? h.sheet}）第${h.row + 1}行 ${h.rowLabel} ${h.colHeader}`,
+      value: h.value,
+      unit: '万元',
+      year: t.year,
+      approx: null,
+      cumulative: false,
+      parent: null,
+      recompute: { op: 'sum', args: ids },
+      decimals: printedDecimals(h),
+      provenance: { kind: 'stated', quote: quoteOf(h), section: h.section },
+    });
+  }
   linkSangong(measures);
 
   if (!facts.length) {
+    const what = found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、');
     return {
       review: reviewItems,
-      errors: [{ message: `${opts.fileName}：识别出 ${found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、')}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）` }],
+      errors: [
+        {
+          message: measures.length
+            ? `${opts.fileName}：识别出 ${what}，读到 ${measures.length} 项指标（如“三公”经费），但没有任何收支金额；一个单位年度文件至少要有一项收支金额：请把这张表与收入支出决算总表、支出决算表等放在同一工作簿里导入`
+            : `${opts.fileName}：识别出 ${what}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）`,
+        },
+      ],
     };
   }
 
