@@ -328,7 +328,7 @@ function sangongItem(segs: string[]): string | null | undefined {
   for (const s of [...segs].reverse()) {
     const t = fold(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
-    if (/购置[及和](?:运行|维护)/.test(t)) return '公务用车购置及运行维护';
+    if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
     if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
@@ -362,24 +362,30 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const segs = [...col.path, ...(labels.length ? [label.name || label.printed] : [])];
       const all = segs.join('/');
       const count = SANGONG_COUNTS.find(([re]) => re.test(all));
-      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count);
+      const folded = fold(all);
+      // 比上年增减: the change in 万元 and the growth in %, against the previous year.
+      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
       // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
-      const phase: Phase | undefined = /调整|全年预算/.test(all) ? '调整预算' : /预算/.test(all) ? '年初预算' : undefined;
+      const phase: Phase | undefined = /调整|全年预算/.test(folded) ? '调整预算' : /预算/.test(folded) ? '年初预算' : undefined;
+      // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); else the report year.
+      const year = yearsIn(col.path.join('/'))[0] ?? (/上年/.test(folded) ? ctx.year - 1 : ctx.year);
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
-      const beside = /机关运行经费/.test(all) ? 'operating.total' : /会议费/.test(all) ? 'meeting.total' : /培训费/.test(all) ? 'training.total' : null;
+      const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
+      const unit = stat.stat === 'growth' ? '%' : '万元';
       if (beside) {
-        h.target = { kind: 'measure', role: beside, year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: beside, year, unit, ...stat, ...(phase ? { phase } : {}) };
         continue;
       }
       if (count) {
-        h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
         continue;
       }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
       if (item === undefined) h.reason = `“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }
   return out;

@@ -82,6 +82,13 @@ function identify(sheet: Sheet, fallbackName?: string): Found[] {
       const spec = tableNamed(name);
       if (spec) return [{ sheet, spec, titleRow: -1, title: spec.title, start: 0, end: sheet.rows.length }];
     }
+    // No title that ends in 表 (a 三公 statement headed "…“三公经费”财政拨款情况"): its headers name the
+    // 三公 items, which no other table prints together.
+    const head = sheet.rows.slice(0, 12).map((r) => r.map((v) => fold(cellText(v))).join('|'));
+    if (head.some((r) => /因公出国/.test(r) && /公务接待/.test(r)) || (head.some((r) => /因公出国/.test(r)) && head.some((r) => /公务接待/.test(r)))) {
+      const spec = TABLES.find((t) => t.id === 'sangong')!;
+      return [{ sheet, spec, titleRow: -1, title: cellText(sheet.rows.find((r) => r.some((v) => /三公/.test(cellText(v))))?.find((v) => /三公/.test(cellText(v)))) || spec.title, start: 0, end: sheet.rows.length }];
+    }
     return [];
   }
   return starts.map((s, i) => {
@@ -283,7 +290,22 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       const key = measureKey(t);
       const prev = measuresBy.get(key);
       if (prev) {
-        if (prev.m.value !== h.value) reviewItems.push(review(h, `与工作表“${prev.hit.sheet}”第 ${prev.hit.row + 1} 行的同一指标（${show(prev.m.value)}）不一致，保留前者`));
+        // The same figure printed again (a 小计 column beside its 其中 column, a total in two tables):
+        // kept, checked against the first by the recompute rule, never dropped.
+        measures.push({
+          id: uid(`m-${h.table}-r${h.row + 1}-${columnLetter(h.col).toLowerCase()}`),
+          group: prev.m.group,
+          label: `${h.section}（${TABLES.find((x) => x.id === h.table)?.code ?? h.sheet}）第${h.row + 1}行 ${h.rowLabel} ${h.colHeader}（与第${prev.hit.row + 1}行 ${prev.hit.colHeader} 为同一指标）`,
+          value: h.value,
+          unit: t.unit,
+          year: t.year,
+          approx: null,
+          cumulative: false,
+          parent: null,
+          recompute: { op: 'sum', args: [prev.m.id] },
+          decimals: t.unit === '万元' ? printedDecimals(h) : Math.max(0, /\.(\d+)/.exec(h.printed)?.[1].length ?? 0),
+          provenance,
+        });
         continue;
       }
       const idBase = ['m', roleSlug(t.role), t.stat && t.stat !== 'value' ? t.stat : '', t.base ? SLUG[t.base] : '', t.phase ? SLUG[t.phase] : '', t.year].filter(Boolean).join('-');

@@ -57,7 +57,7 @@ const stackOffsets = (d: Desc) => {
 const importOne = async (bytes: Uint8Array, fileName: string) => importTables(bytes, opts(fileName));
 
 describe('the nine tables in the published layout', () => {
-  it.each(['万元', '元', '千元', '亿元'] as const)('one table per sheet, printed in %s: every table ≥ 95 %% placed, quoting its table and row', async (unit) => {
+  it.each(['万元', '元', '千元', '亿元'] as const)('one table per sheet, printed in %s: every table ≥ 95 percent placed, quoting its table and row', async (unit) => {
     const d = inUnit(desc, unit);
     const r = await importOne(await toXlsx(perSheet(d)), `published-${unit}.xlsx`);
     expect(r.errors).toEqual([]);
@@ -81,7 +81,7 @@ describe('the nine tables in the published layout', () => {
   it.each([
     ['UTF-8', (s: string) => new TextEncoder().encode(s)],
     ['GBK', encodeGbk],
-  ] as const)('one table per CSV in %s: every table with money facts ≥ 95 %% placed; 07 alone is refused with what to add', async (_, encode) => {
+  ] as const)('one table per CSV in %s: every table with money facts ≥ 95 percent placed; 07 alone is refused with what to add', async (_, encode) => {
     const results: ImportResult[] = [];
     for (const t of desc.tables) {
       const r = await importOne(encode(toCsv(t)), `公开${t.id}表.csv`);
