@@ -326,7 +326,7 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
 function sangongItem(segs: string[]): string | null | undefined {
   for (const s of [...segs].reverse()) {
-    const t = fold(s).replace(/["“”]/g, '');
+    const t = stripMarker(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
     if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
@@ -368,9 +368,17 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
       // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
-      const phase: Phase | undefined = /调整|全年预算/.test(folded) ? '调整预算' : /预算/.test(folded) ? '年初预算' : undefined;
-      // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); else the report year.
-      const year = yearsIn(col.path.join('/'))[0] ?? (/上年/.test(folded) ? ctx.year - 1 : ctx.year);
+      // The nearest header naming a phase decides (预算数 under 一般公共预算财政拨款“三公”经费 is a budget,
+      // 决算数 under it an actual): the fund names (一般公共预算 …) are no phase.
+      const phaseOf = (seg: string) => {
+        const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
+        return /决算/.test(x) ? '决算' : /调整|全年预算/.test(x) ? '调整预算' : /预算/.test(x) ? '年初预算' : null;
+      };
+      const named = [...segs].reverse().map(phaseOf).find((x) => x !== null);
+      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
+      // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
+      // against the previous year is the report year's; else the report year.
+      const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
       const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
