@@ -181,7 +181,7 @@ function numberAt(t: Table, r: number, c: number): { value: number; printed: str
 
 /** Review hit for text that looks numeric but is not a number. */
 function badNumber(t: Table, spec: TableSpec, section: string, r: number, c: number, label: { printed: string; name: string }, text: string): Hit {
-  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行 ${columnLetter(c)} 列“${text}”不是数字` };
+  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列“${text}”不是数字` };
 }
 
 /** 功能分类 tables (收入决算表, 支出决算表, 一般公共预算/政府性基金/国有资本经营 支出表). */
@@ -211,8 +211,8 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
         if (code.length >= 5) context.款 = code.slice(0, 5);
         else delete context.款;
       }
-      if (!meaning) h.reason = `列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
-      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+      if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
+      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       else h.target = { kind: 'fact', year: ctx.year, phase: '决算', ...meaning, functional: code, economic: null };
       out.push(h);
     }
@@ -245,7 +245,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const colTotal = col.path.length === 0 || TOTAL.test(fold(col.path[col.path.length - 1]).replace(/[(（][^)）]*[)）]/g, ''));
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
-        h.reason = `列“${h.colHeader}”不是金额列`;
+        h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
@@ -274,7 +274,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
-          else h.reason = `“${label.printed}”不是收入来源的标准行`;
+          else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;
       }
@@ -285,7 +285,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
         const code = label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(label.name);
         if (basis && /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/.test(name)) h.target = fact('支出', source, { basis });
         else if (code) h.target = fact('支出', source, { functional: code });
-        else h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+        else h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       }
     }
   }
@@ -392,7 +392,7 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      if (item === undefined) h.reason = `“${all}”不是“三公”经费的项目`;
+      if (item === undefined) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
       else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }

@@ -26,7 +26,7 @@ import {
 } from './extract';
 import { analyse, columnLetter } from './grid';
 import { readCsv, ReadError, readXlsx, sniff, type Sheet } from './read';
-import { cellText, fold, show, yearsIn } from './text';
+import { cellText, fold, parseCell, show, yearsIn } from './text';
 
 export { TABLES, tableNamed } from './catalog';
 
@@ -192,13 +192,18 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const reviewItems: ReviewItem[] = [];
   const fileBase = opts.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const found: Found[] = [];
-  for (const sheet of sheets) {
-    const tables = identify(sheet, sheets.length === 1 ? fileBase : undefined);
+  const bySheet = sheets.map((sheet) => ({ sheet, tables: identify(sheet, sheets.length === 1 ? fileBase : undefined) }));
+  // A title with nothing under it (a 目录 line "一、收入支出决算总表", an empty copy) is no table when
+  // the same table is printed with figures elsewhere.
+  const filled = (f: Found) => f.sheet.rows.slice(f.start, f.end).some((r) => r.some((v) => parseCell(v).kind === 'number'));
+  const printed = new Set(bySheet.flatMap((x) => x.tables).filter(filled).map((f) => f.spec.id));
+  for (const { sheet, tables: all } of bySheet) {
     const hasNumbers = sheet.rows.some((r) => r.some((v) => typeof v === 'number'));
-    if (!tables.length) {
+    if (!all.length) {
       if (hasNumbers) reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”里找不到决算公开表的标题（如“收入支出决算总表”）或“公开01表”这样的表号，其中的数字未导入` });
       continue;
     }
+    const tables = all.filter((f) => filled(f) || !printed.has(f.spec.id));
     for (const f of tables) {
       const twin = found.find((x) => x.spec.id === f.spec.id);
       if (twin) {

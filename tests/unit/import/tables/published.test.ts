@@ -78,6 +78,16 @@ describe('the nine tables in the published layout', () => {
     expect(r.file!.gaps?.map((g) => g.section) ?? []).not.toContain('支出决算表');
   }, 30_000);
 
+  it('a 目录 of the nine titles before the tables (its own sheet, or atop the stacked sheet) is no table', async () => {
+    const toc = [['目录'], ...desc.tables.map((t, i) => [`${'一二三四五六七八九'[i]}、${String(t.rows[0][0]).replace(/^\d{4}年度/, '')}`])];
+    const sheet = stacked(desc);
+    const r = await importOne(await toXlsx([{ name: '目录', rows: toc, merges: [] }, { ...sheet, rows: [...toc, [], ...sheet.rows], merges: sheet.merges.map((m) => ({ ...m, r0: m.r0 + toc.length + 1, r1: m.r1 + toc.length + 1 })) }]), 'toc.xlsx');
+    expect(r.errors).toEqual([]);
+    const offsets = stackOffsets(desc).map((o) => o + toc.length + 1);
+    for (const s of Object.values(placedShare(desc, [r], (i) => offsets[i]))) expect(s).toBeGreaterThanOrEqual(0.95);
+    expect(r.review.filter((x) => /都是/.test(x.reason))).toEqual([]);
+  }, 30_000);
+
   it.each([
     ['UTF-8', (s: string) => new TextEncoder().encode(s)],
     ['GBK', encodeGbk],
