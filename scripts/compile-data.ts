@@ -31,7 +31,7 @@ import { yearsOf } from '../src/data/select';
 import { spendingYears } from '../src/domain/drill';
 import { summarize } from '../src/domain/rules';
 import { COMPILED_FORMAT, MANIFEST_PATH, regionPaths, unitPartitionPath, type CompiledManifest, type UnitPartition } from '../src/data/compiled';
-import { rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../src/features/units/summary';
+import { rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../src/domain/region/summary';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

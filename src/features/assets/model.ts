@@ -6,43 +6,22 @@
  */
 import type { Fact, Indicator, RuleResult, UnitYearFile } from '../../model/types';
 import { SECTION_TITLES, parseRole, roleSection, roleTitle, type RoleSection } from '../../model/vocabulary';
-import { resolveFocus } from '../focus';
+import { resolveFocus } from '../../state/focus';
 import { factAt, figureOf, notCoveredSentence, type Figure } from '../../domain/figures';
 import { sharePct } from '../../domain/check';
 import { PROVENANCE_LABEL } from '../../domain/provenance';
 import type { ViewState } from '../../state/url';
-import type { Column } from '../../ui/columns';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { Column, TableView } from '../../ui/table/columns';
+import type { ChartView } from '../../ui/chart/spec';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, count, money, moneyWithUnit, pct } from '../../ui/format';
-import { checksFor, type CheckView } from '../quality/checks';
+import { checksFor, type CheckView } from '../../domain/findings';
 import { FigureBook, type Card, type StatedCheck } from './cards';
 import { balanceOption, sharesOption, type BalanceLine, type PartRow } from './assets.option';
 import { controlsOption, staffOption, type ControlRow, type StaffChart } from './controls.option';
 
 /** The sections this route draws, in display order. */
 export const ASSET_SECTIONS: readonly RoleSection[] = ['assets', 'vehicles', 'sangong', 'meeting', 'training', 'operating', 'procurement', 'staff', 'performance'];
-
-export interface ChartView {
-  id: string;
-  label: string;
-  description: string;
-  height: string;
-  option: EChartsCoreOption;
-  /** File name of the chart's PNG. */
-  pngName: string;
-}
-
-export interface TableView<T> {
-  id: string;
-  caption: string;
-  columns: Column<T>[];
-  rows: T[];
-  rowKey: (row: T) => string;
-  /** Open by default (where the table is the main content). */
-  open: boolean;
-  /** File name stem of the table downloads. */
-  downloadName: string;
-}
 
 /** One panel: a heading, its figures, a chart with its table, and the findings about them. */
 export interface PanelView {

@@ -10,9 +10,9 @@ import { provenanceSummary, recordIndex } from '../../domain/provenance';
 import { formatOf, type ImportError, type ImportOptions, type ImportResult, type ReviewItem } from '../../import/index';
 import { MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem } from '../../import/options';
 import type { DataError, RuleGrade, RuleResult, UnitEntry, UnitYearFile } from '../../model/types';
-import { navItems } from '../shell/model';
-import { numberPairs } from '../quality/checks';
-import { orderResults } from '../quality/model';
+import { navItems } from '../../state/shell';
+import { numberPairs } from '../../domain/findings';
+import { orderResults } from '../../domain/findings';
 
 /** What the page asks the worker to do: read this file and import it with these options. */
 export interface WorkerRequest {

@@ -6,12 +6,14 @@
  */
 import type { UnitYearFile } from '../../model/types';
 import type { ViewState } from '../../state/url';
-import type { Column } from '../../ui/columns';
+import type { Column } from '../../ui/table/columns';
 import { count, pct } from '../../ui/format';
-import type { ChartView, TableView } from '../assets/model';
-import { resolveFocus } from '../focus';
-import { badges, chartableOps, figureText, focusGroup, funnelChain, groupKey, groupOperations, isFocused, opItem, type OpGroup, type OpItem } from './operations';
-import { funnelOption, indicatorBarsOption, needsLog } from './operations.option';
+import type { ChartView } from '../../ui/chart/spec';
+import type { TableView } from '../../ui/table/columns';
+import { resolveFocus } from '../../state/focus';
+import { badges, chartableOps, figureText, focusGroup, funnelChain, groupKey, groupOperations, isFocused, opItem, type OpGroup, type OpItem } from '../../domain/operations';
+import { indicatorBarsOption, needsLog } from './operations.option';
+import { funnelOption } from '../../ui/chart/funnel.option';
 
 /** Title of the route when the index gives the unit none. */
 export const DEFAULT_TITLE = '业务运行指标';

@@ -12,14 +12,12 @@ import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
 import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
 import { compare as checkStated, decimalsOf, growthPct, sharePct } from '../../domain/check';
-import { UnitFigures, type Figure } from '../../domain/figures';
+import { topItems, UnitFigures, type Figure } from '../../domain/figures';
 import type { DrillStep, Route } from '../../model/routes';
 import type { FundSource, UnitYearFile } from '../../model/types';
 import {
   ROLE_SECTIONS,
-  SANGONG_ITEM_PARTS,
   SECTION_TITLES,
-  parseRole,
   roleTitle,
   sourceLabel,
   type Flow,
@@ -27,8 +25,9 @@ import {
   type Phase,
   type RoleSection,
 } from '../../model/vocabulary';
-import { MONEY, count, money, moneyWithUnit, pct, signed } from '../../ui/format';
-import { recordsOf, signedMoney, sourceLine, type ChartSpec, type SourceRef } from '../spending/model';
+import { MONEY, count, money, moneyWithUnit, pct, signed, signedMoney } from '../../ui/format';
+import { recordsOf, sourceLine, type SourceRef } from '../../domain/provenance';
+import type { ChartSpec } from '../../ui/chart/spec';
 import { narrative, spendingNarrative } from './narrative';
 import { structureOption, type StructureItem } from './structure.option';
 
@@ -379,13 +378,6 @@ function grandLine(f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, 
   const growth = figures.get({ role: f.role!, year, stat: 'growth', base: 'prev-year' });
   if (change) segs.push({ text: ` 较上年 ${signedMoney(change.value, u)}${growth ? `，${signed(growth.value)}%` : ''}`, tone: tone(change.value), source: ref([...change.ids, ...(growth?.ids ?? [])], `${f.title}较上年`) });
   return { kind: 'chg', segs };
-}
-
-/** Items of 三公 to show: a combined item hides its parts when both are stated (公务用车购置及运行维护). */
-export function topItems(items: Figure[]): Figure[] {
-  const names = new Set(items.map((f) => parseRole(f.role!).qualifier));
-  const hidden = new Set(Object.entries(SANGONG_ITEM_PARTS).flatMap(([whole, parts]) => (names.has(whole) ? parts : [])));
-  return items.filter((f) => !hidden.has(parseRole(f.role!).qualifier ?? ''));
 }
 
 /**

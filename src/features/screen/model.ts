@@ -12,13 +12,13 @@ import type { ColumnTable } from 'arquero';
 import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
 import { decimalsOf } from '../../domain/check';
 import { UnitFigures, type Figure } from '../../domain/figures';
-import { topItems } from '../overview/model';
+import { topItems } from '../../domain/figures';
 import type { FundSource, Source as SourceDoc, UnitEntry, UnitYearFile } from '../../model/types';
 import { sourceLabel, type MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, money, pct } from '../../ui/format';
-import { badges, chartableOps, figureText, funnelChain, groupOperations, operationRows, type OpGroup, type OpItem } from '../operations/operations';
-import { funnelOption } from '../operations/operations.option';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import { badges, chartableOps, figureText, funnelChain, groupOperations, operationRows, type OpGroup, type OpItem } from '../../domain/operations';
+import { funnelOption } from '../../ui/chart/funnel.option';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { highlightCaption, screenControlsOption, screenPieOption, screenSpendingOption, type ScreenControl, type ScreenItem } from './screen.option';
 
 export interface ScreenInput {

@@ -24,7 +24,7 @@ import type { DrillStep, Route } from '../../model/routes';
 import type { RuleResult, UnitYearFile } from '../../model/types';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { moneyWithUnit } from '../../ui/format';
-import { recordTarget } from '../quality/model';
+import { recordTarget } from '../../domain/findings';
 
 export type HitKind = 'fact' | 'measure' | 'indicator' | 'finding';
 

@@ -9,7 +9,7 @@
  * facts) carries a mark, and the roll-up says for every figure how many units' reports cover it —
  * a regional sum over 3 of 40 units is not the region's spending.
  */
-import { resolveFocus } from '../focus';
+import { resolveFocus } from '../../state/focus';
 import type { ClassNode } from '../../model/types';
 import type { MoneyUnit, Source } from '../../model/vocabulary';
 import { roleTitle, sourceLabel } from '../../model/vocabulary';
@@ -17,9 +17,9 @@ import { toHash } from '../../state/url';
 import type { ViewState } from '../../model/routes';
 import { MONEY, count, money, pct, signed } from '../../ui/format';
 import { growthPct, sharePct } from '../../domain/check';
-import type { ChartSpec } from '../spending/model';
+import type { ChartSpec } from '../../ui/chart/spec';
 import { rollupOption, type RollupItem } from './rollup.option';
-import type { RollupRow, UnitYearSummary } from './summary';
+import type { RollupRow, UnitYearSummary } from '../../domain/region/summary';
 
 export type SortKey = 'name' | 'total' | 'change' | 'basic' | 'project' | 'income' | 'sangong' | 'staff' | 'perPost';
 export interface Sort {

@@ -2,10 +2,10 @@
  * The trend chart: one line per series over the years (本年支出 and each function 类); a year a
  * series has no figure for is a gap, never a zero. Items carry the series key.
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart-theme';
+import { PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart/theme';
 import type { Series } from './trends';
 
 /** Lines of the given money series over `years`. */

@@ -14,9 +14,9 @@ import { growthPct } from '../../domain/check';
 import type { UnitYearFile } from '../../model/types';
 import { roleTitle, type MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, money, signed } from '../../ui/format';
-import type { ChartSpec } from '../spending/model';
+import type { ChartSpec } from '../../ui/chart/spec';
 import { trendOption } from './trend.option';
-import type { RollupRow } from './summary';
+import type { RollupRow } from '../../domain/region/summary';
 import { DERIVED_MARK } from './model';
 
 export interface Point {

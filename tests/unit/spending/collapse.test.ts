@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { from } from 'arquero';
 import { collapse, drill, entries, leafReach, makeLookup, resolvePath, slice, type Trees } from '../../../src/domain/drill';
-import { recordsOf, spendingModel, type SpendingView } from '../../../src/features/spending/model';
+import { spendingModel, type SpendingView } from '../../../src/features/spending/model';
+import { recordsOf } from '../../../src/domain/provenance';
 import type { DrillStep } from '../../../src/model/routes';
 import { facts, index, trees } from '../real-data';
 import { allFacts, FIRST, shipped } from '../overview/fixtures';

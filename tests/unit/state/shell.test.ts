@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation, documentTitle, footerItems, navItems, resolveView } from '../../../src/features/shell/model';
+import { citation, documentTitle, footerItems, navItems, resolveView } from '../../../src/state/shell';
 import { parseHash } from '../../../src/state/url';
 import type { DataIndex } from '../../../src/model/types';
 

@@ -12,14 +12,14 @@ export type ChartType = (typeof CHART_TYPES)[number];
  * the wrapper starts these alongside the ECharts core chunk rather than after it.
  */
 export const CHART_LOADERS: Record<ChartType, () => Promise<{ default: Parameters<typeof use>[0] }>> = {
-  bar: () => import('./chart-types/bar'),
-  line: () => import('./chart-types/line'),
-  pie: () => import('./chart-types/pie'),
-  treemap: () => import('./chart-types/treemap'),
-  sunburst: () => import('./chart-types/sunburst'),
-  sankey: () => import('./chart-types/sankey'),
-  funnel: () => import('./chart-types/funnel'),
-  gauge: () => import('./chart-types/gauge'),
+  bar: () => import('./series/bar'),
+  line: () => import('./series/line'),
+  pie: () => import('./series/pie'),
+  treemap: () => import('./series/treemap'),
+  sunburst: () => import('./series/sunburst'),
+  sankey: () => import('./series/sankey'),
+  funnel: () => import('./series/funnel'),
+  gauge: () => import('./series/gauge'),
 };
 
 /** The series types an option uses, so the wrapper can load them before init. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemIndex, itemKey } from '../../../src/ui/chart-keys';
+import { itemIndex, itemKey } from '../../../../src/ui/chart/keys';
 
 describe('chart keys', () => {
   it('reads the domain key of an event, falling back to the item name', () => {

@@ -8,9 +8,9 @@
  * from what is computed here (`…Stated` flags), so the view can mark derived figures.
  */
 import type { ColumnTable } from 'arquero';
-import { makeLookup, slice, spendingYears, type Amount, type NodeKey, type Trees } from '../../domain/drill';
-import { UnitFigures } from '../../domain/figures';
-import { ancestry } from '../../domain/drill';
+import { makeLookup, slice, spendingYears, type Amount, type NodeKey, type Trees } from '../drill';
+import { UnitFigures } from '../figures';
+import { ancestry } from '../drill';
 import type { UnitEntry, UnitYearFile } from '../../model/types';
 import { SOURCES, type Source } from '../../model/vocabulary';
 

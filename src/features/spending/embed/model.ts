@@ -3,10 +3,11 @@
  * source line and the link to the full view. Pure: the page passes the route's own model (so the
  * embedded chart is the very chart the route draws) and the citation of the unit's report.
  */
-import type { ViewState } from '../../model/routes';
-import { toHash } from '../../state/url';
-import type { Citation } from '../shell/model';
-import type { ChartSpec, SpendingModel } from '../spending/model';
+import type { ViewState } from '../../../model/routes';
+import { toHash } from '../../../state/url';
+import type { Citation } from '../../../state/shell';
+import type { SpendingModel } from '../model';
+import type { ChartSpec } from '../../../ui/chart/spec';
 
 /** Routes whose charts the embed page can draw, and their chart ids. */
 export const EMBEDDABLE: Partial<Record<ViewState['route'], readonly string[]>> = { spending: ['hier', 'cmp', 'sankey', 'exec'] };

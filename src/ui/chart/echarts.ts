@@ -7,7 +7,7 @@
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CHART_LOADERS, type ChartType } from './chart-types';
+import { CHART_LOADERS, type ChartType } from './series';
 
 export { init } from 'echarts/core';
 export type { EChartsCoreOption } from 'echarts/core';

@@ -8,9 +8,9 @@
  * total function (src/state/url.ts), so a view and its embedded chart can never disagree about
  * what a link means.
  */
-import { ROUTES, type Route, type ViewState } from '../../model/routes';
-import { parseHash, toHash, type UrlProblem } from '../../state/url';
-import { escapeHTML } from '../../ui/escape';
+import { ROUTES, type Route, type ViewState } from '../model/routes';
+import { parseHash, toHash, type UrlProblem } from './url';
+import { escapeHTML } from '../ui/escape';
 
 export type EmbedTheme = 'light' | 'dark';
 

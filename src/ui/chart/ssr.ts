@@ -8,7 +8,7 @@ import { init, use } from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CHART_LOADERS, CHART_TYPES } from './chart-types';
+import { CHART_LOADERS, CHART_TYPES } from './series';
 
 /** The context key under which the server entry provides the renderer to EChart.svelte. */
 export const CHART_SSR = 'chart-ssr';

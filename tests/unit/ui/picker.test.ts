@@ -1,6 +1,6 @@
 /** The unit selector at scale: search by name, region or id, grouped by region, capped, the selection kept. */
 import { describe, expect, test } from 'vitest';
-import { pickerIndex, pickUnits } from '../../../src/features/units/picker';
+import { pickerIndex, pickUnits } from '../../../src/ui/picker';
 
 const units = Array.from({ length: 5000 }, (_, i) => ({ id: `u-${i}`, name: `单位${i}`, region: `地区${i % 50}` }));
 const idx = pickerIndex(units);

@@ -4,10 +4,10 @@
  * in the route models.
  */
 import { tick } from 'svelte';
-import { data } from '../../state/data.svelte';
-import type { Trees } from '../../domain/drill';
-import { selection } from '../../state/selection.svelte';
-import type { DrillStep, ViewState } from '../../model/routes';
+import { data } from './data.svelte';
+import type { Trees } from '../domain/drill';
+import { selection } from './selection.svelte';
+import type { DrillStep, ViewState } from '../model/routes';
 
 /** Classification trees from the data (empty when a file failed). */
 export function getTrees(): Trees {

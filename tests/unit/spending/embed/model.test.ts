@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { embedHash, embedSnippet, parseEmbedHash } from '../../../src/features/embed/url';
-import { embedModel } from '../../../src/features/embed/model';
-import { recordsOf, spendingModel } from '../../../src/features/spending/model';
-import type { ViewState } from '../../../src/model/routes';
-import { allFacts, FIRST, shipped, trees } from '../overview/fixtures';
+import { embedHash, embedSnippet, parseEmbedHash } from '../../../../src/state/embed-url';
+import { embedModel } from '../../../../src/features/spending/embed/model';
+import { spendingModel } from '../../../../src/features/spending/model';
+import { recordsOf } from '../../../../src/domain/provenance';
+import type { ViewState } from '../../../../src/model/routes';
+import { allFacts, FIRST, shipped, trees } from '../../overview/fixtures';
 
 const view: ViewState = { route: 'spending', unit: 'ningxiang-drc', year: 2022, compare: 2021, path: ['b:项目支出', 'f:206'], money: 'wan', focus: 'e:31007' };
 
@@ -36,7 +37,7 @@ describe('embed address', () => {
   });
 
   it('embed.html carries the same Content-Security-Policy as index.html', () => {
-    const policy = (f: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(resolve(__dirname, '../../..', f), 'utf8'))?.[1];
+    const policy = (f: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(resolve(__dirname, '../../../..', f), 'utf8'))?.[1];
     expect(policy('embed.html')).toBeTruthy();
     expect(policy('embed.html')).toBe(policy('index.html'));
   });

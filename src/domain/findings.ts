@@ -3,8 +3,12 @@
  * set of records (shown beside the chart of those records, linked to #/quality). Text comes from
  * the rules' results and the data's knownIssues, never from a view.
  */
-import type { KnownIssue, RuleResult } from '../../model/types';
-import { toHash, type ViewState } from '../../state/url';
+import type { KnownIssue, RuleGrade, RuleResult, UnitYearFile } from '../model/types';
+import { roleSection } from '../model/vocabulary';
+import type { DrillStep, Route } from '../model/routes';
+import { toHash, type ViewState } from '../state/url';
+import { GRADES } from './rules';
+import { treeOf, type TreeInput } from './tree';
 
 /** Words for the number keys of rule results. */
 export const NUMBER_LABEL: Record<string, string> = {
@@ -76,4 +80,49 @@ export function checksFor(ids: readonly string[], results: readonly RuleResult[]
     out.push({ key, status: 'known', statusText: STATUS_TEXT.known, title: k.title, numbers: [], message: k.explanation, explanation: null, records: k.records, href: href(key) });
   }
   return out;
+}
+
+const OVERVIEW_SECTIONS = new Set(['totals', 'budget']);
+const GRADE_ORDER: Record<RuleGrade, number> = Object.fromEntries(GRADES.map((g, i) => [g, i])) as Record<RuleGrade, number>;
+
+/**
+ * Where a record is shown, by what it is: a spending fact on #/spending drilled to its cell
+ * (spending type, then functional codes from the 类 down, then economic codes), any other fact on
+ * the overview; a measure on the route of its role's section (focused on it); an indicator on
+ * #/operations. The year is the record's own.
+ */
+export function recordTarget(id: string, file: UnitYearFile, trees: { functional?: TreeInput; economic?: TreeInput }): { route: Route; path: DrillStep[]; focus: string | null; year: number; label: string } | null {
+  const fact = file.facts.find((f) => f.id === id);
+  if (fact) {
+    if (fact.flow !== '支出' || fact.source !== null) return { route: '', path: [], focus: null, year: fact.year, label: fact.label };
+    const path: DrillStep[] = [];
+    if (fact.basis && !fact.functional && !fact.economic) path.push(`b:${fact.basis}`);
+    if (fact.functional) path.push(...treeOf(trees.functional).path(fact.functional).map((c) => `f:${c}` as DrillStep));
+    if (fact.economic) path.push(...treeOf(trees.economic).path(fact.economic).map((c) => `e:${c}` as DrillStep));
+    return { route: 'spending', path, focus: null, year: fact.year, label: fact.label };
+  }
+  const m = file.measures.find((x) => x.id === id);
+  if (m) {
+    const section = m.role ? roleSection(m.role) : null;
+    if (section === 'spending' && m.role) {
+      const code = m.role.slice(m.role.indexOf(':') + 1);
+      const tree = m.role.startsWith('spending.function') ? treeOf(trees.functional) : treeOf(trees.economic);
+      const dim = m.role.startsWith('spending.function') ? 'f' : 'e';
+      return { route: 'spending', path: tree.path(code).map((c) => `${dim}:${c}` as DrillStep), focus: null, year: m.year, label: m.label };
+    }
+    const route: Route = section && OVERVIEW_SECTIONS.has(section) ? '' : 'assets';
+    return { route, path: [], focus: id, year: m.year, label: m.label };
+  }
+  const i = file.indicators.find((x) => x.id === id);
+  if (i) return { route: 'operations', path: [], focus: id, year: i.year, label: i.label };
+  return null;
+}
+
+/** Results ordered for reading: failures first, then known issues, then passes; errors before warnings before notes (stable within). */
+export function orderResults(results: readonly RuleResult[]): RuleResult[] {
+  const rank = { fail: 0, known: 1, pass: 2 } as const;
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank[a.r.status] - rank[b.r.status] || (GRADE_ORDER[a.r.grade] ?? 3) - (GRADE_ORDER[b.r.grade] ?? 3) || a.i - b.i)
+    .map((x) => x.r);
 }

@@ -74,3 +74,15 @@ export function sortRows<T>(rows: T[], columns: Column<T>[], sort: SortState | n
   }
   return [...free, ...pins];
 }
+
+export interface TableView<T> {
+  id: string;
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** Open by default (where the table is the main content). */
+  open: boolean;
+  /** File name stem of the table downloads. */
+  downloadName: string;
+}

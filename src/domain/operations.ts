@@ -5,8 +5,8 @@
  * to a common base unit (万条 → 条) so different magnitudes can share a log axis honestly.
  */
 import type { ColumnTable } from 'arquero';
-import type { IndicatorRow } from '../../data/tables';
-import type { Indicator } from '../../model/types';
+import type { IndicatorRow } from '../data/tables';
+import type { Indicator } from '../model/types';
 
 export interface OpItem {
   id: string;

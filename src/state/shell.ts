@@ -4,10 +4,10 @@
  * titles from the data, and the citation of the selected unit's own report for the footer,
  * the print line and the document title.
  */
-import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../../model/routes';
-import type { DataIndex, SourceDoc, UnitEntry } from '../../model/schema';
-import { problemText, type ParsedHash } from '../../state/url';
-import { reportDate } from '../../domain/provenance';
+import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../model/routes';
+import type { DataIndex, SourceDoc, UnitEntry } from '../model/schema';
+import { problemText, type ParsedHash } from './url';
+import { reportDate } from '../domain/provenance';
 
 export interface Resolved {
   view: ViewState;

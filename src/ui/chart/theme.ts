@@ -3,9 +3,9 @@
  * display unit and the one-line tooltip body. Every data string in a tooltip goes through
  * escapeHTML.
  */
-import { escapeHTML } from './escape';
-import { MONEY, money, pct } from './format';
-import type { MoneyUnit } from '../model/vocabulary';
+import { escapeHTML } from '../escape';
+import { MONEY, money, pct } from '../format';
+import type { MoneyUnit } from '../../model/vocabulary';
 
 /** Categorical palette (AA contrast against white for labels drawn in white on the larger cells). */
 export const PALETTE = ['#0b5cad', '#c75000', '#1e7b3a', '#7b3fa0', '#00727d', '#8a5a00', '#a8265f', '#4a5a6a'];
