@@ -11,7 +11,7 @@
 import type { ColumnTable } from 'arquero';
 import { checkQuotes, checkUnitYear, loadDataset, loadUnit, openDataset, type Dataset, type Reader, type UnitYearResult } from '../data/load';
 import type { CompiledManifest } from '../data/compiled';
-import { spendingYears } from '../domain/drill';
+import { spendingYears } from '../domain/spending/slices';
 import { fetchReader, timeoutFromQuery } from '../data/fetch';
 import { reportFor, yearsOf } from '../data/select';
 import { factsTable, indicatorsTable, preferOwnReport } from '../data/tables';

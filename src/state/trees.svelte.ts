@@ -5,7 +5,7 @@
  */
 import { tick } from 'svelte';
 import { data } from './data.svelte';
-import type { Trees } from '../domain/drill';
+import type { Trees } from '../domain/spending/types';
 import { selection } from './selection.svelte';
 import type { DrillStep, ViewState } from '../model/routes';
 

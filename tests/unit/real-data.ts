@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { factsTable, indicatorsTable, preferOwnReport } from '../../src/data/tables';
 import type { ClassificationFile, DataIndex, UnitYearFile } from '../../src/model/types';
-import type { Trees } from '../../src/domain/drill';
+import type { Trees } from '../../src/domain/spending/types';
 
 const root = resolve(__dirname, '../../data');
 const read = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;

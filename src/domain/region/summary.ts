@@ -8,9 +8,10 @@
  * from what is computed here (`…Stated` flags), so the view can mark derived figures.
  */
 import type { ColumnTable } from 'arquero';
-import { makeLookup, slice, spendingYears, type Amount, type NodeKey, type Trees } from '../drill';
+import { makeLookup, slice, spendingYears } from '../spending/slices';
+import { type Amount, type NodeKey, type Trees } from '../spending/types';
 import { UnitFigures } from '../figures';
-import { ancestry } from '../drill';
+import { treeOf } from '../tree';
 import type { UnitEntry, UnitYearFile } from '../../model/types';
 import { SOURCES, type Source } from '../../model/vocabulary';
 
@@ -153,7 +154,7 @@ export function rollupCells(unit: Pick<UnitEntry, 'id' | 'region'>, facts: Colum
       const codes = new Set<string>();
       for (const r of rows) {
         const c = r[field];
-        if (c) for (const a of ancestry(tree, c)) codes.add(a);
+        if (c) for (const a of treeOf(tree).listedPath(c)) codes.add(a);
       }
       for (const code of [...codes].sort()) push(dim, code, { ...TOTAL, [field]: code });
     }

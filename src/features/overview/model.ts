@@ -10,7 +10,8 @@
  */
 import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
-import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
+import { BASES, type Amount, type NodeKey, type Trees } from '../../domain/spending/types';
+import { makeLookup, slice } from '../../domain/spending/slices';
 import { compare as checkStated, decimalsOf, growthPct, sharePct } from '../../domain/check';
 import { topItems, UnitFigures, type Figure } from '../../domain/figures';
 import type { DrillStep, Route } from '../../model/routes';

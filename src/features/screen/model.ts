@@ -9,7 +9,8 @@
 import { reportDate } from '../../domain/provenance';
 import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
-import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
+import { BASES, type Amount, type NodeKey, type Trees } from '../../domain/spending/types';
+import { makeLookup, slice } from '../../domain/spending/slices';
 import { decimalsOf } from '../../domain/check';
 import { UnitFigures, type Figure } from '../../domain/figures';
 import { topItems } from '../../domain/figures';

@@ -6,7 +6,10 @@
  * records and the view state, and renders what comes back.
  */
 import type { ColumnTable } from 'arquero';
-import { drill, entries, flows, REST_KEY, spendingYears, type ChildRow, type Crumb, type DrillResult, type Trees } from '../../domain/drill';
+import { drill, entries, type ChildRow, type Crumb, type DrillResult } from '../../domain/spending/drill';
+import { flows } from '../../domain/spending/flows';
+import { REST_KEY, type Trees } from '../../domain/spending/types';
+import { spendingYears } from '../../domain/spending/slices';
 import { growthPct } from '../../domain/check';
 import { sourceLine, type AnyRecord, type SourceRef } from '../../domain/provenance';
 import type { DrillStep } from '../../model/routes';

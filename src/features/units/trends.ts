@@ -8,7 +8,8 @@
  * units whose reports give that figure, and says how many: the count can differ between years.
  */
 import type { ColumnTable } from 'arquero';
-import { makeLookup, slice, spendingYears, type NodeKey, type Trees } from '../../domain/drill';
+import { makeLookup, slice, spendingYears } from '../../domain/spending/slices';
+import { type NodeKey, type Trees } from '../../domain/spending/types';
 import { UnitFigures } from '../../domain/figures';
 import { growthPct } from '../../domain/check';
 import type { UnitYearFile } from '../../model/types';

@@ -5,12 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { from } from 'arquero';
-import { collapse, drill, entries, leafReach, makeLookup, resolvePath, slice, type Trees } from '../../../src/domain/drill';
-import { spendingModel, type SpendingView } from '../../../src/features/spending/model';
-import { recordsOf } from '../../../src/domain/provenance';
-import type { DrillStep } from '../../../src/model/routes';
-import { facts, index, trees } from '../real-data';
-import { allFacts, FIRST, shipped } from '../overview/fixtures';
+import { drill, entries, leafReach } from '../../../../src/domain/spending/drill';
+import { collapse, resolvePath } from '../../../../src/domain/spending/paths';
+import { makeLookup, slice } from '../../../../src/domain/spending/slices';
+import type { Trees } from '../../../../src/domain/spending/types';
+import { spendingModel, type SpendingView } from '../../../../src/features/spending/model';
+import { recordsOf } from '../../../../src/domain/provenance';
+import type { DrillStep } from '../../../../src/model/routes';
+import { facts, index, trees } from '../../real-data';
+import { allFacts, FIRST, shipped } from '../../overview/fixtures';
 
 const t: Trees = {
   functional: [

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { from } from 'arquero';
-import {
-  drill,
-  entries,
-  extendPath,
-  flows,
-  keyOf,
-  makeLookup,
-  normalizePath,
-  pathToFunction,
-  REST_KEY,
-  spendingYears,
-  type Trees,
-} from '../../../src/domain/drill';
-import type { DrillStep } from '../../../src/state/url';
-import { facts, trees, UNIT } from '../real-data';
+import { drill, entries } from '../../../../src/domain/spending/drill';
+import { flows } from '../../../../src/domain/spending/flows';
+import { extendPath, keyOf, normalizePath, pathToFunction } from '../../../../src/domain/spending/paths';
+import { makeLookup, spendingYears } from '../../../../src/domain/spending/slices';
+import { REST_KEY, type Trees } from '../../../../src/domain/spending/types';
+import type { DrillStep } from '../../../../src/state/url';
+import { facts, trees, UNIT } from '../../real-data';
 
 const small: Trees = {
   functional: [
