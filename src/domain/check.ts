@@ -15,9 +15,9 @@ import type { Formula } from '../model/types';
 import { evaluateFormula, formulaRefs } from './formula';
 
 /** Money tolerance when the printed precision is not recorded: amounts are printed to 0.01 万元. */
-export const MONEY_TOLERANCE = 0.01;
+const MONEY_TOLERANCE = 0.01;
 /** Half a unit of the last printed decimal: the widest gap rounding alone can explain. */
-export function roundingTolerance(decimals: number): number {
+function roundingTolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals;
 }
 /**

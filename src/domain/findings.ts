@@ -33,7 +33,7 @@ export function numberPairs(numbers: Record<string, number>): Array<{ label: str
   return Object.entries(numbers).map(([k, v]) => ({ label: NUMBER_LABEL[k] ?? k, value: fmtNumber(v) }));
 }
 
-export const STATUS_TEXT: Record<RuleResult['status'], string> = { pass: '通过', fail: '未通过', known: '已知不一致' };
+const STATUS_TEXT: Record<RuleResult['status'], string> = { pass: '通过', fail: '未通过', known: '已知不一致' };
 
 /** A finding shown beside a chart. */
 export interface CheckView {

@@ -22,7 +22,7 @@ import type { ImportGroup } from '../import/types';
 import type { ClassNode, UnitEntry, UnitYearFile } from '../model/types';
 
 /** What #/import adds besides the file: the unit's name and what its import needs added to the index and trees. */
-export interface PreviewEntry {
+interface PreviewEntry {
   name: string;
   region?: string;
   /** The decoded report text (or the tables' text rendering), for the quote checks. */

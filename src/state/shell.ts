@@ -72,7 +72,7 @@ export interface NavItem {
 }
 
 /** Routes about the data rather than a unit's figures: linked from the footer, not the main navigation. */
-export const FOOTER_ROUTES: readonly Route[] = ['import'];
+const FOOTER_ROUTES: readonly Route[] = ['import'];
 
 /** The footer's links (the import page). */
 export function footerItems(): NavItem[] {

@@ -10,7 +10,7 @@ export interface PickerUnit {
   region: string;
 }
 
-export interface PickerGroup {
+interface PickerGroup {
   region: string;
   units: PickerUnit[];
 }
@@ -24,7 +24,7 @@ export interface Picker {
 }
 
 /** Default number of options shown. */
-export const PICKER_LIMIT = 200;
+const PICKER_LIMIT = 200;
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 

@@ -8,7 +8,7 @@ import { makeLookup, roundNoise, slice } from './slices';
 import { cmpLookup, collapse, extendPath, keyOf, normalizePath, stepLabel } from './paths';
 import { REST_LABEL, type DrillContext, type NodeKey, type Trees } from './types';
 
-export interface Flow {
+interface Flow {
   source: string;
   target: string;
   value: number;

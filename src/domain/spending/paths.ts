@@ -63,7 +63,7 @@ export function normalizePath(path: DrillStep[], trees: Trees): DrillStep[] {
 }
 
 /** Dimension order of a path: its first step decides. */
-export function order(path: DrillStep[]): Dim[] {
+function order(path: DrillStep[]): Dim[] {
   const first = path[0]?.[0];
   return first === 'e' ? ['e', 'f'] : first === 'f' ? ['f', 'e'] : ['b', 'f', 'e'];
 }

@@ -21,7 +21,7 @@ import { balanceOption, sharesOption, type BalanceLine, type PartRow } from './a
 import { controlsOption, staffOption, type ControlRow, type StaffChart } from './controls.option';
 
 /** The sections this route draws, in display order. */
-export const ASSET_SECTIONS: readonly RoleSection[] = ['assets', 'vehicles', 'sangong', 'meeting', 'training', 'operating', 'procurement', 'staff', 'performance'];
+const ASSET_SECTIONS: readonly RoleSection[] = ['assets', 'vehicles', 'sangong', 'meeting', 'training', 'operating', 'procurement', 'staff', 'performance'];
 
 /** One panel: a heading, its figures, a chart with its table, and the findings about them. */
 export interface PanelView {
@@ -41,7 +41,7 @@ export interface PanelView {
   notes: string[];
 }
 
-export interface MeasureRow {
+interface MeasureRow {
   key: string;
   label: string;
   title: string;
@@ -475,7 +475,7 @@ function basicSpending(file: UnitYearFile | undefined, year: number): Fact | und
 }
 
 /** Balance lines by role: 资产总额, 负债总额, 净资产 with last year and the stated change. */
-export function balanceLines(book: FigureBook): BalanceLine[] {
+function balanceLines(book: FigureBook): BalanceLine[] {
   return BALANCE_ROLES.flatMap((role) => {
     const f = book.get(role);
     if (!f) return [];
@@ -498,7 +498,7 @@ export function balanceLines(book: FigureBook): BalanceLine[] {
  * The budget-controlled expenses: “三公”经费 (or, when the report states no total, each stated
  * item), 会议费, 培训费, each with its 年初预算 and last year.
  */
-export function controlRows(book: FigureBook): ControlRow[] {
+function controlRows(book: FigureBook): ControlRow[] {
   const sangong = book.get('sangong.total') ? ['sangong.total'] : book.parts('sangong.item').map((f) => f.role!);
   return [...sangong, 'meeting.total', 'training.total'].flatMap((role) => {
     const actual = book.get(role);
@@ -520,7 +520,7 @@ export function controlRows(book: FigureBook): ControlRow[] {
 }
 
 /** Staffing by role: 编制, 在编 and its kinds, the vacant posts, the people outside the quota. */
-export function staffChart(book: FigureBook): StaffChart & { inPost: { value: number; key: string; unit: string } | null } {
+function staffChart(book: FigureBook): StaffChart & { inPost: { value: number; key: string; unit: string } | null } {
   const q = book.get('staff.quota');
   const ip = book.get('staff.in-post');
   const kinds = book.parts('staff.in-post-kind');

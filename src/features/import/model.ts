@@ -143,12 +143,12 @@ export function pageWording(message: string): string {
   return message.replace(/请?用 --year 指定(年度)?/g, '请在上面的“年度”一栏填写报告年度后重新导入');
 }
 
-export interface ErrorView {
+interface ErrorView {
   where: string;
   message: string;
 }
 
-export interface FindingView {
+interface FindingView {
   key: string;
   status: RuleResult['status'];
   badge: string;
@@ -163,14 +163,14 @@ export interface FindingView {
   href: string;
 }
 
-export interface ReviewView {
+interface ReviewView {
   where: string;
   text: string;
   reason: string;
   context: string;
 }
 
-export interface LinkView {
+interface LinkView {
   route: string;
   title: string;
   href: string;
@@ -178,7 +178,7 @@ export interface LinkView {
 
 export type DownloadKind = 'json' | 'source' | 'xlsx';
 
-export interface DownloadView {
+interface DownloadView {
   kind: DownloadKind;
   label: string;
   fileName: string;

@@ -16,10 +16,10 @@ import { indicatorBarsOption, needsLog } from './operations.option';
 import { funnelOption } from '../../ui/chart/funnel.option';
 
 /** Title of the route when the index gives the unit none. */
-export const DEFAULT_TITLE = '业务运行指标';
+const DEFAULT_TITLE = '业务运行指标';
 export const NO_INDICATORS = '本单位报告未包含业务运行指标。';
 
-export interface OpCard {
+interface OpCard {
   key: string;
   title: string;
   value: string;
@@ -27,7 +27,7 @@ export interface OpCard {
   focused: boolean;
 }
 
-export interface OpGroupView {
+interface OpGroupView {
   id: string;
   /** The focus key of the group. */
   key: string;
@@ -74,7 +74,7 @@ export interface OperationsInput {
 }
 
 /** A figure as worded, with percentages at their printed precision. */
-export function display(i: Pick<OpItem, 'value' | 'unit' | 'approx'>): string {
+function display(i: Pick<OpItem, 'value' | 'unit' | 'approx'>): string {
   return figureText(i, (n) => (i.unit === '%' ? pct(n, String(n).split('.')[1]?.length ?? 0).replace('%', '') : count(n)));
 }
 

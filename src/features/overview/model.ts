@@ -32,7 +32,6 @@ import type { ChartSpec } from '../../ui/chart/spec';
 import { narrative, spendingNarrative } from './narrative';
 import { structureOption, type StructureItem } from './structure.option';
 
-export type { SourceRef };
 
 /** A run of text in a card line; `tone` picks its style, `source` adds a Source ⓘ after it. */
 export interface Seg {
@@ -42,7 +41,7 @@ export interface Seg {
 }
 
 /** One line of a card: `big` the headline figure, `pair` a labelled part, `chg` a change or comparison, `note` a remark. */
-export interface CardLine {
+interface CardLine {
   kind: 'big' | 'pair' | 'chg' | 'note' | 'flow';
   segs: Seg[];
   /** Key linked charts highlight while the line is hovered. */
@@ -50,7 +49,7 @@ export interface CardLine {
 }
 
 /** A rate beside the one the report prints. */
-export interface RateLine {
+interface RateLine {
   name: string;
   segs: Seg[];
 }
@@ -80,7 +79,7 @@ export interface OverviewInput {
   hover?: string | null;
 }
 
-export interface StructureEntry {
+interface StructureEntry {
   key: DrillStep;
   label: string;
   text: string;

@@ -17,7 +17,7 @@ import { fmtNumber, NUMBER_LABEL, numberPairs, orderResults, recordTarget } from
 import { ruleStatusOption, STATUS_LABEL } from './quality.option';
 
 /** The rule families, in reading order, with their headings (the registry's). */
-export const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = RULE_FAMILY_LIST.map((id) => ({ id, title: FAMILY_TITLES[id] }));
+const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = RULE_FAMILY_LIST.map((id) => ({ id, title: FAMILY_TITLES[id] }));
 const GRADE_TEXT: Record<RuleGrade, string> = GRADE_TITLES;
 
 export interface RecordLink {
@@ -45,7 +45,7 @@ export interface ResultView {
   focused: boolean;
 }
 
-export interface RuleView {
+interface RuleView {
   rule: string;
   title: string;
   counts: string;
@@ -57,7 +57,7 @@ export interface RuleView {
   passedOpen: boolean;
 }
 
-export interface FamilyView {
+interface FamilyView {
   id: RuleFamily;
   title: string;
   counts: string;
@@ -66,7 +66,7 @@ export interface FamilyView {
   rules: RuleView[];
 }
 
-export interface IssueView {
+interface IssueView {
   key: string;
   title: string;
   kind: string;
@@ -85,7 +85,7 @@ export interface RuleRow {
   known: number;
 }
 
-export interface FlatRow {
+interface FlatRow {
   key: string;
   rule: string;
   status: string;

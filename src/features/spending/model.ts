@@ -40,7 +40,7 @@ export interface SpendingInput {
 }
 
 /** A figure of the node card: label, formatted amount and where it comes from. */
-export interface NodeFigure {
+interface NodeFigure {
   label: string;
   text: string;
   source: SourceRef;

@@ -66,14 +66,14 @@ export interface UnitRow {
   hasYear: boolean;
 }
 
-export interface Header {
+interface Header {
   key: SortKey;
   label: string;
   sort: 'ascending' | 'descending' | 'none';
   numeric: boolean;
 }
 
-export interface RegionChoice {
+interface RegionChoice {
   /** "" = all regions. */
   region: string;
   label: string;
@@ -82,7 +82,7 @@ export interface RegionChoice {
   href: string;
 }
 
-export interface RollupLine {
+interface RollupLine {
   code: string;
   name: string;
   amount: number;
@@ -107,7 +107,7 @@ export interface RollupPart {
   amountHeader: string;
 }
 
-export interface RegionRow {
+interface RegionRow {
   region: string;
   units: number;
   total: string;
@@ -115,7 +115,7 @@ export interface RegionRow {
   href: string;
 }
 
-export interface UnitsView {
+interface UnitsView {
   state: 'ok';
   title: string;
   year: number;
@@ -157,7 +157,7 @@ export interface UnitsInput {
 }
 
 /** A region of thousands of units lists the first ROW_LIMIT in the current order (the roll-up covers all). */
-export const ROW_LIMIT = 500;
+const ROW_LIMIT = 500;
 
 const HEADERS: Array<[SortKey, string, boolean]> = [
   ['name', '单位', false],

@@ -12,7 +12,7 @@ import { getTrees } from '../../state/trees.svelte';
 import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
 
 /** Above this many units, "all regions" compares regions, not every unit (their rows are per region). */
-export const ALL_UNITS_LIMIT = 300;
+const ALL_UNITS_LIMIT = 300;
 
 export interface RegionData {
   summaries: UnitYearSummary[];

@@ -13,7 +13,7 @@ import { CHART_LOADERS, CHART_TYPES } from './series';
 /** The context key under which the server entry provides the renderer to EChart.svelte. */
 export const CHART_SSR = 'chart-ssr';
 
-export interface SsrChartInput {
+interface SsrChartInput {
   option: EChartsCoreOption;
   theme: 'light' | 'dark';
   decal: boolean;
@@ -28,7 +28,7 @@ export type SsrChart = (input: SsrChartInput) => string;
  * The width the SVG is laid out at: the server does not know the reader's screen. The SVG scales
  * to its box (viewBox), which has the live chart's size, so the swap moves nothing.
  */
-export const SSR_WIDTH = 720;
+const SSR_WIDTH = 720;
 const FALLBACK_HEIGHT = 320;
 
 let ready: Promise<void> | null = null;

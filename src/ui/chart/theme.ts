@@ -35,4 +35,4 @@ export function tooltipHTML(title: string, lines: string[], source?: string): st
   return `<strong>${escapeHTML(title)}</strong>${body}${src}`;
 }
 
-export { pct, money };
+export { pct };

@@ -4,7 +4,7 @@
  */
 
 /** Provenance of one cell: the record ids behind it and, when computed, how. */
-export interface CellSource {
+interface CellSource {
   ids: string[];
   computed?: string;
 }
@@ -29,7 +29,7 @@ export interface Column<T> {
 }
 
 /** The raw value of a cell. */
-export function cellValue<T>(col: Column<T>, row: T): string | number | null | undefined {
+function cellValue<T>(col: Column<T>, row: T): string | number | null | undefined {
   return col.value ? col.value(row) : ((row as Record<string, unknown>)[col.key] as string | number | null | undefined);
 }
 

@@ -10,9 +10,9 @@ import type { SpendingModel } from '../model';
 import type { ChartSpec } from '../../../ui/chart/spec';
 
 /** Routes whose charts the embed page can draw, and their chart ids. */
-export const EMBEDDABLE: Partial<Record<ViewState['route'], readonly string[]>> = { spending: ['hier', 'cmp', 'sankey', 'exec'] };
+const EMBEDDABLE: Partial<Record<ViewState['route'], readonly string[]>> = { spending: ['hier', 'cmp', 'sankey', 'exec'] };
 
-export interface EmbedView {
+interface EmbedView {
   state: 'ok';
   /** "宁乡市数据资源中心 · 2022年 · 项目支出 › 科学技术支出…：构成" */
   title: string;
