@@ -23,7 +23,7 @@ export async function launchBrowser() {
 }
 
 /** A fresh context + page with the cache disabled and, optionally, the throttling applied. */
-async function freshPage(browser, { throttle = false, viewport = { width: 1280, height: 900 } } = {}) {
+export async function freshPage(browser, { throttle = false, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   // The 1 M-row synthetic site fetches hundreds of files: keep them all in resource timing.
   await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
@@ -101,6 +101,12 @@ const FIRST_VISIBLE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
+/** In-page, from before the HTML is parsed: every long task (≥ 50 ms) of the main thread, as [start, duration]. */
+const LONG_TASKS = `(() => {
+  window.__longTasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+})();`;
+
 /** In-page: timings from the chart-drawn marks (relative to navigation start) and resource timing. */
 function pageTimings() {
   const marks = performance.getEntriesByType('mark');
@@ -128,6 +134,8 @@ function pageTimings() {
     chartIds: ids,
     fcp: fcp ? fcp.startTime : null,
     firstVisible: window.__firstVisible ?? null,
+    longTasks: window.__longTasks ?? [],
+    htmlBytes: nav ? nav.encodedBodySize : null,
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     load: nav ? nav.loadEventEnd : null,
     heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
@@ -149,6 +157,7 @@ function distFile(distDir, baseUrl, url) {
 export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000 }) {
   const { context, page } = await freshPage(browser, { throttle });
   await context.addInitScript(FIRST_VISIBLE);
+  await context.addInitScript(LONG_TASKS);
   const responses = [];
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status(), type: r.request().resourceType() }));
   const errors = [];
@@ -186,6 +195,11 @@ export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = 
       dataFiles: data.length,
       dataServedBytes: data.reduce((s, r) => s + (r.encoded || 0), 0),
       dataRawBytes: data.reduce((s, r) => s + (r.decoded || 0), 0),
+      // What happened before the first chart showed (scripts and bytes fetched, long tasks): the
+      // difference from the static page.
+      longTasks: t.longTasks,
+      htmlBytes: t.htmlBytes,
+      requests: t.resources.map(({ url, start, encoded }) => ({ url, start, encoded })),
       errors,
     };
   } finally {
