@@ -92,9 +92,15 @@ export async function waitForCharts(page, { timeoutMs = 30_000, quietMs = 600, n
  */
 const FIRST_VISIBLE = `(() => {
   const seen = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (!el.checkVisibility || el.checkVisibility({ visibilityProperty: true })); };
+  // window.__fvAccept (measureLoad's accept): only the requested view's charts count, not another
+  // view's prerendered chart shown first (a chart id pattern, and the unit the unit selector shows).
+  const accept = window.__fvAccept ?? {};
+  const chartRe = accept.chart ? new RegExp(accept.chart) : null;
+  const ours = (box) => (!chartRe || chartRe.test(box.getAttribute('data-chart') ?? '')) && (!accept.unit || document.querySelector('select[data-unit-select]')?.value === accept.unit);
   const check = () => {
-    const svg = [...document.querySelectorAll('[data-chart] svg')].some(seen);
-    const canvas = [...document.querySelectorAll('[data-chart][data-drawn="true"] canvas')].some(seen);
+    const boxes = [...document.querySelectorAll('[data-chart]')].filter(ours);
+    const svg = boxes.some((b) => [...b.querySelectorAll('svg')].some(seen));
+    const canvas = boxes.some((b) => b.getAttribute('data-drawn') === 'true' && [...b.querySelectorAll('canvas')].some(seen));
     if (svg || canvas) window.__firstVisible = performance.now();
     else requestAnimationFrame(check);
   };
@@ -153,10 +159,11 @@ function distFile(distDir, baseUrl, url) {
 /**
  * Load `baseUrl + hash` once in a fresh context and measure it. `distDir` lets JS/CSS bytes be
  * read (raw + gzip -9) from the build itself; `encoded` is what the server actually sent (gzip -6).
+ * `accept` ({ chart: id pattern, unit }) limits the first visible chart to the requested view's.
  */
-export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000 }) {
+export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000, accept = null }) {
   const { context, page } = await freshPage(browser, { throttle });
-  await context.addInitScript(FIRST_VISIBLE);
+  await context.addInitScript(`window.__fvAccept = ${JSON.stringify(accept ?? {})};\n${FIRST_VISIBLE}`);
   await context.addInitScript(LONG_TASKS);
   const responses = [];
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status(), type: r.request().resourceType() }));

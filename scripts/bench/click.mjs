@@ -9,24 +9,10 @@
  *   - an element's data-current became the clicked item's key (#/screen's callout), or
  *   - the drill crumbs ([aria-current="location"]) changed (#/units' roll-up).
  * A click that gets no answer within 1.5 s is followed by a click on the next item (the report
- * counts the clicks); the time is always from navigation start to the answer.
+ * counts the clicks); the time is always from navigation start to the answer. Which charts and
+ * items a route's clicks aim at: scripts/bench/routes.mjs.
  */
 import { freshPage } from './browser.mjs';
-
-/**
- * Which charts a route's clicks go to, in order of preference, and which item keys the view acts
- * on (the overview drills only 功能分类 items). A route not listed tries every exposed chart.
- */
-export const CLICK_TARGETS = {
-  '': { charts: ['structure'], key: '^f:' },
-  spending: { charts: ['cmp', 'hier'] },
-  assets: { charts: ['staff', 'sangong', 'vehicle', 'fixed', 'balance', 'controls'] },
-  operations: { charts: ['ops-overview'] },
-  quality: { charts: ['quality-rules'] },
-  screen: { charts: ['screen-spending'] },
-  units: {},
-  naive: { charts: ['bar'] },
-};
 
 /**
  * In-page: the n-th clickable item of the preferred charts, as viewport coordinates, largest item
@@ -34,7 +20,9 @@ export const CLICK_TARGETS = {
  * over the item's box and kept only where zrender's own hit test finds the item and nothing covers
  * the chart there.
  */
-function findTarget({ charts, key, skip }) {
+function findTarget({ charts, key, unit, skip }) {
+  // A unit link: only once the page shows that unit (not the first unit's view hydrated first).
+  if (unit && document.querySelector('select[data-unit-select]')?.value !== unit) return null;
   const all = window.__charts ?? {};
   const ids = charts?.length ? charts.filter((id) => all[id]) : Object.keys(all);
   const keyRe = key ? new RegExp(key) : null;
@@ -126,7 +114,7 @@ export async function measureClick(browser, { url, target = {}, throttle = false
     let liveAt = null;
     let first = null;
     while (Date.now() - t0 < timeoutMs) {
-      const t = await page.evaluate(findTarget, { charts: target.charts ?? null, key: target.key ?? null, skip: clicks }).catch(() => null);
+      const t = await page.evaluate(findTarget, { charts: target.charts ?? null, key: target.key ?? null, unit: target.unit ?? null, skip: clicks }).catch(() => null);
       if (!t) {
         if (clicks && !(await page.evaluate(() => !!window.__charts).catch(() => false))) break;
         await page.waitForTimeout(50);

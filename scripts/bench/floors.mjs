@@ -7,7 +7,7 @@
  *     same ECharts options) as inline SVG in one HTML page without script.
  * Both use the shipped first unit's first year file (data/index.json), copied as it is.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, run } from './util.mjs';
 
@@ -36,5 +36,8 @@ export async function buildFloors(outBase) {
   copyFileSync(data.file, join(naive, 'data/unit-year.json'));
   const { writeStaticFloor } = await import('../../bench/floors/static/generate.mjs');
   writeStaticFloor(data.file, stat);
+  // The project's robots.txt next to both, so Lighthouse's SEO audit reads the same file on all three.
+  const robots = join(ROOT, 'public/robots.txt');
+  if (existsSync(robots)) for (const dir of [naive, stat]) copyFileSync(robots, join(dir, 'robots.txt'));
   return { naive, static: stat, data: { unit: data.unit, year: data.year, file: data.file.slice(ROOT.length + 1) } };
 }

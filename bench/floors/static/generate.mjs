@@ -37,11 +37,12 @@ export function staticPage(unitYear) {
     )
     .join('\n');
   // No script, so the policy allows none; the one stylesheet is inline (nothing else to fetch).
+  // connect-src 'self' only lets an auditor read /robots.txt from the page, as on the project.
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="UTF-8" />
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="description" content="基准页（静态）：与朴素实现相同的三张图，构建时画成内联 SVG，页面不含脚本。" />
 <link rel="icon" href="data:," />
