@@ -23,6 +23,7 @@
  *          --routes ,spending,… (default: every route and the second unit's spending link) · --throttled-routes …
  *          --click-routes … · --lighthouse-routes … (default: --routes)
  *          --skip-build · --skip-loads · --skip-click · --skip-lighthouse · --skip-drill · --skip-synthetic · --skip-node · --skip-city
+ *          --route-files: open the project's routes by their prerendered files (spending/#/spending…) instead of the hash links
  *          --keep: start from the existing bench/results.json and replace only the parts this run measures
  *          (rerun one part: e.g. --skip-build --skip-loads --skip-click --skip-drill --skip-synthetic --skip-node --skip-city --keep)
  */
@@ -63,6 +64,7 @@ const ROUTES = opt('routes', defaultRoutes()).split(',');
 const THROTTLED_ROUTES = opt('throttled-routes', ROUTES.join(',')).split(',');
 const CLICK_ROUTES = opt('click-routes', ROUTES.join(',')).split(',');
 const LH_ROUTES = opt('lighthouse-routes', ROUTES.join(',')).split(',');
+const ROUTE_FILES = flag('route-files');
 // Private build dirs: the e2e suite rebuilds dist/ at any time, which would pull files from under
 // the server mid-run. `normal` = the project (same config and output as dist/).
 const FLOORS_DIR = join(ROOT, 'bench/tmp/floors');
@@ -94,7 +96,7 @@ const results = {
       }
     })(),
   },
-  config: { runs: RUNS, throttledRuns: THROTTLED_RUNS, clickRuns: CLICK_RUNS, drills: DRILLS, lighthouseRuns: LH_RUNS, routes: ROUTES.map(label), throttledRoutes: THROTTLED_ROUTES.map(label), clickRoutes: CLICK_ROUTES.map(label), lighthouseRoutes: LH_ROUTES.map(label), throttle: THROTTLE, viewport: '1280×900' },
+  config: { runs: RUNS, throttledRuns: THROTTLED_RUNS, clickRuns: CLICK_RUNS, drills: DRILLS, lighthouseRuns: LH_RUNS, routes: ROUTES.map(label), throttledRoutes: THROTTLED_ROUTES.map(label), clickRoutes: CLICK_ROUTES.map(label), lighthouseRoutes: LH_ROUTES.map(label), throttle: THROTTLE, viewport: '1280×900', projectPages: ROUTE_FILES ? 'route files (<route>/#/<route>…)' : 'hash links (/#/<route>…)' },
   builds: {},
   floors: null,
   firstView: {},
@@ -108,7 +110,9 @@ const results = {
   node: null,
   lighthouse: null,
   notes: [
-    'The project is opened by its hash links (http://host/#/spending …), as a bookmark, a shared link and Lighthouse open it. Builds go to bench/tmp/ (the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run).',
+    ROUTE_FILES
+      ? "The project is opened by its routes' prerendered files (http://host/spending/#/spending …, --route-files). Builds go to bench/tmp/ (the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run)."
+      : 'The project is opened by its hash links (http://host/#/spending …), as a bookmark, a shared link and Lighthouse open it; such a link loads index.html, whose prerendered view is the overview (--route-files measures the routes\' own prerendered files instead). Builds go to bench/tmp/ (the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run).',
     'Naive floor: bench/floors/naive, a separate minimal Svelte 5 + ECharts (the whole package, canvas) + Arquero app built by Vite as one bundle with its own config; it fetches one unit-year JSON file (the first unit of data/index.json, copied as it is) and draws three charts (bar, pie, line) from Arquero tables. Static floor: the same three charts from the same options, rendered to inline SVG by ECharts\' server-side renderer into one HTML page without script (bench/floors/static/generate.mjs). Both are built at bench time into bench/tmp/floors.',
     "First visible chart = the first animation frame, from navigation start, in which a chart box ([data-chart]) holds an <svg> (the prerendered charts, the static floor) or a drawn canvas (data-drawn=\"true\": ECharts reported 'finished') with a non-zero size and not hidden (below the fold counts).",
     "Click answer = from navigation start to the first frame in which the view shows the selection a mouse click on a chart item made: the URL hash changes (overview, spending, assets, operations, quality, the naive floor), #/screen's callout shows the item (data-current), #/units' roll-up crumbs change. The item is clicked as soon as a live chart has drawn it (polled every 50 ms; largest item first, checked with zrender's hit test); the page gets ?e2e before the hash so that the charts are reachable (window.__charts), nothing else changes.",
@@ -165,6 +169,7 @@ async function main() {
       throttledRoutes: THROTTLED_ROUTES,
       runs: RUNS,
       throttledRuns: THROTTLED_RUNS,
+      routeFiles: ROUTE_FILES,
       onLoad: (site, route, m, throttle) => {
         if (!throttle) recordFirstView(site, route, m);
       },
@@ -173,7 +178,7 @@ async function main() {
     results.ratios = ratios;
   }
   // 3b. The first answered click, project and naive floor, interleaved.
-  if (!flag('skip-click')) results.click = await measureClicks(browser, { urls, routes: CLICK_ROUTES, runs: CLICK_RUNS, conditions: ['unthrottled', 'throttled'] });
+  if (!flag('skip-click')) results.click = await measureClicks(browser, { urls, routes: CLICK_ROUTES, runs: CLICK_RUNS, conditions: ['unthrottled', 'throttled'], routeFiles: ROUTE_FILES });
 
   // Where the first-view bytes go, by package / src folder (from the hidden sourcemaps).
   results.composition = {};
@@ -245,7 +250,7 @@ async function main() {
   if (!flag('skip-lighthouse')) {
     log(`Lighthouse (mobile preset) on both floors and ${LH_ROUTES.length} routes × ${LH_RUNS} …`);
     try {
-      results.lighthouse = await measureLighthouse({ urls, routes: LH_ROUTES, runs: LH_RUNS });
+      results.lighthouse = await measureLighthouse({ urls, routes: LH_ROUTES, runs: LH_RUNS, routeFiles: ROUTE_FILES });
     } catch (e) {
       results.lighthouse = { error: `Lighthouse could not run here: ${String(e?.message ?? e).slice(0, 500)}` };
       log(results.lighthouse.error);

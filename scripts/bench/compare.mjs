@@ -18,8 +18,15 @@ export const label = (route) => `#/${route}`;
 /** One letter per site in the progress lines. */
 const TAG = { static: 'S', naive: 'N', normal: 'P' };
 const rotate = (xs, k) => xs.map((_, i) => xs[(i + k) % xs.length]);
-/** The URL part after the server's base for a site and a route. */
-export const pageOf = (site, route) => (site === 'normal' ? label(route) : '#/');
+/**
+ * The URL part after the server's base for a site and a route: the project's hash link, or with
+ * `routeFiles` the route's own prerendered file with the same hash (spending/#/spending?…).
+ */
+export const pageOf = (site, route, routeFiles = false) => {
+  if (site !== 'normal') return '#/';
+  const name = route.split('?')[0];
+  return routeFiles && name ? `${name}/${label(route)}` : label(route);
+};
 
 /**
  * What a load did before its first chart was visible: requests started (by kind), bytes received
@@ -56,7 +63,7 @@ const BEFORE_KEYS = ['scripts', 'stylesheets', 'dataFiles', 'bytes', 'longTasks'
  * Loads: for each condition and run, every route's slot loads the three sites in rotating order.
  * `onLoad(site, route, m, throttle)` sees every measurement (the first-view byte table uses it).
  */
-export async function measureLoads(browser, { urls, dirs, routes, throttledRoutes, runs, throttledRuns, onLoad }) {
+export async function measureLoads(browser, { urls, dirs, routes, throttledRoutes, runs, throttledRuns, routeFiles = false, onLoad }) {
   const timing = {};
   for (const [cond, throttle, n, list] of [
     ['unthrottled', false, runs, routes],
@@ -69,7 +76,7 @@ export async function measureLoads(browser, { urls, dirs, routes, throttledRoute
       for (const [ri, route] of list.entries()) {
         for (const site of rotate(SITES, i + ri)) {
           const accept = site === 'normal' ? viewOf(route).accept : { chart: FLOOR_VIEW.charts };
-          const m = await measureLoad(browser, { baseUrl: urls[site], hash: pageOf(site, route), distDir: dirs[site], throttle, timeoutMs: throttle ? 90_000 : 30_000, accept });
+          const m = await measureLoad(browser, { baseUrl: urls[site], hash: pageOf(site, route, routeFiles), distDir: dirs[site], throttle, timeoutMs: throttle ? 90_000 : 30_000, accept });
           const slot = ((T[site] ??= {})[label(route)] ??= { runs: [] });
           slot.runs.push({ firstVisible: round(m.firstVisible), firstChart: round(m.firstChart), allCharts: round(m.allCharts), fcp: round(m.fcp), charts: m.charts, ok: m.ok, reason: m.reason, before: beforeFirstVisible(m), errors: m.errors.length ? m.errors : undefined });
           onLoad?.(site, route, m, throttle);
@@ -108,7 +115,7 @@ export async function measureLoads(browser, { urls, dirs, routes, throttledRoute
 }
 
 /** First answered click: the project on each route and the naive floor in the same slot, rotating. */
-export async function measureClicks(browser, { urls, routes, runs, conditions }) {
+export async function measureClicks(browser, { urls, routes, runs, conditions, routeFiles = false }) {
   const out = {};
   for (const cond of conditions) {
     const throttle = cond === 'throttled';
@@ -118,7 +125,7 @@ export async function measureClicks(browser, { urls, routes, runs, conditions })
       for (const [ri, route] of routes.entries()) {
         for (const site of rotate(['naive', 'normal'], i + ri)) {
           const target = site === 'naive' ? FLOOR_VIEW.click : viewOf(route).click;
-          const m = await measureClick(browser, { url: urls[site] + pageOf(site, route), target, throttle, timeoutMs: throttle ? 90_000 : 30_000 });
+          const m = await measureClick(browser, { url: urls[site] + pageOf(site, route, routeFiles), target, throttle, timeoutMs: throttle ? 90_000 : 30_000 });
           const slot = ((C[site] ??= {})[label(route)] ??= { runs: [] });
           slot.runs.push({ ok: m.ok, answerAt: round(m.answerAt), clickAt: round(m.clickAt), liveAt: round(m.liveAt), how: m.how, clicks: m.clicks, chart: m.chart, key: m.key, reason: m.reason, errors: m.errors?.length ? m.errors : undefined });
           line.push(`${TAG[site]}${m.ok ? Math.round(m.answerAt) : '✗'}`);
@@ -141,12 +148,12 @@ export async function measureClicks(browser, { urls, routes, runs, conditions })
 }
 
 /** Lighthouse mobile on each floor and each route, `runs` rounds in rotating order. */
-export async function measureLighthouse({ urls, routes, runs }) {
+export async function measureLighthouse({ urls, routes, runs, routeFiles = false }) {
   const { runLighthouse } = await import('./lighthouse.mjs');
   const targets = [
     ['static floor', `${urls.static}#/`],
     ['naive floor', `${urls.naive}#/`],
-    ...routes.map((r) => [label(r), urls.normal + label(r)]),
+    ...routes.map((r) => [label(r), urls.normal + pageOf('normal', r, routeFiles)]),
   ];
   const per = Object.fromEntries(targets.map(([k]) => [k, []]));
   let meta = null;
