@@ -84,6 +84,12 @@ export function targets(R) {
   return out;
 }
 
+/** How long after the first-visible frame the static floor's paint (its FCP) landed, per run. */
+function staticGap(R) {
+  const gaps = ['unthrottled', 'throttled'].flatMap((c) => Object.values(R.timing?.[c]?.static ?? {}).flatMap((s) => s.runs.map((r) => (r.fcp != null && r.firstVisible != null ? r.fcp - r.firstVisible : null)))).filter((g) => g != null);
+  return gaps.length ? ` (the static floor's FCP came ${ms(Math.min(...gaps))}–${ms(Math.max(...gaps))} ms after it in this run)` : '';
+}
+
 export function renderMarkdown(R) {
   const E = R.environment;
   const L = [];
@@ -95,7 +101,7 @@ export function renderMarkdown(R) {
   if (earlier.length) L.push(`Parts from earlier runs (--keep), not measured in this one: ${earlier.map(([k, d]) => `${k} (${String(d).slice(0, 16).replace('T', ' ')} UTC)`).join(', ')}.`, '');
 
   L.push('## Definitions', '');
-  L.push('- **First visible chart**: the first animation frame, counted from navigation start, in which a chart box (`[data-chart]`) holds an `<svg>` (a prerendered chart, the static floor) or a drawn canvas (`data-drawn="true"`, set when ECharts reports `finished`), with a non-zero size and not hidden (below the fold counts), and — for the project — one of the requested view\'s own charts showing the requested unit (another view\'s prerendered chart shown first does not count; scripts/bench/routes.mjs). The time is that frame\'s requestAnimationFrame callback, just before its paint: the paint itself lands later (on the static floor FCP comes 60–440 ms after it on this machine), alike for all three sites.');
+  L.push('- **First visible chart**: the first animation frame, counted from navigation start, in which a chart box (`[data-chart]`) holds an `<svg>` (a prerendered chart, the static floor) or a drawn canvas (`data-drawn="true"`, set when ECharts reports `finished`), with a non-zero size and not hidden (below the fold counts), and — for the project — one of the requested view\'s own charts showing the requested unit (another view\'s prerendered chart shown first does not count; scripts/bench/routes.mjs). The time is that frame\'s requestAnimationFrame callback, just before its paint: the paint itself lands later, alike for all three sites' + staticGap(R) + '.');
   L.push('- **Click answer**: from navigation start to the first frame in which the view shows the selection made by a mouse click on a chart item — the URL hash changes (overview, spending, assets, operations, quality, the naive floor), `#/screen`\'s callout shows the item (`data-current`), `#/units`\' roll-up crumbs change. The item (largest first, checked with zrender\'s own hit test) is clicked as soon as a live chart has drawn it, polled every 50 ms. The page is opened with `?e2e` before the hash so that the chart instances are reachable; nothing else changes.');
   L.push('- **Before first visible chart**: requests whose start precedes that frame (scripts, stylesheets, data files), bytes received by then (the HTML plus those responses, as sent), and long tasks (≥ 50 ms) started by then; "all" = long tasks until the load settled.');
   L.push('- **Lighthouse**: 12.8, mobile preset (simulated Moto G Power, slow 4G), on the same served builds; LCP and TBT are Lighthouse\'s simulated values.', '');
