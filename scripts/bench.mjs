@@ -1,33 +1,44 @@
 #!/usr/bin/env node
 /**
- * The performance benchmark (`npm run bench`; never part of `npm test`). Builds the site twice —
- * the real build (dist/) and a naive baseline (BENCH_NAIVE=1 → dist-naive/: one bundle, no lazy
- * chunks, all of echarts) — serves both with scripts/serve.mjs (gzip) and measures, in the same
- * run so ratios cancel out the shared 2-core machine's noise:
- *   - first-view JS+CSS bytes per route (raw and gzip -9), what loads until all charts are drawn;
- *   - time to first / all charts drawn, unthrottled and throttled (4× CPU, 150 ms, 1.6 Mbps);
+ * The performance benchmark (`npm run bench`; never part of `npm test`). Builds the site (the
+ * real build with its prerender, into bench/tmp/dist) and its two floors (scripts/bench/floors.mjs:
+ * the naive stack floor, a separate minimal Svelte + ECharts + Arquero app in bench/floors/naive,
+ * and the physical floor, the same three charts as inline SVG without script), serves all three
+ * with scripts/serve.mjs (gzip) and measures them in the same run, interleaved
+ * (scripts/bench/compare.mjs), so ratios cancel out the shared 2-core machine's noise:
+ *   - first visible chart (and first / all charts drawn, FCP) on every route's hash link,
+ *     unthrottled and throttled (4× CPU, 150 ms, 1.6 Mbps), with what happened before it:
+ *     scripts, stylesheets and data requested, bytes received, long tasks;
+ *   - the time until a live chart answers a click (scripts/bench/click.mjs), project and naive floor;
+ *   - Lighthouse 12.8 (mobile preset) on each route and each floor;
+ *   - first-view JS+CSS bytes per route (raw and gzip -9) and where they come from;
  *   - the spending drill (performance.measure('drill')) on the report's data and on ~1 M
  *     synthetic fact rows (scripts/gen-synthetic.mjs), plus the drill transform in Node;
  *   - Arquero against a hand-written loop over the same 1 M rows;
- *   - Lighthouse 12.8 (mobile preset) on #/.
- * Writes bench/results.json (raw runs, medians, environment) and bench/results.md.
- *
  *   - the city targets (scripts/bench/city.mjs): 100 units × 10 years against one unit, the region
  *     view, cost growth at 10 k / 100 k / 1 M rows, the roll-up drill, 5,000 units in the index.
- * Options: --runs N (default 5) · --throttled-runs N · --lighthouse-runs N (default 3) · --drills N (9)
- *          --routes ,spending,… (default all six) · --throttled-routes ,spending (default #/ and #/spending)
- *          --full (throttle every route) · --skip-build · --skip-synthetic · --skip-lighthouse · --skip-node · --skip-city
+ * Writes bench/results.json (raw runs, medians, environment) and bench/results.md.
+ *
+ * Options: --runs N (default 5) · --throttled-runs N · --click-runs N · --lighthouse-runs N (default 3) · --drills N (9)
+ *          --routes ,spending,… (default: every route and the second unit's spending link) · --throttled-routes …
+ *          --click-routes … · --lighthouse-routes … (default: --routes)
+ *          --skip-build · --skip-loads · --skip-click · --skip-lighthouse · --skip-drill · --skip-synthetic · --skip-node · --skip-city
+ *          --route-files: open the project's routes by their prerendered files (spending/#/spending…) instead of the hash links
+ *          --keep: start from the existing bench/results.json and replace only the parts this run measures
+ *          (rerun one part: e.g. --skip-build --skip-loads --skip-click --skip-drill --skip-synthetic --skip-node --skip-city --keep)
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { CHROMIUM, THROTTLE, launchBrowser, measureDrills, measureLoad } from './bench/browser.mjs';
-import { ROOT, exists, fileSizes, log, median, ratio, round, run, serve } from './bench/util.mjs';
+import { CHROMIUM, launchBrowser, THROTTLE, measureDrills } from './bench/browser.mjs';
+import { ROOT, exists, fileSizes, log, median, round, run, serve } from './bench/util.mjs';
 import { renderMarkdown } from './bench/report.mjs';
 import { composition, mergeCompositions } from './bench/composition.mjs';
 import { generateSynthetic } from './gen-synthetic.mjs';
 import { measureCity } from './bench/city.mjs';
+import { buildFloors } from './bench/floors.mjs';
+import { label, measureClicks, measureLighthouse, measureLoads } from './bench/compare.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -35,23 +46,30 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
+/** Every route of the app, then a link to the second unit of data/index.json (its spending view: its overview has no chart). */
+function defaultRoutes() {
+  const routes = ['', 'spending', 'assets', 'operations', 'quality', 'screen', 'units'];
+  try {
+    const second = JSON.parse(readFileSync(join(ROOT, 'data/index.json'), 'utf8')).units?.[1]?.id;
+    if (second) routes.push(`spending?unit=${second}`);
+  } catch {}
+  return routes.join(',');
+}
 const RUNS = Math.max(1, Number(opt('runs', 5)));
 const THROTTLED_RUNS = Math.max(1, Number(opt('throttled-runs', RUNS)));
+const CLICK_RUNS = Math.max(1, Number(opt('click-runs', RUNS)));
 const LH_RUNS = Math.max(1, Number(opt('lighthouse-runs', 3)));
 const DRILLS = Math.max(5, Number(opt('drills', 9)));
-const ROUTES = opt('routes', ',spending,assets,operations,quality,screen').split(',');
-// Throttled loads cost ~6 s each; by default only the landing route and the drill route (--full: all).
-const THROTTLED_ROUTES = flag('full') ? ROUTES : opt('throttled-routes', ',spending').split(',');
+const ROUTES = opt('routes', defaultRoutes()).split(',');
+const THROTTLED_ROUTES = opt('throttled-routes', ROUTES.join(',')).split(',');
+const CLICK_ROUTES = opt('click-routes', ROUTES.join(',')).split(',');
+const LH_ROUTES = opt('lighthouse-routes', ROUTES.join(',')).split(',');
+const ROUTE_FILES = flag('route-files');
 // Private build dirs: the e2e suite rebuilds dist/ at any time, which would pull files from under
-// the server mid-run. Same config, same output as dist/ and dist-naive/.
-const BUILDS = { normal: join(ROOT, 'bench/tmp/dist'), naive: join(ROOT, 'bench/tmp/dist-naive') };
+// the server mid-run. `normal` = the project (same config and output as dist/).
+const FLOORS_DIR = join(ROOT, 'bench/tmp/floors');
+const BUILDS = { normal: join(ROOT, 'bench/tmp/dist'), naive: join(FLOORS_DIR, 'naive'), static: join(FLOORS_DIR, 'static') };
 const BENCH_DIR = join(ROOT, 'bench');
-const label = (route) => `#/${route}`;
-/**
- * What a route is loaded as: the real build's route file (its prerendered default view; the page
- * sets the hash), the naive build's #/<route> link.
- */
-const pageOf = (build, route) => (build === 'normal' && route ? `${route}/index.html` : label(route));
 
 const results = {
   environment: {
@@ -78,12 +96,13 @@ const results = {
       }
     })(),
   },
-  config: { runs: RUNS, throttledRuns: THROTTLED_RUNS, drills: DRILLS, lighthouseRuns: LH_RUNS, routes: ROUTES.map(label), throttledRoutes: THROTTLED_ROUTES.map(label), throttle: THROTTLE, viewport: '1280×900' },
+  config: { runs: RUNS, throttledRuns: THROTTLED_RUNS, clickRuns: CLICK_RUNS, drills: DRILLS, lighthouseRuns: LH_RUNS, routes: ROUTES.map(label), throttledRoutes: THROTTLED_ROUTES.map(label), clickRoutes: CLICK_ROUTES.map(label), lighthouseRoutes: LH_ROUTES.map(label), throttle: THROTTLE, viewport: '1280×900', projectPages: ROUTE_FILES ? 'route files (<route>/#/<route>…)' : 'hash links (/#/<route>…)' },
   builds: {},
+  floors: null,
   firstView: {},
-  firstChartBytes: {},
   timing: {},
   ratios: {},
+  click: null,
   composition: null,
   drill: null,
   synthetic: null,
@@ -91,7 +110,13 @@ const results = {
   node: null,
   lighthouse: null,
   notes: [
-    'Builds go to bench/tmp/dist and bench/tmp/dist-naive (same vite.config.ts; naive = BENCH_NAIVE=1): the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run.',
+    ROUTE_FILES
+      ? "The project is opened by its routes' prerendered files (http://host/spending/#/spending …, --route-files). Builds go to bench/tmp/ (the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run)."
+      : 'The project is opened by its hash links (http://host/#/spending …), as a bookmark, a shared link and Lighthouse open it; such a link loads index.html, whose prerendered view is the overview (--route-files measures the routes\' own prerendered files instead). Builds go to bench/tmp/ (the e2e suite rebuilds dist/ at any time, which would pull files from under the server mid-run).',
+    'Naive floor: bench/floors/naive, a separate minimal Svelte 5 + ECharts (the whole package, canvas) + Arquero app built by Vite as one bundle with its own config; it fetches one unit-year JSON file (the first unit of data/index.json, copied as it is) and draws three charts (bar, pie, line) from Arquero tables. Static floor: the same three charts from the same options, rendered to inline SVG by ECharts\' server-side renderer into one HTML page without script (bench/floors/static/generate.mjs). Both are built at bench time into bench/tmp/floors.',
+    "First visible chart = the first animation frame, from navigation start, in which a chart box ([data-chart]) holds an <svg> (the prerendered charts, the static floor) or a drawn canvas (data-drawn=\"true\": ECharts reported 'finished') with a non-zero size and not hidden (below the fold counts).",
+    "Click answer = from navigation start to the first frame in which the view shows the selection a mouse click on a chart item made: the URL hash changes (overview, spending, assets, operations, quality, the naive floor), #/screen's callout shows the item (data-current), #/units' roll-up crumbs change. The item is clicked as soon as a live chart has drawn it (polled every 50 ms; largest item first, checked with zrender's hit test); the page gets ?e2e before the hash so that the charts are reachable (window.__charts), nothing else changes.",
+    'Before first visible chart: requests whose resource-timing start precedes that frame (scripts, stylesheets, data files), bytes as received (the HTML plus those responses, gzip), and long tasks (≥ 50 ms, PerformanceObserver) started by then; "all" = long tasks until the load settled.',
     "First-view bytes = every .js/.css response whose request started before the route's last chart-drawn mark (playwright response events + resource timing), sized from the build files.",
     "Drill = the spending view's own performance.measure('drill') (drill-start → every chart box drawn), cross-checked against the last chart-drawn mark.",
     'Synthetic data (bench/synthetic, gitignored) is generated by scripts/gen-synthetic.mjs: synthetic units with the real classification codes, marked synthetic in ids, names, source and notes; never written to data/.',
@@ -102,32 +127,29 @@ let browser;
 
 async function main() {
   const started = Date.now();
-  // 1. Build both variants.
+  // 1. Build the project (npm run build: vite build + the prerender of every route) and the floors.
   if (!flag('skip-build')) {
-    for (const [name, env] of [
-      ['normal', {}],
-      ['naive', { BENCH_NAIVE: '1' }],
-    ]) {
-      log(`building ${name} → ${BUILDS[name].slice(ROOT.length + 1)}/ …`);
-      try {
-        // Hidden sourcemaps: identical JS (same hashes), plus .map files to attribute first-view bytes.
-        const maps = name === 'normal' ? ['--sourcemap', 'hidden'] : [];
-        // The real build is `npm run build` (vite build + the prerender of every route); the naive one is vite build alone.
-        const cmd = name === 'normal' ? join(ROOT, 'scripts/build.mjs') : join(ROOT, 'node_modules/vite/bin/vite.js');
-        await run(process.execPath, [cmd, ...(name === 'normal' ? [] : ['build']), '--logLevel', 'warn', '--outDir', BUILDS[name], '--emptyOutDir', ...maps], { env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-      } catch (e) {
-        console.error(e.output ?? e);
-        throw new Error(`vite build (${name}) failed — the benchmark needs a building site (does npm run build pass?)`);
-      }
+    log('building the project → bench/tmp/dist/ …');
+    try {
+      // Hidden sourcemaps: identical JS (same hashes), plus .map files to attribute first-view bytes.
+      await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--logLevel', 'warn', '--outDir', BUILDS.normal, '--emptyOutDir', '--sourcemap', 'hidden'], { env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+    } catch (e) {
+      console.error(e.output ?? e);
+      throw new Error('the project build failed — the benchmark needs a building site (does npm run build pass?)');
     }
   }
+  // The floors are quick to build: with --skip-build only when they are missing.
+  if (!flag('skip-build') || !exists(join(BUILDS.naive, 'index.html')) || !exists(join(BUILDS.static, 'index.html'))) {
+    log('building the floors → bench/tmp/floors/ …');
+    results.floors = await buildFloors(FLOORS_DIR);
+  }
+  results.floors = { data: results.floors?.data ?? null, naive: BUILDS.naive.slice(ROOT.length + 1), static: BUILDS.static.slice(ROOT.length + 1) };
   for (const [name, dir] of Object.entries(BUILDS)) {
     if (!exists(join(dir, 'index.html'))) throw new Error(`${dir} has no build; run without --skip-build`);
-    results.builds[name] = { dir: dir.slice(ROOT.length + 1), ...assetTotals(dir) };
-    results.firstChartBytes[name] = Object.fromEntries(ROUTES.map((r) => [label(r), firstChartBytes(dir, name === 'normal' && r ? `${r}/index.html` : 'index.html')]));
+    results.builds[name] = { dir: dir.slice(ROOT.length + 1), ...assetTotals(dir), html: fileSizes(join(dir, 'index.html')) };
   }
 
-  // 2. Serve both (scripts/serve.mjs, gzip, free ports).
+  // 2. Serve all three (scripts/serve.mjs, gzip, free ports).
   const urls = {};
   for (const [name, dir] of Object.entries(BUILDS)) {
     const s = await serve(dir);
@@ -138,42 +160,25 @@ async function main() {
   browser = await launchBrowser();
   results.environment.chromiumDriven = browser.version();
 
-  // 3. Loads: both builds interleaved run by run (order alternating), so drift hits both alike.
-  for (const [cond, throttle, runs, routes] of [
-    ['unthrottled', false, RUNS, ROUTES],
-    ['throttled', true, THROTTLED_RUNS, THROTTLED_ROUTES],
-  ]) {
-    const timing = (results.timing[cond] = {});
-    for (let i = 0; i < runs; i++) {
-      const line = [];
-      for (const route of routes) {
-        const order = i % 2 ? ['naive', 'normal'] : ['normal', 'naive'];
-        for (const build of order) {
-          const m = await measureLoad(browser, { baseUrl: urls[build], hash: pageOf(build, route), distDir: BUILDS[build], throttle, timeoutMs: throttle ? 60_000 : 30_000 });
-          const slot = ((timing[build] ??= {})[label(route)] ??= { runs: [] });
-          slot.runs.push({ firstVisible: round(m.firstVisible), firstChart: round(m.firstChart), allCharts: round(m.allCharts), fcp: round(m.fcp), charts: m.charts, ok: m.ok, reason: m.reason, errors: m.errors.length ? m.errors : undefined });
-          if (!throttle) recordFirstView(build, route, m);
-          if (build === 'normal') line.push(`${label(route)} ${m.firstChart == null ? '—' : Math.round(m.firstChart)}/${m.allCharts == null ? '—' : Math.round(m.allCharts)}ms(${m.charts})`);
-        }
-      }
-      log(`${cond} run ${i + 1}/${runs} (normal first/all chart): ${line.join('  ')}`);
-    }
-    for (const build of Object.keys(timing)) {
-      for (const slot of Object.values(timing[build])) {
-        slot.median = Object.fromEntries(['firstVisible', 'firstChart', 'allCharts', 'fcp'].map((k) => [k, round(median(slot.runs.map((r) => r[k])))]));
-        slot.charts = Math.max(0, ...slot.runs.map((r) => r.charts));
-        // A run that saw fewer charts than the others did not finish the view: count it as incomplete.
-        slot.failed = slot.runs.filter((r) => !r.ok || r.charts < slot.charts).length;
-      }
-    }
-    results.ratios[cond] = Object.fromEntries(
-      routes.map((r) => {
-        const a = timing.normal?.[label(r)]?.median;
-        const b = timing.naive?.[label(r)]?.median;
-        return [label(r), { firstVisible: ratio(a?.firstVisible, b?.firstVisible), firstChart: ratio(a?.firstChart, b?.firstChart), allCharts: ratio(a?.allCharts, b?.allCharts) }];
-      }),
-    );
+  // 3. Loads of the three sites, interleaved, unthrottled and throttled.
+  if (!flag('skip-loads')) {
+    const { timing, ratios } = await measureLoads(browser, {
+      urls,
+      dirs: BUILDS,
+      routes: ROUTES,
+      throttledRoutes: THROTTLED_ROUTES,
+      runs: RUNS,
+      throttledRuns: THROTTLED_RUNS,
+      routeFiles: ROUTE_FILES,
+      onLoad: (site, route, m, throttle) => {
+        if (!throttle) recordFirstView(site, route, m);
+      },
+    });
+    results.timing = timing;
+    results.ratios = ratios;
   }
+  // 3b. The first answered click, project and naive floor, interleaved.
+  if (!flag('skip-click')) results.click = await measureClicks(browser, { urls, routes: CLICK_ROUTES, runs: CLICK_RUNS, conditions: ['unthrottled', 'throttled'], routeFiles: ROUTE_FILES });
 
   // Where the first-view bytes go, by package / src folder (from the hidden sourcemaps).
   results.composition = {};
@@ -189,10 +194,12 @@ async function main() {
   }
 
   // 4. Drill on the report's data.
-  log(`drill on the report's data: ${DRILLS} drills on #/spending …`);
-  const paths = drillPaths(join(ROOT, 'data'));
-  results.drill = summarizeDrill(await measureDrills(browser, { baseUrl: urls.normal, n: DRILLS, paths }));
-  log(`drill: median ${results.drill.median ?? '—'} ms via ${results.drill.method ?? 'nothing'}`);
+  if (!flag('skip-drill')) {
+    log(`drill on the report's data: ${DRILLS} drills on #/spending …`);
+    const paths = drillPaths(join(ROOT, 'data'));
+    results.drill = summarizeDrill(await measureDrills(browser, { baseUrl: urls.normal, n: DRILLS, paths }));
+    log(`drill: median ${results.drill.median ?? '—'} ms via ${results.drill.method ?? 'nothing'}`);
+  }
 
   // 5. ~1 M synthetic rows: in the page (a copy of dist with data/ replaced) and in Node.
   if (!flag('skip-synthetic')) {
@@ -239,31 +246,11 @@ async function main() {
   await browser.close();
   browser = null;
 
-  // 6. Lighthouse on #/ (own Chromium via chrome-launcher).
+  // 7. Lighthouse on each route and each floor (own Chromium via chrome-launcher), interleaved.
   if (!flag('skip-lighthouse')) {
-    log(`Lighthouse (mobile preset) on #/ × ${LH_RUNS} …`);
+    log(`Lighthouse (mobile preset) on both floors and ${LH_ROUTES.length} routes × ${LH_RUNS} …`);
     try {
-      const { runLighthouse } = await import('./bench/lighthouse.mjs');
-      const lhRuns = [];
-      for (let i = 0; i < LH_RUNS; i++) lhRuns.push(await runLighthouse(`${urls.normal}#/`));
-      const pick = (k) => median(lhRuns.map((r) => r.scores[k]));
-      const mid = [...lhRuns].sort((a, b) => a.scores.performance - b.scores.performance)[lhRuns.length >> 1];
-      results.lighthouse = {
-        version: mid.version,
-        preset: mid.preset,
-        throttling: mid.throttling,
-        url: '#/ (dist via scripts/serve.mjs, gzip)',
-        scores: { performance: pick('performance'), accessibility: pick('accessibility'), 'best-practices': pick('best-practices'), seo: pick('seo') },
-        metrics: mid.metrics,
-        failing: mid.failing,
-        bootup: mid.bootup,
-        mainThread: mid.work,
-        lcpElement: mid.lcpElement,
-        runtimeError: mid.runtimeError,
-        warnings: mid.warnings,
-        runs: lhRuns.map((r) => ({ scores: r.scores, metrics: r.metrics })),
-      };
-      log(`Lighthouse: ${JSON.stringify(results.lighthouse.scores)}`);
+      results.lighthouse = await measureLighthouse({ urls, routes: LH_ROUTES, runs: LH_RUNS, routeFiles: ROUTE_FILES });
     } catch (e) {
       results.lighthouse = { error: `Lighthouse could not run here: ${String(e?.message ?? e).slice(0, 500)}` };
       log(results.lighthouse.error);
@@ -276,23 +263,6 @@ async function main() {
 }
 
 /** Every JS/CSS file of a build with raw and gzip sizes (the whole-site picture). */
-/**
- * Bytes (gzip -9) of what a page needs before its first chart shows: the HTML and its stylesheets
- * when the HTML carries the chart as SVG (the prerendered pages), else also every script it
- * loads up front. `hydrate` = the scripts the page loads up front either way.
- */
-function firstChartBytes(dir, page) {
-  const html = readFileSync(join(dir, page), 'utf8');
-  const base = join(dir, page, '..');
-  const refs = (re) => [...html.matchAll(re)].map((m) => join(base, m[1]));
-  const sum = (files) => files.reduce((t, f) => t + (exists(f) ? fileSizes(f).gzip : 0), 0);
-  const svg = /<div class="echart-ssr[^"]*"[^>]*>(?:<!--[^>]*-->)*<svg/.test(html);
-  const htmlGzip = fileSizes(join(dir, page)).gzip;
-  const css = sum(refs(/<link rel="stylesheet"[^>]*href="([^"]+)"/g));
-  const js = sum([...refs(/<script type="module"[^>]*src="([^"]+)"/g), ...refs(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)]);
-  return { svgInHtml: svg, html: htmlGzip, css, hydrate: js, total: htmlGzip + css + (svg ? 0 : js) };
-}
-
 function assetTotals(dir) {
   const files = readdirRec(join(dir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   let raw = 0;
@@ -371,8 +341,20 @@ function summarizeDrill(d) {
   };
 }
 
+/** The parts a run may skip; with --keep they come from the previous bench/results.json. */
+const PARTS = ['timing', 'ratios', 'firstView', 'composition', 'click', 'lighthouse', 'drill', 'synthetic', 'city', 'node'];
+const empty = (v) => v == null || (typeof v === 'object' && !Object.keys(v).length);
+
 function write() {
   mkdirSync(BENCH_DIR, { recursive: true });
+  if (flag('keep') && exists(join(BENCH_DIR, 'results.json'))) {
+    const prev = JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8'));
+    const kept = PARTS.filter((k) => empty(results[k]) && !empty(prev[k]));
+    for (const k of kept) results[k] = prev[k];
+    // Which run each part comes from, so a mixed file never passes for one run.
+    results.partsFrom = { ...(prev.partsFrom ?? Object.fromEntries(PARTS.filter((k) => !empty(prev[k])).map((k) => [k, prev.environment?.date]))), ...Object.fromEntries(PARTS.filter((k) => !kept.includes(k) && !empty(results[k])).map((k) => [k, results.environment.date])) };
+    if (kept.length) results.notes.push(`--keep: ${kept.join(', ')} from earlier runs (dates in partsFrom); the rest measured on ${results.environment.date}.`);
+  }
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(BENCH_DIR, 'results.md'), renderMarkdown(results));
 }

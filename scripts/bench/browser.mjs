@@ -23,7 +23,7 @@ export async function launchBrowser() {
 }
 
 /** A fresh context + page with the cache disabled and, optionally, the throttling applied. */
-async function freshPage(browser, { throttle = false, viewport = { width: 1280, height: 900 } } = {}) {
+export async function freshPage(browser, { throttle = false, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   // The 1 M-row synthetic site fetches hundreds of files: keep them all in resource timing.
   await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
@@ -92,13 +92,25 @@ export async function waitForCharts(page, { timeoutMs = 30_000, quietMs = 600, n
  */
 const FIRST_VISIBLE = `(() => {
   const seen = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (!el.checkVisibility || el.checkVisibility({ visibilityProperty: true })); };
+  // window.__fvAccept (measureLoad's accept): only the requested view's charts count, not another
+  // view's prerendered chart shown first (a chart id pattern, and the unit the unit selector shows).
+  const accept = window.__fvAccept ?? {};
+  const chartRe = accept.chart ? new RegExp(accept.chart) : null;
+  const ours = (box) => (!chartRe || chartRe.test(box.getAttribute('data-chart') ?? '')) && (!accept.unit || document.querySelector('select[data-unit-select]')?.value === accept.unit);
   const check = () => {
-    const svg = [...document.querySelectorAll('[data-chart] svg')].some(seen);
-    const canvas = [...document.querySelectorAll('[data-chart][data-drawn="true"] canvas')].some(seen);
+    const boxes = [...document.querySelectorAll('[data-chart]')].filter(ours);
+    const svg = boxes.some((b) => [...b.querySelectorAll('svg')].some(seen));
+    const canvas = boxes.some((b) => b.getAttribute('data-drawn') === 'true' && [...b.querySelectorAll('canvas')].some(seen));
     if (svg || canvas) window.__firstVisible = performance.now();
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
+})();`;
+
+/** In-page, from before the HTML is parsed: every long task (≥ 50 ms) of the main thread, as [start, duration]. */
+const LONG_TASKS = `(() => {
+  window.__longTasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
 })();`;
 
 /** In-page: timings from the chart-drawn marks (relative to navigation start) and resource timing. */
@@ -128,6 +140,8 @@ function pageTimings() {
     chartIds: ids,
     fcp: fcp ? fcp.startTime : null,
     firstVisible: window.__firstVisible ?? null,
+    longTasks: window.__longTasks ?? [],
+    htmlBytes: nav ? nav.encodedBodySize : null,
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     load: nav ? nav.loadEventEnd : null,
     heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
@@ -145,10 +159,12 @@ function distFile(distDir, baseUrl, url) {
 /**
  * Load `baseUrl + hash` once in a fresh context and measure it. `distDir` lets JS/CSS bytes be
  * read (raw + gzip -9) from the build itself; `encoded` is what the server actually sent (gzip -6).
+ * `accept` ({ chart: id pattern, unit }) limits the first visible chart to the requested view's.
  */
-export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000 }) {
+export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = false, timeoutMs = 30_000, accept = null }) {
   const { context, page } = await freshPage(browser, { throttle });
-  await context.addInitScript(FIRST_VISIBLE);
+  await context.addInitScript(`window.__fvAccept = ${JSON.stringify(accept ?? {})};\n${FIRST_VISIBLE}`);
+  await context.addInitScript(LONG_TASKS);
   const responses = [];
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status(), type: r.request().resourceType() }));
   const errors = [];
@@ -186,6 +202,11 @@ export async function measureLoad(browser, { baseUrl, hash, distDir, throttle = 
       dataFiles: data.length,
       dataServedBytes: data.reduce((s, r) => s + (r.encoded || 0), 0),
       dataRawBytes: data.reduce((s, r) => s + (r.decoded || 0), 0),
+      // What happened before the first chart showed (scripts and bytes fetched, long tasks): the
+      // difference from the static page.
+      longTasks: t.longTasks,
+      htmlBytes: t.htmlBytes,
+      requests: t.resources.map(({ url, start, encoded }) => ({ url, start, encoded })),
       errors,
     };
   } finally {

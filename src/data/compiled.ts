@@ -22,7 +22,7 @@ import type { RuleResult } from '../model/types';
 export const COMPILED_FORMAT = 1;
 export const MANIFEST_PATH = 'compiled/manifest.json';
 
-export interface CompiledUnit {
+interface CompiledUnit {
   /** Fact years with any record, latest first (what data.years(unit) gives once loaded). */
   years: number[];
   /** Years with 决算 spending (all fund sources), ascending (spendingYears). */
@@ -31,7 +31,7 @@ export interface CompiledUnit {
   region: number;
 }
 
-export interface CompiledRegion {
+interface CompiledRegion {
   region: string;
   units: number;
   summary: string;
@@ -51,7 +51,7 @@ export interface CompiledManifest {
   totals: { units: number; files: number; facts: number; pass: number; fail: number; known: number };
 }
 
-export interface CompiledFile {
+interface CompiledFile {
   /** Report year the index lists the file under. */
   year: number;
   /** The file's path relative to the data root. */
