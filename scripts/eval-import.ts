@@ -368,9 +368,10 @@ const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)} %` : '
 
 function markdown(rows: Row[], totals: Record<string, Total | null>): string {
   const lines = ['# Importer evaluation on real reports', '', 'Written by `npm run eval:import` (scripts/eval-import.ts). A benchmark, not a test.', '', '## Definitions', '', ...DEFINITIONS.map((d) => `- ${d}`), ''];
-  lines.push('## Totals', '', '| | tuned | held-out |', '| --- | --- | --- |');
-  const col = (t: Total | null, f: (t: Total) => string) => (t ? f(t) : 'not run');
-  const row = (name: string, f: (t: Total) => string) => lines.push(`| ${name} | ${col(totals.tuned, f)} | ${col(totals.heldout, f)} |`);
+  const kinds = [...new Set(Object.keys(totals).map((k) => k.split(':')[0]))];
+  lines.push('## Totals', '', `| | ${kinds.map((k) => `${k}: tuned | ${k}: held-out`).join(' | ')} |`, `| --- |${kinds.map(() => ' --- | --- |').join('')}`);
+  const col = (t: Total | null | undefined, f: (t: Total) => string) => (t ? f(t) : 'not run');
+  const row = (name: string, f: (t: Total) => string) => lines.push(`| ${name} | ${kinds.map((k) => `${col(totals[`${k}:tuned`], f)} | ${col(totals[`${k}:heldout`], f)}`).join(' | ')} |`);
   row('reports', (t) => String(t.reports));
   row('placed recall', (t) => `${pct(t.found, t.figures)} (${t.found}/${t.figures})`);
   row('precision', (t) => `${pct(t.correct, t.placed)} (${t.correct}/${t.placed})`);
@@ -392,11 +393,17 @@ async function main() {
   const trees = { functional: readJson<ClassificationFile>(join(root, 'data', index.classifications.functional)), economic: readJson<ClassificationFile>(join(root, 'data', index.classifications.economic)) };
   const rows: Row[] = [];
   for (const c of cases()) if (c.split === 'tuned' || heldout) rows.push(await runCase(c, trees, index));
-  const totals = { tuned: total(rows.filter((r) => r.split === 'tuned')), heldout: heldout ? total(rows.filter((r) => r.split === 'heldout')) : null };
+  // The text and the tables importers are scored apart: one column pair each.
+  const kinds = [...new Set(rows.map((r) => r.kind))];
+  const totals: Record<string, Total | null> = {};
+  for (const k of kinds) {
+    totals[`${k}:tuned`] = total(rows.filter((r) => r.kind === k && r.split === 'tuned'));
+    totals[`${k}:heldout`] = heldout ? total(rows.filter((r) => r.kind === k && r.split === 'heldout')) : null;
+  }
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench/import.md'), markdown(rows, totals));
   writeFileSync(join(root, 'bench/import.json'), JSON.stringify({ definitions: DEFINITIONS, totals, reports: rows }, null, 2) + '\n');
-  for (const r of rows.filter((x) => x.split === 'tuned'))
+  for (const r of rows.filter((x) => x.split === 'tuned' && x.kind === 'text'))
     console.log(`${r.id.padEnd(40)} recall ${pct(r.found, r.figures).padStart(8)} (${r.found}/${r.figures})  precision ${pct(r.correct, r.placed).padStart(8)} (${r.correct}/${r.placed})  wrong year ${r.wrongYear}  review ${r.review}  inconsistencies ${r.inconsistenciesFound}/${r.inconsistencies}${r.error ? `  ERROR ${r.error}` : ''}`);
   for (const [split, t] of Object.entries(totals))
     if (t) console.log(`${split.padEnd(8)} reports ${t.reports}  recall ${pct(t.found, t.figures)} (${t.found}/${t.figures})  precision ${pct(t.correct, t.placed)} (${t.correct}/${t.placed})  wrong year ${t.wrongYear}  review ${t.review}  inconsistencies ${pct(t.inconsistenciesFound, t.inconsistencies)} (${t.inconsistenciesFound}/${t.inconsistencies})`);

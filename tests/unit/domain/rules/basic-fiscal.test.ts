@@ -1,9 +1,9 @@
 /** The rules on the figures every 决算 states: 人员经费 / 公用经费 and the 财政拨款 totals. */
 import { describe, expect, it } from 'vitest';
+import { economic, fact, functional, measure, unit } from '../fixtures';
 import { reconcile } from '../../../../src/domain/rules';
-import { fact, measure, trees, unit } from '../fixtures';
 
-const run = (f: ReturnType<typeof unit>) => reconcile(f, trees);
+const run = (f: ReturnType<typeof unit>) => reconcile(f, { functional, economic });
 const byKey = (rs: ReturnType<typeof run>, key: string) => rs.find((r) => r.key === key);
 
 describe('basic-parts', () => {
