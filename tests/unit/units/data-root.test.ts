@@ -25,9 +25,9 @@ beforeAll(async () => {
     if (!url.startsWith(DATA_URL)) return new Response('', { status: 404, statusText: 'Not Found' });
     const path = decodeURIComponent(url.slice(DATA_URL.length));
     const c = outputs.get(path);
-    if (c !== undefined) return new Response(c);
+    if (c !== undefined) return new Response(c as BodyInit);
     try {
-      return new Response(readFileSync(join(DATA, path)));
+      return new Response(readFileSync(join(DATA, path)) as unknown as BodyInit);
     } catch {
       return new Response('', { status: 404, statusText: 'Not Found' });
     }
