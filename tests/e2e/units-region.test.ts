@@ -120,7 +120,8 @@ describe.concurrent('region view', () => {
   });
 
   test('the units chart sits beside the table; clicking a bar opens that unit', async ({ expect }) => {
-    const s = await openPage(`#/units?unit=${a.id}&year=2022&focus=*`);
+    // ?e2e exposes the chart instances (src/ui/expose.ts), to find the bar's position.
+    const s = await openPage(`?e2e#/units?unit=${a.id}&year=2022&focus=*`);
     try {
       await waitForReady(s.page);
       await waitForCharts(s.page, 1);
