@@ -167,4 +167,17 @@ describe.concurrent('region view', () => {
       await s.close();
     }
   });
+
+  test('units/ opened with a link to another unit shows that unit’s region first, never the prerendered one', async ({ expect }) => {
+    const other = index.units.find((u) => u.region !== nx.region)!;
+    const s = await openPage(`units/#/units?unit=${other.id}&year=2022`, { base: 'sub' });
+    try {
+      await waitForReady(s.page);
+      await expect.poll(() => s.page.locator('[data-units-table] [data-unit-link]').allInnerTexts(), { timeout: 20_000 }).toEqual([other.name]);
+      expect(await s.page.locator('main h1').innerText()).toContain(other.region);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
 });
