@@ -12,7 +12,7 @@ import type { ColumnTable } from 'arquero';
 import { checkQuotes, checkUnitYear, loadDataset, loadUnit, openDataset, type Dataset, type Reader, type UnitYearResult } from '../data/load';
 import type { CompiledManifest } from '../data/compiled';
 import { spendingYears } from '../domain/spending/slices';
-import { fetchReader, timeoutFromQuery } from '../data/fetch';
+import { fetchBytesReader, fetchReader, timeoutFromQuery } from '../data/fetch';
 import { reportFor, yearsOf } from '../data/select';
 import { factsTable, indicatorsTable, preferOwnReport } from '../data/tables';
 import { UnitFigures } from '../domain/figures';
@@ -133,6 +133,11 @@ class DataStore {
   /** The page's reader of the data folder (bounded, retrying fetches), e.g. for the region partitions. */
   reader(): Reader {
     return fetchReader({ base: this.base, timeoutMs: timeoutFromQuery() });
+  }
+
+  /** The same reader for binary files (the region partitions): from the data folder `load` was given, wherever the page sits. */
+  bytesReader(): ReturnType<typeof fetchBytesReader> {
+    return fetchBytesReader({ base: this.base, timeoutMs: timeoutFromQuery() });
   }
 
   /**

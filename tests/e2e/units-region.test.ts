@@ -3,11 +3,14 @@
  * regions): all regions list both units and both regions, each region shows only its own unit,
  * sorting by a column reorders the rows (and says so in aria-sort), the roll-up says how many
  * units' reports each figure covers, and clicking a unit opens its dashboard keeping the year
- * and the money unit. The page fetches only the compiled partitions it needs.
+ * and the money unit. The page fetches only the compiled partitions it needs. Changes between
+ * years are over the units with both years only; the units chart opens the unit clicked; the
+ * prerendered /units/ page, opened as a file of the served folder, shows its region's figures.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'vitest';
+import { describe, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { REPO } from './bad-fixtures';
 import { hashOf, openPage, waitForCharts, waitForReady } from './harness';
 
@@ -18,6 +21,19 @@ interface Unit {
 }
 const index = JSON.parse(readFileSync(join(REPO, 'data/index.json'), 'utf8')) as { units: Unit[] };
 const [a, b] = index.units;
+const nx = index.units.find((u) => u.id === 'ningxiang-drc')!;
+
+/** Click a unit's bar in the units chart, found through the chart instance. */
+async function clickUnitBar(page: Page, unit: string): Promise<void> {
+  const box = await page.locator('[data-chart="units-compare"]').boundingBox();
+  const pos = await page.evaluate((key) => {
+    const c = (window as any).__charts['units-compare'];
+    const data = c.getModel().getSeriesByIndex(0).getData();
+    const l = data.getItemLayout(data.indexOfName(key));
+    return { x: l.x + l.width / 2, y: l.y + l.height / 2 };
+  }, `u:${unit}`);
+  await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+}
 
 describe.concurrent('region view', () => {
   test('all regions: both units and both regions, sortable, with coverage', async ({ expect }) => {
@@ -80,6 +96,85 @@ describe.concurrent('region view', () => {
       // Only the shown units' reports were fetched, never a file the view did not need.
       const fetched = await s.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/data/')));
       expect(fetched.some((n) => n.includes('compiled/manifest.json'))).toBe(true);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('all regions: 本年支出 changes over the units with both years only, never over different sets', async ({ expect }) => {
+    // Only 宁乡 gives both 2021 and 2022 (its report's 上年 column); 大英 gives 2022 only.
+    const s = await openPage(`#/units?unit=${nx.id}&year=2022&focus=*`);
+    try {
+      await waitForReady(s.page);
+      const change = await s.page.locator('[data-change]').innerText();
+      expect(change).toContain('1 个单位两年均有数据');
+      expect(change).toContain('下降 66.91%');
+      const narrative = await s.page.locator('[data-trend="region"] [data-trend-narrative]').innerText();
+      expect(narrative).toContain('下降 66.91%');
+      expect(await s.page.locator('main').innerText()).not.toContain('74.58');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the units chart sits beside the table; clicking a bar opens that unit', async ({ expect }) => {
+    // ?e2e exposes the chart instances (src/ui/expose.ts), to find the bar's position.
+    const s = await openPage(`?e2e#/units?unit=${a.id}&year=2022&focus=*`);
+    try {
+      await waitForReady(s.page);
+      await waitForCharts(s.page, 1);
+      const chart = (await s.page.locator('[data-units-chart]').boundingBox())!;
+      const table = (await s.page.locator('[data-units-table]').boundingBox())!;
+      expect(chart.x + chart.width).toBeLessThanOrEqual(table.x + 1);
+      // The unit-name column keeps whole words on a line: never one character per line.
+      const name = (await s.page.locator('[data-units-table] tbody th').first().boundingBox())!;
+      expect(name.width).toBeGreaterThan(100);
+      await clickUnitBar(s.page, b.id);
+      await expect.poll(() => hashOf(s.page)).toMatch(new RegExp(`^#/\\?unit=${b.id}&`));
+      await expect.poll(() => s.page.locator('.site-header .brand-title').innerText(), { timeout: 15_000 }).toBe(b.name);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('units/index.html holds the region view with its charts as SVG', async ({ expect }) => {
+    const res = await fetch(new URL('units/index.html', inject('subUrl')));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const main = text.slice(text.indexOf('<main'), text.indexOf('</main>'));
+    expect(main).not.toContain('正在加载');
+    expect(main).toContain('969.29');
+    expect(main).toMatch(/data-units-chart[^>]*>[\s\S]*?<svg[\s>]/);
+    expect(main.match(/<svg[\s>]/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+  });
+
+  test('units/ opened directly (not via the root) fetches from the site’s data folder and shows its figures', async ({ expect }) => {
+    const s = await openPage('units/', { base: 'sub' });
+    try {
+      await waitForReady(s.page);
+      const table = s.page.locator('[data-units-table]');
+      await table.waitFor({ timeout: 20_000 });
+      expect(await table.locator('[data-unit-link]').allInnerTexts()).toEqual([nx.name]);
+      expect(await table.locator(`[data-unit="${nx.id}"] td`).first().innerText()).toContain('969.29');
+      expect(await s.page.locator('[data-coverage]').innerText()).toContain('1 个有 2022 年的数据');
+      const fetched = await s.page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+      expect(fetched.filter((p) => p.includes('/compiled/regions/')).every((p) => !p.includes('/units/data/'))).toBe(true);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('units/ opened with a link to another unit shows that unit’s region first, never the prerendered one', async ({ expect }) => {
+    const other = index.units.find((u) => u.region !== nx.region)!;
+    const s = await openPage(`units/#/units?unit=${other.id}&year=2022`, { base: 'sub' });
+    try {
+      await waitForReady(s.page);
+      await expect.poll(() => s.page.locator('[data-units-table] [data-unit-link]').allInnerTexts(), { timeout: 20_000 }).toEqual([other.name]);
+      expect(await s.page.locator('main h1').innerText()).toContain(other.region);
       await s.expectClean();
     } finally {
       await s.close();

@@ -33,13 +33,16 @@ export interface UnitYearSummary {
   income: string;
   /** “三公”经费 as the report states it (never the sum of the items it happens to list). */
   sangong: number | null;
-  /** Its budget (调整预算, else 年初预算), where stated. */
+  /** Its budget (调整预算, else 年初预算), where stated, and which of the two it is. */
   sangongBudget: number | null;
+  sangongBudgetPhase: '调整预算' | '年初预算' | null;
   /** The 三公 items the report gives when it states no 三公 total, JSON `[[role, amount], …]`. */
   sangongItems: string;
   /** 在编人员 (staff.in-post), else null. */
   staff: number | null;
   quota: number | null;
+  /** 机关运行经费 (operating.total) as the report states it. */
+  operating: number | null;
   /** Every report of the unit that states figures of this year (report years). */
   reports: number;
 }
@@ -86,6 +89,8 @@ export function unitSummaries(entry: Pick<UnitEntry, 'id' | 'name' | 'region'>, 
       const prev = amountAt(year - 1, TOTAL)?.amount ?? figures.get({ role: 'spending.total', year: year - 1 })?.value ?? null;
       const income = incomeOf(facts, entry.id, year, figures);
       const sangong = byRole('sangong.total');
+      const adjusted = sangong === null ? null : byRole('sangong.total', '调整预算');
+      const initial = sangong === null || adjusted !== null ? null : byRole('sangong.total', '年初预算');
       const items = sangong === null ? figures.parts('sangong.item', year).map((f) => [f.role, f.value]) : [];
       return {
         unit: entry.id,
@@ -100,10 +105,12 @@ export function unitSummaries(entry: Pick<UnitEntry, 'id' | 'name' | 'region'>, 
         incomeTotal: income.total,
         income: JSON.stringify(income.parts),
         sangong,
-        sangongBudget: sangong === null ? null : (byRole('sangong.total', '调整预算') ?? byRole('sangong.total', '年初预算')),
+        sangongBudget: adjusted ?? initial,
+        sangongBudgetPhase: adjusted !== null ? '调整预算' : initial !== null ? '年初预算' : null,
         sangongItems: JSON.stringify(items),
         staff: byRole('staff.in-post'),
         quota: byRole('staff.quota'),
+        operating: byRole('operating.total'),
         reports: files.filter((f) => [f.facts, f.measures].some((l) => l.some((r) => r.year === year))).length,
       };
     });
@@ -178,4 +185,30 @@ export function rollup(cells: readonly RollupCell[], { all = false }: { all?: bo
     if (all) add('', c);
   }
   return [...by.values()].map((r) => ({ ...r, amount: Math.round(r.amount * 1e6) / 1e6 }));
+}
+
+/** A change between two years over the same units: those whose reports give 本年支出 in both. */
+export interface LikeForLike {
+  a: number;
+  b: number;
+  /** Units with 本年支出 in both years, and in either year. */
+  units: string[];
+  unitsA: number;
+  unitsB: number;
+  /** Sums over `units` only (万元); null when no unit has both years. */
+  sumA: number | null;
+  sumB: number | null;
+}
+
+/**
+ * 本年支出 of year `a` against year `b` over the units present in both years only: a total over a
+ * changing set of units (2 units in 2022, 1 in 2021) is not a change, whatever its sign.
+ */
+export function likeForLike(summaries: readonly Pick<UnitYearSummary, 'unit' | 'year' | 'total'>[], a: number, b: number): LikeForLike {
+  const at = (y: number) => new Map(summaries.filter((s) => s.year === y && s.total !== null).map((s) => [s.unit, s.total!]));
+  const ya = at(a);
+  const yb = at(b);
+  const units = [...ya.keys()].filter((u) => yb.has(u));
+  const sum = (m: Map<string, number>) => Math.round(units.reduce((s, u) => s + m.get(u)!, 0) * 1e6) / 1e6;
+  return { a, b, units, unitsA: ya.size, unitsB: yb.size, sumA: units.length ? sum(ya) : null, sumB: units.length ? sum(yb) : null };
 }

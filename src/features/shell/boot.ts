@@ -9,6 +9,8 @@ import { selection } from '../../state/selection.svelte';
 import { parseHash } from '../../state/url';
 import { resolveView } from '../../state/shell';
 import type { Route } from '../../model/routes';
+import { regionData } from '../../state/region';
+import { regionOf } from '../../state/focus';
 
 let started: Promise<void> | null = null;
 
@@ -32,9 +34,10 @@ export function follow(hash: string): void {
 
 /**
  * What a route's view fetches as soon as it opens and then shows (the quality view: the quote
- * checks against the report's text). The prerender renders the settled state and the page
+ * checks against the report's text; the region view: its region's partitions). The prerender renders the settled state and the page
  * settles it before hydrating, so the text does not change, and move what follows, afterwards.
  */
 export function settle(route: Route): Promise<void> {
+  if (route === 'units') return regionData(regionOf(selection.focus, data.dataset.index?.units ?? [], selection.unit).region).then(() => undefined);
   return route === 'quality' ? data.checkQuotes() : Promise.resolve();
 }

@@ -9,7 +9,7 @@
  * facts) carries a mark, and the roll-up says for every figure how many units' reports cover it —
  * a regional sum over 3 of 40 units is not the region's spending.
  */
-import { resolveFocus } from '../../state/focus';
+import { ALL_REGIONS } from '../../state/focus';
 import type { ClassNode } from '../../model/types';
 import type { MoneyUnit, Source } from '../../model/vocabulary';
 import { roleTitle, sourceLabel } from '../../model/vocabulary';
@@ -19,26 +19,13 @@ import { MONEY, count, money, pct, signed } from '../../ui/format';
 import { growthPct, sharePct } from '../../domain/check';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { rollupOption, type RollupItem } from './rollup.option';
-import type { RollupRow, UnitYearSummary } from '../../domain/region/summary';
+import { unitsOption } from './units.option';
+import { likeForLike, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
 
-export type SortKey = 'name' | 'total' | 'change' | 'basic' | 'project' | 'income' | 'sangong' | 'staff' | 'perPost';
+export type SortKey = 'name' | 'total' | 'change' | 'share' | 'rank' | 'basic' | 'project' | 'income' | 'sangong' | 'staff' | 'perPost' | 'operatingPerPost';
 export interface Sort {
   key: SortKey;
   dir: 'asc' | 'desc';
-}
-
-/** The link's `focus` for "all regions" (no focus = the selected unit's region). */
-export const ALL_REGIONS = '*';
-
-/**
- * The region a link names (its `focus`): a region of the index, `*` for all ('' here), else the
- * selected unit's own region — with a sentence when the link named a region the index lacks.
- */
-export function regionOf(focus: string | null, units: ReadonlyArray<{ id: string; region: string }>, unit: string): { region: string; notice: string | null } {
-  const own = units.find((u) => u.id === unit)?.region ?? '';
-  const { focus: f, notice } = resolveFocus(focus, new Set([ALL_REGIONS, ...units.map((u) => u.region)]));
-  if (f === ALL_REGIONS) return { region: '', notice: null };
-  return { region: f ?? own, notice: notice && `链接中的地区不在数据中，已显示${own || '全部地区'}。${notice}` };
 }
 
 /** The mark beside a figure computed here rather than stated by the report. */
@@ -51,9 +38,12 @@ export interface Cell {
   /** Computed here (from stated figures), not stated: shown with DERIVED_MARK. */
   derived?: boolean;
   tone?: 'up' | 'down';
-  /** Longer wording for the title attribute / screen readers. */
+  /** Longer wording for the title attribute / screen readers; for a shortened text, the whole of it. */
   note?: string;
 }
+
+/** A cell's text longer than this is shortened, the whole text kept in its note (the table keeps its shape). */
+export const CELL_CHARS = 28;
 
 export interface UnitRow {
   unit: string;
@@ -124,6 +114,11 @@ interface UnitsView {
   regions: RegionChoice[];
   /** The regions side by side (the all-regions view); empty inside one region. */
   regionRows: RegionRow[];
+  /** 本年支出 of the year against the compared year over the units with both years, or why there is none. */
+  change: string;
+  /** The units compared in one chart (sorted bars, largest on top); keys `u:<unit>`, `links` opens each. */
+  chart: ChartSpec | null;
+  links: Record<string, string>;
   headers: Header[];
   rows: UnitRow[];
   /** "本地区 12 个单位中 9 个有 2023 年的决算支出数据。" */
@@ -163,12 +158,15 @@ const HEADERS: Array<[SortKey, string, boolean]> = [
   ['name', '单位', false],
   ['total', '本年支出', true],
   ['change', '较上年', true],
+  ['share', '占地区支出', true],
+  ['rank', '支出排名', true],
   ['basic', '基本支出占比', true],
   ['project', '项目支出占比', true],
   ['income', '本年收入与来源', true],
   ['sangong', '“三公”经费（对预算）', true],
   ['staff', '在编人员', true],
   ['perPost', '人均支出', true],
+  ['operatingPerPost', '人均机关运行经费', true],
 ];
 
 const dash: Cell = { text: '—', value: null };
@@ -186,7 +184,7 @@ function regionChoices(input: UnitsInput): RegionChoice[] {
 }
 
 function unitCells(s: UnitYearSummary | undefined, m: MoneyUnit): UnitRow['cells'] {
-  if (!s) return { total: dash, change: dash, basic: dash, project: dash, income: dash, sangong: dash, staff: dash, perPost: dash };
+  if (!s) return { total: dash, change: dash, share: dash, rank: dash, basic: dash, project: dash, income: dash, sangong: dash, staff: dash, perPost: dash, operatingPerPost: dash };
   const share = (part: number | null): Cell => {
     if (part === null || !s.total) return dash;
     const v = sharePct(part, s.total)!;
@@ -202,37 +200,91 @@ function unitCells(s: UnitYearSummary | undefined, m: MoneyUnit): UnitRow['cells
   const income = JSON.parse(s.income) as Array<[Source, number]>;
   const incomeCell: Cell =
     s.incomeTotal !== null || income.length
-      ? {
+      ? shorten({
           text: [s.incomeTotal !== null ? money(s.incomeTotal, m) : '', income.map(([src, v]) => `${sourceLabel(src)} ${money(v, m)}`).join('；')].filter(Boolean).join(' · '),
           value: s.incomeTotal ?? income.reduce((a, [, v]) => a + v, 0),
           derived: s.incomeTotal === null,
-        }
+        })
       : dash;
   const items = JSON.parse(s.sangongItems) as Array<[string, number]>;
   const sangong: Cell =
     s.sangong !== null
       ? {
-          text: `${money(s.sangong, m)}${s.sangongBudget !== null ? `（预算 ${money(s.sangongBudget, m)}${s.sangongBudget ? `，${pct(sharePct(s.sangong, s.sangongBudget)!)}` : ''}）` : ''}`,
+          text: `${money(s.sangong, m)}${s.sangongBudget !== null ? `（${s.sangongBudgetPhase ?? '预算'} ${money(s.sangongBudget, m)}${s.sangongBudget ? `，${pct(sharePct(s.sangong, s.sangongBudget)!)}` : ''}）` : ''}`,
           value: s.sangong,
+          note: s.sangongBudget === null ? '报告未列“三公”经费预算' : `决算 ÷ ${s.sangongBudgetPhase ?? '预算'}（计算）`,
         }
       : items.length
         ? // A report that states only some items (公务接待费) shows them by name, never as 三公经费.
-          { text: items.map(([role, v]) => `${roleTitle(role).replace(/^.*?:/, '')}${money(v, m)}`).join('；'), value: null, note: '报告未列“三公”经费合计，只列出这些项目' }
+          shorten({ text: items.map(([role, v]) => `${roleTitle(role).replace(/^.*?:/, '')}${money(v, m)}`).join('；'), value: null }, '报告未列“三公”经费合计，只列出这些项目')
         : dash;
   const perPost: Cell =
     s.total !== null && s.staff
       ? { text: money(s.total / s.staff, m), value: s.total / s.staff, derived: true, note: `本年支出 ÷ 在编人员 ${count(s.staff)} 人（计算）` }
       : dash;
+  const operatingPerPost: Cell =
+    s.operating !== null && s.staff
+      ? { text: money(s.operating / s.staff, m), value: s.operating / s.staff, derived: true, note: `机关运行经费 ${money(s.operating, m)} ${MONEY[m].label} ÷ 在编人员 ${count(s.staff)} 人（计算）` }
+      : s.operating !== null
+        ? { text: '—', value: null, note: `机关运行经费 ${money(s.operating, m)} ${MONEY[m].label}；报告未列在编人员` }
+        : dash;
   return {
     total: s.total === null ? dash : { text: money(s.total, m), value: s.total, derived: !s.totalStated, note: s.totalStated ? undefined : '由报告的分项合计（计算）' },
     change,
+    // Filled in over the region's rows (regionCells): they need every unit's total.
+    share: dash,
+    rank: dash,
     basic: share(s.basic),
     project: share(s.project),
     income: incomeCell,
     sangong,
     staff: s.staff === null ? (s.quota === null ? dash : { text: `编制 ${count(s.quota)}`, value: null, note: '报告只给出编制数' }) : { text: count(s.staff), value: s.staff },
     perPost,
+    operatingPerPost,
   };
+}
+
+/** A cell whose text is too long for the table: shortened, the whole text in its note. */
+function shorten(c: Cell, why?: string): Cell {
+  const chars = [...c.text];
+  if (chars.length <= CELL_CHARS) return why ? { ...c, note: why } : c;
+  return { ...c, text: `${chars.slice(0, CELL_CHARS - 1).join('')}…`, note: [why, c.text].filter(Boolean).join('：') };
+}
+
+/**
+ * Each unit's share of the region's 本年支出 and its rank, over the units with a total this year
+ * (the share's whole says how many: a region with 3 of 40 units reporting is not the region).
+ */
+function regionCells(rows: UnitRow[], m: MoneyUnit): void {
+  const withTotal = rows.filter((r) => typeof r.cells.total.value === 'number');
+  const whole = withTotal.reduce((s, r) => s + (r.cells.total.value as number), 0);
+  const ranked = [...withTotal].sort((a, b) => (b.cells.total.value as number) - (a.cells.total.value as number));
+  for (const r of withTotal) {
+    const v = r.cells.total.value as number;
+    const share = sharePct(v, whole);
+    if (share !== null) r.cells.share = { text: pct(share), value: share, derived: true, note: `占 ${withTotal.length} 个有本年支出的单位合计 ${money(whole, m)} ${MONEY[m].label} 的比例（计算）` };
+    // Equal totals share a rank.
+    const rank = ranked.findIndex((x) => x.cells.total.value === v) + 1;
+    r.cells.rank = { text: `${rank} / ${withTotal.length}`, value: -rank, derived: true, note: `本年支出在 ${withTotal.length} 个有数据的单位中的位次（计算）` };
+  }
+}
+
+/**
+ * The sentence on 本年支出 of year `a` against `b`, over the units with both years only, naming
+ * how many; a year without such units says so instead of comparing different sets of units.
+ */
+export function changeSentence(summaries: readonly UnitYearSummary[], a: number, b: number | null, place: string, m: MoneyUnit): string {
+  const years = [...new Set(summaries.filter((s) => s.total !== null).map((s) => s.year))].sort((x, y) => y - x);
+  const base = b !== null && b !== a ? b : years.find((y) => y < a);
+  if (base === undefined) return `${place}没有早于 ${a} 年的本年支出数据，无法比较。`;
+  const c = likeForLike(summaries, a, base);
+  const unitText = MONEY[m].label;
+  const cover = `${c.units.length} 个单位两年均有数据（${a} 年 ${c.unitsA} 个、${base} 年 ${c.unitsB} 个单位有数据）`;
+  if (c.sumA === null || c.sumB === null) return `本年支出 ${a} 年较 ${base} 年：没有单位两年均有数据（${a} 年 ${c.unitsA} 个、${base} 年 ${c.unitsB} 个单位有数据），不作比较。`;
+  const d = c.sumA - c.sumB;
+  const g = growthPct(c.sumA, c.sumB);
+  const how = d === 0 ? '持平' : `${d > 0 ? '增加' : '减少'} ${money(Math.abs(d), m)} ${unitText}${g === null ? '' : `（${d > 0 ? '增长' : '下降'} ${Math.abs(g).toFixed(2)}%）`}`;
+  return `本年支出 ${a} 年较 ${base} 年（同一批单位）：${cover}，合计由 ${money(c.sumB, m)} ${unitText} 变为 ${money(c.sumA, m)} ${unitText}，${how}。`;
 }
 
 /** Rows sorted by `sort`; figures a report does not give sort last either way. */
@@ -319,6 +371,7 @@ export function unitsModel(input: UnitsInput): UnitsModel {
     cells: unitCells(byUnit.get(u.id), m),
     hasYear: byUnit.has(u.id),
   }));
+  regionCells(rows, m);
   const withYear = rows.filter((r) => r.hasYear).length;
   const place = input.region || '全部地区';
   const totalRow = input.rollup.find((r) => r.dim === 't' && r.year === year && r.region === input.region);
@@ -343,12 +396,36 @@ export function unitsModel(input: UnitsInput): UnitsModel {
     lede: `${place}各单位 ${year} 年决算的主要数字，按报告所列；标 ${DERIVED_MARK} 的是由所列数字计算的。点击单位名称打开该单位的看板。`,
     regions: regionChoices(input),
     regionRows,
+    change: changeSentence(input.summaries, year, view.compare, place, m),
+    ...unitsChart(rows, year, place, m),
     headers: HEADERS.map(([key, label, numeric]) => ({ key, label: key === 'total' || key === 'perPost' ? `${label}（${MONEY[m].label}）` : label, numeric, sort: sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' })),
     rows: sortRows(rows, sort).slice(0, limit),
     coverage: `${place}${unitsHere} 个单位中，${withYear} 个有 ${year} 年的数据（下表${Math.min(limit, input.units.length) < unitsHere ? `按当前排序列出前 ${Math.min(limit, input.units.length)} 个` : '全部列出'}）。`,
     total: totalRow ? { text: `${money(totalRow.amount, m)} ${MONEY[m].label}`, coverage: `${totalRow.units} / ${unitsHere} 个单位的报告` } : null,
     rollups: (['f', 'e'] as const).map((dim) => rollupPart(dim, input.rollup.filter((r) => r.region === input.region), year, input.drill[dim], dim === 'f' ? input.trees.functional : input.trees.economic, unitsHere, m)),
     years,
+  };
+}
+
+/** Bars of the units' 本年支出 (largest on top, at most ROW_LIMIT), each opening its unit. */
+function unitsChart(rows: UnitRow[], year: number, place: string, m: MoneyUnit): { chart: ChartSpec | null; links: Record<string, string> } {
+  const bars = rows
+    .filter((r) => typeof r.cells.total.value === 'number')
+    .sort((a, b) => (b.cells.total.value as number) - (a.cells.total.value as number))
+    .slice(0, ROW_LIMIT);
+  if (!bars.length) return { chart: null, links: {} };
+  const items = bars.map((r) => ({ key: `u:${r.unit}`, label: r.name, amount: r.cells.total.value as number, derived: !!r.cells.total.derived }));
+  return {
+    links: Object.fromEntries(bars.map((r) => [`u:${r.unit}`, r.href])),
+    chart: {
+      id: 'units-compare',
+      title: `${place}各单位 ${year} 年本年支出`,
+      option: unitsOption(items, { money: m }),
+      label: `${place}各单位 ${year} 年本年支出（点击打开该单位）`,
+      description: bars.map((r) => `${r.name} ${r.cells.total.text} ${MONEY[m].label}`).join('；'),
+      height: `${Math.max(140, 30 * items.length + 50)}px`,
+      pngName: `单位对比-本年支出-${year}`,
+    },
   };
 }
 

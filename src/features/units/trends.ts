@@ -17,8 +17,8 @@ import { roleTitle, type MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, money, signed } from '../../ui/format';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { trendOption, type Point, type Series } from './trend.option';
-import type { RollupRow } from '../../domain/region/summary';
-import { DERIVED_MARK } from './model';
+import { likeForLike, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
+import { DERIVED_MARK, changeSentence } from './model';
 
 interface TrendRow {
   key: string;
@@ -182,4 +182,74 @@ export function trendModel(
     },
     note: `只比较决算、本年支出、全部资金来源的同一口径数字。标 ${DERIVED_MARK} 的年份数字由报告所列细项相加（计算），其余为报告所列${series.some((s) => s.points.some((p) => p.units !== undefined)) ? '；括号内是给出该数字的单位数，各年可能不同' : ''}。`,
   };
+}
+
+/** At most this many units get their own line in a region's trend chart (the largest of the latest year). */
+const UNIT_LINES = 10;
+
+/**
+ * A region's trend, never a total over changing units read as a change: the table keeps each
+ * year's total with the number of units it covers; 本年支出's change from B to A is summed over
+ * the units with both years only ("n 个单位两年均有数据"), and a class's change is given only when
+ * the same units report in both years; the chart draws each unit's own line (a sum over a
+ * changing set of units is no line).
+ */
+export function regionTrend(
+  input: { rollup: readonly RollupRow[]; summaries: readonly UnitYearSummary[]; region: string; trees: Trees },
+  o: { subject: string; a: number; b: number | null; money: MoneyUnit },
+): TrendModel {
+  const base = trendModel(regionSeries(input.rollup, input.region, input.trees), o);
+  if (base.state !== 'ok') return base;
+  const { a, b } = base;
+  const m = o.money;
+  const c = likeForLike(input.summaries, a, b);
+  const same = c.units.length > 0 && c.unitsA === c.units.length && c.unitsB === c.units.length;
+  const g = c.sumA !== null && c.sumB !== null ? growthPct(c.sumA, c.sumB) : null;
+  const rows = base.rows.map((r) => {
+    if (r.key === 't') {
+      if (c.sumA === null || c.sumB === null) return { ...r, change: '—', growth: '—', tone: null };
+      const d = c.sumA - c.sumB;
+      return { ...r, change: `${signed(d * MONEY[m].factor, m === 'yuan' ? 0 : 2)}（${c.units.length}个单位）`, growth: g === null ? '—' : `${signed(g)}%`, tone: d > 0 ? ('up' as const) : d < 0 ? ('down' as const) : null };
+    }
+    return same ? r : { ...r, change: '—', growth: '—', tone: null };
+  });
+  const lines = unitLines(input.summaries, base.years);
+  return {
+    ...base,
+    rows,
+    narrative: same ? `${c.units.length} 个单位两年均有数据。${base.narrative}` : changeSentence(input.summaries, a, b, o.subject, m),
+    chart: {
+      ...base.chart,
+      title: `${o.subject}：各单位本年支出（${base.years[0]}–${base.years[base.years.length - 1]}）`,
+      option: trendOption(lines, base.years, { money: m }),
+      label: `${o.subject}各单位各年本年支出`,
+      description: lines.map((s) => `${s.label}：${s.points.map((p) => `${p.year} ${p.value === null ? '—' : money(p.value, m)}`).join('，')}`).join('；'),
+    },
+    note: `${base.note}地区合计的单位数各年不同，不画成一条趋势线：图中每条线是一个单位${lines.length < new Set(input.summaries.map((x) => x.unit)).size ? `（本年支出最大的 ${lines.length} 个）` : ''}；本年支出的增减只对两年均有数据的单位计算${same ? '' : '，各分类的增减在两年单位不同时不列出'}。`,
+  };
+}
+
+/** One 本年支出 line per unit (the largest UNIT_LINES of the latest year they report). */
+function unitLines(summaries: readonly UnitYearSummary[], years: number[]): Series[] {
+  const by = new Map<string, { label: string; values: Map<number, UnitYearSummary> }>();
+  for (const s of summaries) {
+    if (s.total === null) continue;
+    const u = by.get(s.unit) ?? { label: s.name, values: new Map() };
+    u.values.set(s.year, s);
+    by.set(s.unit, u);
+  }
+  const latest = (u: { values: Map<number, UnitYearSummary> }) => u.values.get(Math.max(...u.values.keys()))!.total!;
+  return [...by]
+    .sort(([, x], [, y]) => latest(y) - latest(x))
+    .slice(0, UNIT_LINES)
+    .map(([unit, u]) => ({
+      key: `u:${unit}`,
+      label: u.label,
+      unit: 'money',
+      group: '合计' as const,
+      points: years.map((year) => {
+        const v = u.values.get(year);
+        return { year, value: v?.total ?? null, derived: v ? !v.totalStated : false };
+      }),
+    }));
 }

@@ -51,6 +51,14 @@ describe('every route prerenders its default view', () => {
     for (const route of ['', 'spending', 'assets', 'operations', 'quality', 'screen']) expect(main(route), route).not.toContain('正在加载');
   });
 
+  test('the region view renders with its region’s data settled: the units chart, the roll-ups and the trend as SVG', () => {
+    const units = main('units');
+    expect(units).not.toContain('正在加载');
+    expect(units).toContain('969.29');
+    expect(units).toMatch(/data-units-chart[^>]*>[\s\S]*?<svg[\s>]/);
+    expect(svgs('units')).toBe(4);
+  });
+
   test('quality renders its settled state (the quote checks done), the way the page hydrates it', () => {
     expect(main('quality')).toContain('引文核对已完成');
     expect(svgs('quality')).toBe(1);

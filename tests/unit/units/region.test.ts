@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ALL_REGIONS, regionOf } from '../../../src/features/units/model';
+import { ALL_REGIONS, regionOf } from '../../../src/state/focus';
 
 const units = [
   { id: 'a', region: '某省甲市' },

@@ -2,14 +2,18 @@
  * Where the region view's figures come from in the page. On a built site they were compiled
  * (scripts/compile-data.ts): the view fetches the region's two Arrow partitions (its units' rows
  * and its roll-up), or for all regions the all-regions roll-up, once per visit. Without compiled
- * data every unit is loaded anyway, and the same functions compute them here.
+ * data every unit is loaded anyway, and the same functions compute them here. The partitions are
+ * read through the data state's reader, so a page in a sub-folder (/units/index.html) fetches
+ * them from the site's data folder, as it does the index.
+ *
+ * Shared by the view and the boot (which settles the region's data before a prerendered region
+ * view renders or hydrates, so its charts are in the HTML).
  */
 import { fromArrow } from 'arquero';
-import { data } from '../../state/data.svelte';
-import { fetchBytesReader, timeoutFromQuery } from '../../data/fetch';
-import type { DataError } from '../../model/types';
-import { getTrees } from '../../state/trees.svelte';
-import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
+import { data } from './data.svelte';
+import type { DataError } from '../model/types';
+import { getTrees } from './trees.svelte';
+import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../domain/region/summary';
 
 /** Above this many units, "all regions" compares regions, not every unit (their rows are per region). */
 const ALL_UNITS_LIMIT = 300;
@@ -21,9 +25,11 @@ export interface RegionData {
 }
 
 const cache = new Map<string, Promise<RegionData>>();
+/** Regions whose data has arrived, for a render that cannot wait (the prerender, hydration). */
+const settled = new Map<string, RegionData>();
 
 async function arrowRows<T>(path: string): Promise<{ rows: T[]; error?: DataError }> {
-  const got = await fetchBytesReader({ timeoutMs: timeoutFromQuery() })(path);
+  const got = await data.bytesReader()(path);
   if ('error' in got) return { rows: [], error: got.error };
   try {
     return { rows: fromArrow(got.bytes).objects() as T[] };
@@ -65,6 +71,12 @@ export function regionData(region: string): Promise<RegionData> {
       };
     })();
     cache.set(region, p);
+    void p.then((d) => settled.set(region, d));
   }
   return p;
+}
+
+/** The region's data if it has arrived (see regionData), else null. */
+export function settledRegionData(region: string): RegionData | null {
+  return data.manifest ? (settled.get(region) ?? null) : computed(region);
 }
