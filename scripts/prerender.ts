@@ -20,10 +20,10 @@
  * entry's and its route's chunks' (from Vite's manifest) together, so it is styled with JavaScript
  * off and waits for one stylesheet request only.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleCss, pageHtml, routeAssets, unitFolder, type Manifest } from './prerender-html';
@@ -63,9 +63,13 @@ async function buildServerEntry(): Promise<string> {
 /**
  * A fresh instance of the server entry (its own data store and selection) per unit: a unit's
  * pages are drawn from that unit's data alone, which is what its page loads before hydrating.
+ * A copy under another name, since a loader may cache a module by its path (a query string is
+ * not enough under tsx).
  */
-async function instance(url: string, unit: string): Promise<Entry> {
-  return (await import(`${url}?unit=${encodeURIComponent(unit)}`)) as Entry;
+async function instance(url: string, n: number): Promise<Entry> {
+  const copy = fileURLToPath(url).replace(/\.js$/, `-${n}.js`);
+  copyFileSync(fileURLToPath(url), copy);
+  return (await import(pathToFileURL(copy).href)) as Entry;
 }
 
 /** The page's reader fetches ./data/… against http://localhost/ on the server: answer from the built data folder. */
@@ -96,8 +100,8 @@ async function main(): Promise<void> {
       return [route, { css: [bundle.file] }];
     }),
   );
-  for (const unit of files.units) {
-    const entry = await instance(url, unit);
+  for (const [n, unit] of files.units.entries()) {
+    const entry = await instance(url, n);
     await entry.prepare(unit);
     const folder = unitFolder(unit, files.units);
     for (const route of entry.ROUTES) {
