@@ -84,13 +84,16 @@ export function unitFolder(unit: string, units: readonly string[]): string {
  * The route's page from the built index.html: its own title, links re-rooted for a page in a
  * folder, the route's stylesheets (styled without JavaScript), the rendered body in #app in place
  * of the loading placeholder and the "needs JavaScript" note, and the view it holds as JSON for
- * the page to compare its link with. The data preloads of index.html go: the page's first paint
- * needs none of them (the app fetches the data after it). <html> carries what public/link.js
+ * the page to compare its link with. The data and module preloads of index.html go: the page's
+ * first paint needs none of them (the app fetches its modules and data after it). <html> carries what public/link.js
  * needs to open another unit's or route's file before this one paints.
  */
 export function pageHtml(template: string, p: PageParts): string {
-  // The data preloads go, and the entry's stylesheet links: p.assets.css has them, in order.
-  let html = template.replace(/\s*<link rel="preload" href="\.\/data\/[^"]*"[^>]*>/g, '').replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
+  // The data and module preloads go (the entry script fetches its imports when it runs, after the
+  // page has painted), and the entry's stylesheet links: p.assets.css has them, in order.
+  let html = template
+    .replace(/\s*<link rel="(?:module)?preload"[^>]*>/g, '')
+    .replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
   if (p.root !== './') html = html.replace(/(\s(?:href|src)=")\.\//g, `$1${p.root}`);
   const screen = p.view.route === 'screen';
   const pre = {

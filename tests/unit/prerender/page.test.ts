@@ -20,6 +20,7 @@ const template = `<!doctype html>
     <link rel="icon" href="./favicon.svg" />
     <link rel="stylesheet" crossorigin href="./assets/main-1.css">
     <script type="module" crossorigin src="./assets/main-1.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/app-1.js">
     <link rel="preload" href="./data/index.json" as="fetch" crossorigin="anonymous">
   </head>
   <body>
