@@ -114,6 +114,8 @@ describe('nothing before the first paint but the page', () => {
     const { page } = s;
     try {
       await s.goto('spending/index.html');
+      // The data loads after the load event: wait for the app to have taken over.
+      await waitForReady(page);
       const html = await (await fetch(new URL('spending/index.html', s.baseUrl))).text();
       expect(html).not.toMatch(/rel="(?:module)?preload"[^>]*(?:\/data\/|\.js")/);
       const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
