@@ -55,6 +55,8 @@ function dataAssets(): Plugin {
     // Start the downloads the first view needs with the HTML rather than after the scripts have
     // run: the index, the compiled manifest, both trees, and the default unit's files (a link to
     // another unit or to the region view fetches its own; the rest of the folder never loads).
+    // This is for pages drawn by script (embed.html, the dashboard when not prerendered): the
+    // prerender drops them, since a prerendered page paints without data (scripts/prerender-html.ts).
     transformIndexHtml: {
       order: 'post',
       async handler() {

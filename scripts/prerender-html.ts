@@ -2,16 +2,15 @@
  * The prerender's page assembly (pure, so tests/unit/prerender can check it without a build):
  * which built files a route needs, and the route's HTML from the built index.html.
  */
+import { createHash } from 'node:crypto';
 import type { Route, ViewState } from '../src/model/routes';
 
 /** The parts of Vite's build manifest (`vite build --manifest`) the prerender reads. */
 export type Manifest = Record<string, { file: string; src?: string; css?: string[]; imports?: string[]; isEntry?: boolean; isDynamicEntry?: boolean }>;
 
 export interface RouteAssets {
-  /** Stylesheets of the route's view and its static imports, beyond what index.html already links. */
+  /** Stylesheets of the page entry, the app chunk, the route's view and their static imports, in cascade order. */
   css: string[];
-  /** The app chunk, the view's chunk and their static imports, beyond index.html's own preloads. */
-  js: string[];
 }
 
 /** The client entry's app chunk, loaded after the first paint (src/main.ts). */
@@ -30,20 +29,28 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): str
   return [key, ...(manifest[key].imports ?? []).flatMap((k) => closure(manifest, k, seen))];
 }
 
-/** The stylesheets and scripts `route`'s view needs besides the page entry's (see RouteAssets). */
+/**
+ * The stylesheets `route`'s view needs besides the page entry's (see RouteAssets). Its scripts are
+ * not preloaded: the page paints from the HTML alone, and src/main.ts fetches them after that.
+ */
 export function routeAssets(manifest: Manifest, route: Route): RouteAssets {
   const view = viewSource(route);
   if (!manifest[view]) throw new Error(`the build manifest has no ${view} (the view of #/${route})`);
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'));
-  const own = new Set(entry ? closure(manifest, entry) : []);
-  const ownCss = new Set([...own].flatMap((k) => manifest[k].css ?? []));
-  // The app's own chunk (src/client.ts, imported by the entry once the page has painted) and the view's.
+  // The entry's, then the app's own chunk (src/client.ts, imported by the entry once the page has painted) and the view's.
   const seen = new Set<string>();
-  const keys = [...closure(manifest, CLIENT, seen), ...closure(manifest, view, seen)].filter((k) => !own.has(k));
-  return {
-    css: [...new Set(keys.flatMap((k) => manifest[k].css ?? []))].filter((c) => !ownCss.has(c)),
-    js: keys.map((k) => manifest[k].file),
-  };
+  const keys = [...(entry ? closure(manifest, entry, seen) : []), ...closure(manifest, CLIENT, seen), ...closure(manifest, view, seen)];
+  return { css: [...new Set(keys.flatMap((k) => manifest[k].css ?? []))] };
+}
+
+/**
+ * A route's stylesheets as one file in assets/ (so url() references resolve as before), named by
+ * its content: one render-blocking request per page instead of one per chunk. Pages of the same
+ * route share it.
+ */
+export function bundleCss(files: string[], read: (file: string) => string): { file: string; content: string } {
+  const content = files.map((f) => `/* ${f} */\n${read(f)}`).join('\n');
+  return { file: `assets/page-${createHash('sha256').update(content).digest('hex').slice(0, 10)}.css`, content };
 }
 
 export interface PageParts {
@@ -53,9 +60,11 @@ export interface PageParts {
   view: ViewState;
   /** The fingerprint of the data the body was drawn from (see src/state/prerendered.ts). */
   data: string;
-  /** The site root relative to the page ("./" or "../"). */
+  /** The site root relative to the page ("./", "../", "../../" …). */
   root: string;
   assets: RouteAssets;
+  /** The prerendered files: every route of every unit, the first unit's at the root, the others' under u/<unit>/. */
+  files: { routes: readonly string[]; units: readonly string[] };
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -66,22 +75,39 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The folder of `unit`'s route files relative to the site root ("" for the first unit). */
+export function unitFolder(unit: string, units: readonly string[]): string {
+  return unit === units[0] ? '' : `u/${unit}/`;
+}
+
 /**
- * The route's page from the built index.html: its own title, links re-rooted for a page one
- * folder down, the route's stylesheets (styled without JavaScript) and script preloads, the
- * rendered body in #app in place of the loading placeholder and the "needs JavaScript" note,
- * and the view it holds as JSON for the page to compare its link with.
+ * The route's page from the built index.html: its own title, links re-rooted for a page in a
+ * folder, the route's stylesheets (styled without JavaScript), the rendered body in #app in place
+ * of the loading placeholder and the "needs JavaScript" note, and the view it holds as JSON for
+ * the page to compare its link with. The data and module preloads of index.html go: the page's
+ * first paint needs none of them (the app fetches its modules and data after it). <html> carries what public/link.js
+ * needs to open another unit's or route's file before this one paints.
  */
 export function pageHtml(template: string, p: PageParts): string {
-  let html = template;
+  // The data and module preloads go (the entry script fetches its imports when it runs, after the
+  // page has painted), and the entry's stylesheet links: p.assets.css has them, in order.
+  let html = template
+    .replace(/\s*<link rel="(?:module)?preload"[^>]*>/g, '')
+    .replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
   if (p.root !== './') html = html.replace(/(\s(?:href|src)=")\.\//g, `$1${p.root}`);
   const screen = p.view.route === 'screen';
-  html = html.replace(/<html([^>]*)>/, `<html$1 data-theme="${screen ? 'dark' : 'light'}"${screen ? ' class="screen-mode"' : ''}>`);
+  const pre = {
+    'data-pre-root': p.root,
+    'data-pre-route': p.view.route,
+    'data-pre-unit': p.view.unit,
+    'data-pre-first': p.files.units[0] ?? '',
+    'data-pre-routes': p.files.routes.join(' '),
+    'data-pre-units': p.files.units.join(' '),
+  };
+  const attrs = Object.entries(pre).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  html = html.replace(/<html([^>]*)>/, `<html$1 data-theme="${screen ? 'dark' : 'light'}"${screen ? ' class="screen-mode"' : ''}${attrs}>`);
   html = html.replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeText(p.title)}</title>`);
-  const links = [
-    ...p.assets.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(p.root + f)}">`),
-    ...p.assets.js.map((f) => `<link rel="modulepreload" crossorigin href="${escapeAttr(p.root + f)}">`),
-  ];
+  const links = p.assets.css.map((f) => `<link rel="stylesheet" crossorigin href="${escapeAttr(p.root + f)}">`);
   html = html.replace('</head>', `${[...links, p.head].filter(Boolean).join('\n')}\n</head>`);
   const app = /<div id="app">[\s\S]*?<\/noscript>/;
   if (!app.test(html)) throw new Error('index.html: expected <div id="app">…</div> followed by <noscript>…</noscript>');

@@ -5,6 +5,7 @@ import { boot, settle } from './features/shell/boot';
 import { selection } from './state/selection.svelte';
 import { parseHash, toHash } from './state/url';
 import { dataFingerprint, readPrerendered, sameView } from './state/prerendered';
+import { yieldToMain } from './state/yield';
 
 /**
  * Start the app. When the body holds a prerendered view (scripts/prerender.ts) and the link asks
@@ -14,13 +15,14 @@ import { dataFingerprint, readPrerendered, sameView } from './state/prerendered'
 export async function start(): Promise<void> {
   const target = document.getElementById('app')!;
   const pre = readPrerendered(document);
-  // A route file opened without a hash shows its own route, not the overview.
-  if (pre && !location.hash && pre.view.route) history.replaceState(null, '', `#/${pre.view.route}`);
+  // A file opened without a hash shows its own route and unit (u/<unit>/… holds another unit than the index's first).
+  if (pre && !location.hash) history.replaceState(null, '', `#/${pre.view.route}?unit=${pre.view.unit}`);
   const started = boot(pre ? `${pre.root}data/` : undefined);
 
   if (pre && sameView(parseHash(location.hash).view, pre.view)) {
     try {
       const [, mod] = await Promise.all([started.then(() => settle(pre.view.route)), views[pre.view.route]()]);
+      await yieldToMain();
       if (toHash(selection.view) === toHash(pre.view) && dataFingerprint(selection.unit) === pre.data) {
         hydrate(App, { target, props: { initial: { route: pre.view.route, component: mod.default } } });
         return;

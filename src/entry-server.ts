@@ -37,19 +37,28 @@ export interface RenderedRoute {
 }
 
 /**
- * Load the data the way the page does (the caller supplies `fetch` for the built data folder,
- * resolved against http://localhost/) and register the SVG chart renderer. Call once.
+ * Load the data the way the page does for a link to `unit` (the caller supplies `fetch` for the
+ * built data folder, resolved against http://localhost/) and register the SVG chart renderer.
+ * Call once per module instance: the prerender imports a fresh instance for each unit, so a
+ * unit's pages are drawn from exactly what its page loads (that unit alone), as the page's
+ * hydration requires.
  */
-export async function prepare(): Promise<void> {
-  await Promise.all([boot('./data/', ''), prepareChartSSR()]);
+export async function prepare(unit?: string): Promise<void> {
+  await Promise.all([boot('./data/', unit ? `#/?unit=${unit}` : ''), prepareChartSSR()]);
+}
+
+/** The units of the index, in its order (the first is the default view's). */
+export function unitIds(): string[] {
+  return data.dataset.index?.units.map((u) => u.id) ?? [];
 }
 
 /**
- * Render `route`'s default view: the index's first unit, its latest year, no drill. `root` is
- * the site root relative to the page ("./" or "../"), for the nav links to the route files.
+ * Render `route`'s default view of `unit` (default: the index's first unit): its latest year, no
+ * drill. `root` is the folder of the unit's route files relative to the page ("./" or "../"),
+ * for the nav links to them.
  */
-export async function renderRoute(route: Route, root: string): Promise<RenderedRoute> {
-  follow(`#/${route}`);
+export async function renderRoute(route: Route, root: string, unit?: string): Promise<RenderedRoute> {
+  follow(unit ? `#/${route}?unit=${unit}` : `#/${route}`);
   if (selection.unit) await data.ensureUnit(selection.unit);
   await settle(route);
   const component = (await views[route]()).default;
@@ -58,7 +67,7 @@ export async function renderRoute(route: Route, root: string): Promise<RenderedR
     ['prerender', { root }],
   ]);
   const { body, head } = render(App, { props: { initial: { route, component } }, context });
-  const unit = data.unitEntry(selection.unit);
-  const nav = navItems(unit, data.filesOf(selection.unit).some((f) => f.indicators.length > 0));
-  return { body, head, title: documentTitle(nav, route, unit?.name), view: selection.view, data: dataFingerprint(selection.unit) };
+  const entry = data.unitEntry(selection.unit);
+  const nav = navItems(entry, data.filesOf(selection.unit).some((f) => f.indicators.length > 0));
+  return { body, head, title: documentTitle(nav, route, entry?.name), view: selection.view, data: dataFingerprint(selection.unit) };
 }

@@ -1,4 +1,5 @@
 import './app.css';
+import { yieldToMain } from './state/yield';
 
 /**
  * A prerendered page is complete as HTML: let it paint before the app's modules (the data layer,
@@ -13,4 +14,6 @@ if (document.getElementById('prerendered')) {
   });
 }
 const { start } = await import('./client');
+// Evaluating the app's modules was one task; starting it is the next.
+await yieldToMain();
 await start();

@@ -19,6 +19,7 @@ import { UnitFigures } from '../domain/figures';
 import { reconcile } from '../domain/rules';
 import { withNodes } from '../import/options';
 import type { ImportGroup } from '../import/types';
+import { yieldToMain } from './yield';
 import type { ClassNode, UnitEntry, UnitYearFile } from '../model/types';
 
 /** What #/import adds besides the file: the unit's name and what its import needs added to the index and trees. */
@@ -110,6 +111,8 @@ class DataStore {
     if (!p) {
       p = (async () => {
         const got = await loadUnit(this.reader(), this.dataset, unit);
+        // Validating the files and building the tables are separate tasks on a slow phone.
+        await yieldToMain();
         let now = this.dataset;
         let add = got;
         if (this.quotes === 'done') {
@@ -150,6 +153,7 @@ class DataStore {
     if (opened.manifest) {
       this.manifest = opened.manifest;
       this.setDataset(opened.ds);
+      await yieldToMain();
       const units = opened.ds.index?.units ?? [];
       const unit = units.find((u) => u.id === first)?.id ?? units[0]?.id;
       if (unit) await this.ensureUnit(unit);

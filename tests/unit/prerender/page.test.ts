@@ -1,6 +1,6 @@
 /** The prerender's page assembly: which built files a route links, and the route's HTML from index.html. */
 import { describe, expect, test } from 'vitest';
-import { pageHtml, routeAssets, scriptJson, viewSource, type Manifest } from '../../../scripts/prerender-html';
+import { bundleCss, pageHtml, routeAssets, scriptJson, unitFolder, viewSource, type Manifest } from '../../../scripts/prerender-html';
 import type { ViewState } from '../../../src/model/routes';
 
 const manifest: Manifest = {
@@ -18,7 +18,9 @@ const template = `<!doctype html>
   <head>
     <title>部门预算公开</title>
     <link rel="icon" href="./favicon.svg" />
+    <link rel="stylesheet" crossorigin href="./assets/main-1.css">
     <script type="module" crossorigin src="./assets/main-1.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/app-1.js">
     <link rel="preload" href="./data/index.json" as="fetch" crossorigin="anonymous">
   </head>
   <body>
@@ -32,12 +34,17 @@ const template = `<!doctype html>
 const view = (route: ViewState['route']): ViewState => ({ route, unit: 'u-a', year: 2022, compare: 2021, path: [], money: 'wan', focus: null });
 
 describe('routeAssets', () => {
-  test('a route preloads the app chunk and its view chunk, and links the stylesheets of what it imports, beyond the entry’s own', () => {
-    expect(routeAssets(manifest, 'spending')).toEqual({
-      css: ['assets/Spending-1.css', 'assets/EChart-1.css'],
-      js: ['assets/client-1.js', 'assets/data-1.js', 'assets/Spending-1.js', 'assets/EChart-1.js'],
-    });
-    expect(routeAssets(manifest, '')).toEqual({ css: ['assets/EChart-1.css'], js: ['assets/client-1.js', 'assets/data-1.js', 'assets/Overview-1.js', 'assets/EChart-1.js'] });
+  test('a route’s stylesheets: the entry’s, then its view’s and what they import, each once', () => {
+    expect(routeAssets(manifest, 'spending')).toEqual({ css: ['assets/main-1.css', 'assets/app-1.css', 'assets/Spending-1.css', 'assets/EChart-1.css'] });
+    expect(routeAssets(manifest, '')).toEqual({ css: ['assets/main-1.css', 'assets/app-1.css', 'assets/EChart-1.css'] });
+  });
+  test('they become one file in assets/, named by its content, in the same order', () => {
+    const read = (f: string) => `.${f.replace(/\W/g, '')}{}`;
+    const a = bundleCss(['assets/main-1.css', 'assets/Spending-1.css'], read);
+    expect(a.file).toMatch(/^assets\/page-[0-9a-f]{10}\.css$/);
+    expect(a.content.indexOf('assetsmain1css')).toBeLessThan(a.content.indexOf('assetsSpending1css'));
+    expect(bundleCss(['assets/main-1.css', 'assets/Spending-1.css'], read).file).toBe(a.file);
+    expect(bundleCss(['assets/Spending-1.css', 'assets/main-1.css'], read).file).not.toBe(a.file);
   });
   test('a route whose view the build does not have is an error, not a page without styles', () => {
     expect(viewSource('assets')).toBe('src/features/assets/Assets.svelte');
@@ -54,16 +61,33 @@ describe('pageHtml', () => {
     data: 'fp',
     root,
     assets: routeAssets(manifest, 'spending'),
+    files: { routes: ['', 'spending'], units: ['u-a', 'u-b'] },
   });
 
   test('a page one folder down re-roots every link and keeps the rest of the template', () => {
     const html = pageHtml(template, parts('spending', '../'));
     expect(html).toContain('src="../assets/main-1.js"');
     expect(html).toContain('href="../favicon.svg"');
-    expect(html).toContain('href="../data/index.json"');
     expect(html).toContain('<link rel="stylesheet" crossorigin href="../assets/Spending-1.css">');
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="../assets/EChart-1.js">');
+    // The entry's own link is in assets.css (once, in order), not left from the template.
+    expect(html.match(/main-1\.css/g)).toHaveLength(1);
     expect(html).not.toMatch(/(?:href|src)="\.\//);
+  });
+
+  test('nothing but the page itself is fetched before the first paint: no data or script preloads', () => {
+    const html = pageHtml(template, parts('spending', '../../../'));
+    expect(html).not.toContain('rel="preload"');
+    expect(html).not.toContain('modulepreload');
+    expect(html).toContain('src="../../../assets/main-1.js"');
+  });
+
+  test('<html> names the file’s view and the prerendered files, for public/link.js', () => {
+    const html = pageHtml(template, parts('spending', '../../../'));
+    expect(html).toContain(
+      '<html lang="zh-CN" data-theme="light" data-pre-root="../../../" data-pre-route="spending" data-pre-unit="u-a" data-pre-first="u-a" data-pre-routes=" spending" data-pre-units="u-a u-b">',
+    );
+    expect(unitFolder('u-a', ['u-a', 'u-b'])).toBe('');
+    expect(unitFolder('u-b', ['u-a', 'u-b'])).toBe('u/u-b/');
   });
 
   test('the body replaces the placeholder and the no-JavaScript note; the view travels as JSON, not script', () => {
@@ -78,8 +102,8 @@ describe('pageHtml', () => {
 
   test('the root page keeps ./ links; the big screen is dark from the first paint', () => {
     expect(pageHtml(template, parts('', './'))).toContain('src="./assets/main-1.js"');
-    expect(pageHtml(template, parts('', './'))).toContain('<html lang="zh-CN" data-theme="light">');
-    expect(pageHtml(template, parts('screen', '../'))).toContain('<html lang="zh-CN" data-theme="dark" class="screen-mode">');
+    expect(pageHtml(template, parts('', './'))).toContain('<html lang="zh-CN" data-theme="light" data-pre-root="./"');
+    expect(pageHtml(template, parts('screen', '../'))).toContain('<html lang="zh-CN" data-theme="dark" class="screen-mode" data-pre-root="../"');
   });
 
   test('a template without the placeholder is refused', () => {
