@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { ClassificationFile, DataIndex, UnitYearFile } from '../src/model/types';
 import { ENCODINGS, MAX_TEXT_BYTES, type Encoding } from '../src/import/decode';
 import { formatOf, importFile, type ImportResult, type ReviewItem } from '../src/import/index';
-import { dateProblem, MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem, withNodes } from '../src/import/options';
+import { importArgumentsProblem, MAX_INPUT_BYTES, sourcePaths, withNodes } from '../src/import/options';
 import { fsReader } from '../src/data/fs-reader';
 import { checkQuotes, checkUnitYear, loadDataset } from '../src/data/load';
 import { resolveDataPath } from '../src/data/paths';
@@ -73,16 +73,9 @@ function parseArgs(argv: string[]): Args {
   if (files.length !== 1) throw new Exit(2, `${files.length ? '只能导入一个文件' : '缺少要导入的文件'}\n${USAGE}`);
   if (!opts.unit) throw new Exit(2, `缺少 --unit <id>\n${USAGE}`);
   if (!opts.name) throw new Exit(2, `缺少 --name <单位名称>\n${USAGE}`);
-  const idProblem = unitIdProblem(opts.unit) ?? unitNameProblem(opts.name);
-  if (idProblem) fail(idProblem);
-  let year: number | undefined;
-  if (opts.year !== undefined) {
-    const y = parseYear(opts.year, '--year');
-    if ('problem' in y) fail(y.problem);
-    else year = y.year;
-  }
-  const badDate = opts.date === undefined ? null : dateProblem(opts.date, '--date');
-  if (badDate) fail(badDate);
+  const problem = importArgumentsProblem({ unit: opts.unit, name: opts.name, year: opts.year, region: opts.region, date: opts.date });
+  if (problem) fail(problem);
+  const year = opts.year === undefined ? undefined : Number(opts.year.trim());
   const encoding = (opts.encoding ?? 'auto').toLowerCase().replace(/^gbk$/, 'gb18030').replace(/^utf8$/, 'utf-8') as Encoding;
   if (!ENCODINGS.includes(encoding)) fail(`--encoding 应为 ${ENCODINGS.join('、')} 之一（gbk 即 gb18030）`);
   return {

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * The unit tests Stryker (stryker.config.mjs) runs against each mutant of src/domain and the route
+ * models: every unit test except those that start CLIs, servers or the prerenderer in child
+ * processes, which run the unmutated code and would only slow each mutant down.
+ */
+export default defineConfig({
+  plugins: [svelte()],
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/cli.test.ts', '**/bad-input-cli.test.ts', 'tests/unit/scripts/**', 'tests/unit/prerender/**'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
