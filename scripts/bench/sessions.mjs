@@ -5,9 +5,9 @@
  * the built site (dist/, built first when missing), served by scripts/serve.mjs.
  *
  * Memory is the JS heap in use after a forced garbage collection (CDP HeapProfiler.collectGarbage,
- * then Performance.getMetrics), with the DOM node and event-listener counts, sampled every 100
- * switches and every 10 imports: a leak shows as a heap that keeps growing from sample to sample
- * once the first round has loaded every route's code. Time is per switch (hash change until the
+ * then Performance.getMetrics), with the DOM node and event-listener counts, sampled every 98
+ * switches (always on #/, after whole rounds of the routes) and every 10 imports: a leak shows as
+ * a heap that keeps growing from sample to sample once the first round has loaded every route's code. Time is per switch (hash change until the
  * shell is ready and every chart of the view is drawn) and per import (submit until the import has
  * ended), median and 95th percentile. Writes bench/sessions.json and bench/sessions.md.
  *
@@ -72,7 +72,10 @@ async function switches(page, cdp) {
       errors.push(`${i + 1}: ${route} not settled after 30 s`);
     }
     times.push(Date.now() - t0);
-    if ((i + 1) % 100 === 0 || i === ROUTES.length - 1 || i === SWITCHES - 1) {
+    // Sampled on the same route (#/, after whole rounds of every route), so samples compare like with like.
+    const n = i + 1;
+    const lastRound = SWITCHES - (SWITCHES % ROUTES.length);
+    if (n % ROUTES.length === 0 && (n === ROUTES.length || n % (14 * ROUTES.length) === 0 || n === lastRound)) {
       samples.push({ after: i + 1, ...(await memory(cdp)) });
       log(`switch ${i + 1}/${SWITCHES}: ${JSON.stringify(samples.at(-1))}`);
     }
