@@ -23,6 +23,7 @@ import { importArgumentsProblem, MAX_INPUT_BYTES, sourcePaths, withNodes } from 
 import { fsReader } from '../src/data/fs-reader';
 import { checkQuotes, checkUnitYear, loadDataset } from '../src/data/load';
 import { resolveDataPath } from '../src/data/paths';
+import { validateClassification } from '../src/data/validate';
 import { formatReport } from '../src/domain/rules';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -218,6 +219,18 @@ async function main(): Promise<number> {
   if (args.region && unit.region !== args.region) unit.region = args.region;
   if (!unit.years.some((y) => y.year === year)) unit.years = [...unit.years, { year, file: unitRel }].sort((a, b) => a.year - b.year);
   else unit.years = unit.years.map((y) => (y.year === year ? { year, file: unitRel } : y));
+
+  // The trees with the codes the file adds are checked as check:data checks them: a code whose parent
+  // the tree lacks would make the tree invalid, and with it every unit's rules.
+  for (const [tree, path, rel] of [[fNew, fPath, index.classifications.functional], [eNew, ePath, index.classifications.economic]] as const) {
+    if (!tree) continue;
+    const bad = validateClassification(tree, `data/${rel}`).errors;
+    if (bad.length) {
+      out.push(formatReport([], bad, { title: `${shown(path)}：补充科目后未通过结构检查（未写入任何文件）` }));
+      console.log(out.join('\n'));
+      return fail(`导入需要在 ${shown(path)} 中补充科目 ${bad.map((e) => e.record).filter(Boolean).join('、')}，但分类表缺少其上级科目：请先补全分类表再导入`);
+    }
+  }
 
   // The file is checked before anything is written: an importer never writes an invalid file.
   const fileName = `data/${unitRel}`;
