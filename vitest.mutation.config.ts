@@ -10,7 +10,16 @@ export default defineConfig({
   plugins: [svelte()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/cli.test.ts', '**/bad-input-cli.test.ts', 'tests/unit/scripts/**', 'tests/unit/prerender/**'],
+    exclude: [
+      '**/node_modules/**',
+      '**/cli.test.ts',
+      '**/bad-input-cli.test.ts',
+      '**/scripts/**',
+      '**/prerender/**',
+      '**/roundtrip.test.ts',
+      '**/arguments.test.ts',
+      '**/several-reports.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
