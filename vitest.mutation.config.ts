@@ -9,7 +9,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    // MUTATION_TESTS narrows the tests to a glob (e.g. tests/unit/domain/**/*.test.ts): every rule runs in
+    // every route model's tests, so a mutant of src/domain otherwise runs most of the suite.
+    include: process.env.MUTATION_TESTS ? [process.env.MUTATION_TESTS] : ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     exclude: [
       '**/node_modules/**',
       '**/cli.test.ts',

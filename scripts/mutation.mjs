@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run mutation [-- --mutate "src/domain/**\/*.ts"]`: runs Stryker (stryker.config.mjs; any
- * argument is passed on, e.g. a narrower --mutate or --concurrency 1) and writes the mutation score
+ * argument is passed on, e.g. a narrower --mutate or --concurrency 1; MUTATION_TESTS=<glob> narrows
+ * the tests run against each mutant, see vitest.mutation.config.ts) and writes the mutation score
  * to bench/mutation.md, overall and per file, with the scope it was measured on. Not run in CI: a
  * full run takes tens of minutes on two cores.
  *
@@ -42,7 +43,7 @@ const commit = (() => {
     return 'unknown';
   }
 })();
-const scope = args.length ? args.join(' ') : '(stryker.config.mjs default: src/domain, src/features/*/model.ts, src/features/*/panel*.ts)';
+const scope = `${args.length ? args.join(' ') : '(stryker.config.mjs default: src/domain, src/features/*/model.ts, src/features/*/panel*.ts)'}; tests: ${process.env.MUTATION_TESTS ?? 'every unit test but those that start CLIs and servers (vitest.mutation.config.ts)'}`;
 
 const md = `# Mutation testing
 

@@ -12,6 +12,7 @@
  * ended), median and 95th percentile. Writes bench/sessions.json and bench/sessions.md.
  *
  *   node scripts/bench/sessions.mjs [--switches 1000] [--imports 50] [--skip-build]
+ *   (--switches 0: measure the imports only and keep the switches of the last run)
  */
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -83,7 +84,12 @@ async function switches(page, cdp) {
   return { samples, times, errors };
 }
 
-async function imports(page, cdp) {
+/**
+ * `IMPORTS` imports in a row: as one unit (`same`: each import replaces the last preview, as when a
+ * person corrects a file and imports it again), or as as many units (each kept as a preview of its
+ * own, listed with the published units until the page is reloaded).
+ */
+async function imports(page, cdp, same) {
   const samples = [];
   const times = [];
   const phases = {};
@@ -93,7 +99,7 @@ async function imports(page, cdp) {
   samples.push({ after: 0, ...(await memory(cdp)) });
   for (let i = 0; i < IMPORTS; i++) {
     await page.locator('#import-file').setInputFiles({ name: 'report.txt', mimeType: 'text/plain', buffer: report });
-    await page.getByLabel(/^单位 id/).fill(`bench-${i}`);
+    await page.getByLabel(/^单位 id/).fill(same ? 'bench-unit' : `bench-${i}`);
     await page.getByLabel('单位名称').fill('宁乡市数据资源中心');
     const t0 = Date.now();
     await page.getByRole('button', { name: '导入并预览' }).click();
@@ -103,7 +109,7 @@ async function imports(page, cdp) {
     phases[phase] = (phases[phase] ?? 0) + 1;
     if ((i + 1) % 10 === 0 || i === IMPORTS - 1) {
       samples.push({ after: i + 1, ...(await memory(cdp)) });
-      log(`import ${i + 1}/${IMPORTS}: ${JSON.stringify(samples.at(-1))}`);
+      log(`import ${i + 1}/${IMPORTS} (${same ? 'one unit' : 'a unit each'}): ${JSON.stringify(samples.at(-1))}`);
     }
   }
   return { samples, times, phases };
@@ -127,9 +133,25 @@ function summary(part) {
   };
 }
 
+function importSection(part, title) {
+  const im = part.summary;
+  const rows = part.samples.map((x) => `| ${x.after} imports | ${x.heapMB} | ${x.nodes} | ${x.listeners} |`).join('\n');
+  return `### ${title}
+
+| | Median | 95th percentile | Max |
+|---|---|---|---|
+| Time per import (ms) | ${im.medianMs} | ${im.p95Ms} | ${im.maxMs} |
+
+Heap ${im.heapFirstMB} MB on #/import before the first import → ${im.heapLastMB} MB after ${part.count} (growth ${im.heapGrowthMB} MB, highest sample ${im.heapMaxMB} MB); DOM nodes ${im.nodesFirst} → ${im.nodesLast}; listeners ${im.listenersFirst} → ${im.listenersLast}. Outcomes: ${Object.entries(part.phases).map(([k, v]) => `${k} ${v}`).join(', ')}.
+
+| After | Heap MB | DOM nodes | Listeners |
+|---|---|---|---|
+${rows}
+`;
+}
+
 function markdown(r) {
   const s = r.switches.summary;
-  const im = r.imports.summary;
   const rows = (samples, what) => samples.map((x) => `| ${x.after} ${what} | ${x.heapMB} | ${x.nodes} | ${x.listeners} |`).join('\n');
   return `# Long sessions: memory and time in one page
 
@@ -138,7 +160,7 @@ One Chromium page of the built site (dist/, served by scripts/serve.mjs), cache 
 
 ## ${r.switches.count} route switches (${ROUTES.join(' → ')} → …)
 
-Each switch: the hash changes (as a link in the page does) and the view is ready with every chart drawn.
+Measured ${r.switches.date}. Each switch: the hash changes (as a link in the page does) and the view is ready with every chart drawn.
 
 | | Median | 95th percentile | Max |
 |---|---|---|---|
@@ -152,18 +174,10 @@ ${rows(r.switches.samples, 'switches')}
 
 ## ${r.imports.count} imports in one page session (#/import, the shipped report text ${r.imports.file}, ${r.imports.bytes} bytes)
 
-Each import: choose the file, fill unit id and name, submit, until the import has ended (${Object.entries(r.imports.phases).map(([k, v]) => `${k}: ${v}`).join(', ')}).
+Each import: choose the file, fill unit id and name, submit, until the import has ended. Both sessions start on a fresh page.
 
-| | Median | 95th percentile | Max |
-|---|---|---|---|
-| Time per import (ms) | ${im.medianMs} | ${im.p95Ms} | ${im.maxMs} |
-
-Heap ${im.heapFirstMB} MB on #/import before the first import → ${im.heapLastMB} MB after ${r.imports.count} (growth ${im.heapGrowthMB} MB, highest sample ${im.heapMaxMB} MB); DOM nodes ${im.nodesFirst} → ${im.nodesLast}; listeners ${im.listenersFirst} → ${im.listenersLast}.
-
-| After | Heap MB | DOM nodes | Listeners |
-|---|---|---|---|
-${rows(r.imports.samples, 'imports')}
-`;
+${importSection(r.imports.same, `${r.imports.count} imports of one unit id (each replaces the last preview)`)}
+${importSection(r.imports.each, `${r.imports.count} imports as ${r.imports.count} unit ids (each kept as a preview until the page is reloaded)`)}`;
 }
 
 async function main() {
@@ -180,10 +194,23 @@ async function main() {
     await cdp.send('Performance.enable');
     await page.goto(`${server.url}#/`);
     await page.waitForFunction(settled, undefined, { timeout: 60_000 });
+    // --switches 0 measures the imports only and keeps the switches of the last run.
+    const previous = SWITCHES === 0 ? JSON.parse(readFileSync(join(ROOT, 'bench/sessions.json'), 'utf8')).switches : null;
     log(`${SWITCHES} route switches …`);
-    const sw = await switches(page, cdp);
-    log(`${IMPORTS} imports …`);
-    const im = await imports(page, cdp);
+    const sw = previous ? null : await switches(page, cdp);
+    const session = async (same) => {
+      const p = await context.newPage();
+      const c = await context.newCDPSession(p);
+      await c.send('Performance.enable');
+      await p.goto(`${server.url}#/`);
+      await p.waitForFunction(settled, undefined, { timeout: 60_000 });
+      log(`${IMPORTS} imports (${same ? 'one unit' : 'a unit each'}) …`);
+      const r = await imports(p, c, same);
+      await p.close();
+      return r;
+    };
+    const same = await session(true);
+    const each = await session(false);
     const commit = (() => {
       try {
         return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -199,14 +226,20 @@ async function main() {
       memoryGB: round(totalmem() / 2 ** 30, 1),
       load: (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' '),
       commit,
-      switches: { count: SWITCHES, routes: ROUTES, summary: summary(sw), samples: sw.samples, errors: sw.errors, times: sw.times },
-      imports: { count: IMPORTS, file: REPORT.slice(ROOT.length + 1), bytes: readFileSync(REPORT).length, summary: summary(im), samples: im.samples, phases: im.phases, times: im.times },
+      switches: previous ?? { count: SWITCHES, routes: ROUTES, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, summary: summary(sw), samples: sw.samples, errors: sw.errors, times: sw.times },
+      imports: {
+        count: IMPORTS,
+        file: REPORT.slice(ROOT.length + 1),
+        bytes: readFileSync(REPORT).length,
+        same: { count: IMPORTS, summary: summary(same), samples: same.samples, phases: same.phases, times: same.times },
+        each: { count: IMPORTS, summary: summary(each), samples: each.samples, phases: each.phases, times: each.times },
+      },
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/sessions.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(ROOT, 'bench/sessions.md'), markdown(result));
     log('bench/sessions.md written');
-    log(JSON.stringify({ switches: result.switches.summary, imports: result.imports.summary }));
+    log(JSON.stringify({ switches: result.switches.summary, same: result.imports.same.summary, each: result.imports.each.summary }));
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
