@@ -113,7 +113,7 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: false,
     // Two pages: the dashboard, and the embed page a government site frames one chart with
-    // (src/features/embed). The data plugin's preload links go into both.
+    // (src/features/spending/embed). The data plugin's preload links go into both.
     rolldownOptions: {
       // The bench's naive baseline is one bundle, which only one input can be.
       input: naive ? resolve(import.meta.dirname, 'index.html') : { main: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },

@@ -28,10 +28,10 @@ import { resolveDataPath } from '../src/data/paths';
 import { textHash } from '../src/data/hash';
 import { factsTable, preferOwnReport } from '../src/data/tables';
 import { yearsOf } from '../src/data/select';
-import { spendingYears } from '../src/domain/drill';
+import { spendingYears } from '../src/domain/spending/slices';
 import { summarize } from '../src/domain/rules';
 import { COMPILED_FORMAT, MANIFEST_PATH, partitionColumns, regionPaths, unitPartitionPath, type CompiledManifest, type UnitPartition } from '../src/data/compiled';
-import { rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../src/features/units/summary';
+import { rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../src/domain/region/summary';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

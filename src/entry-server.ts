@@ -6,13 +6,13 @@
 import { render } from 'svelte/server';
 import App from './App.svelte';
 import { views } from './features/shell/views';
-import { documentTitle, navItems } from './features/shell/model';
+import { documentTitle, navItems } from './state/shell';
 import { data } from './state/data.svelte';
 import { selection } from './state/selection.svelte';
 import { boot, follow, settle } from './features/shell/boot';
 import type { Route, ViewState } from './state/url';
 import { dataFingerprint } from './state/prerendered';
-import { CHART_SSR, prepareChartSSR, renderChartSVG } from './ui/chart-ssr';
+import { CHART_SSR, prepareChartSSR, renderChartSVG } from './ui/chart/ssr';
 
 import { ROUTES as ALL } from './model/routes';
 

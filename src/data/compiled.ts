@@ -23,7 +23,7 @@ import type { DataError, RuleResult } from '../model/types';
 export const COMPILED_FORMAT = 1;
 export const MANIFEST_PATH = 'compiled/manifest.json';
 
-export interface CompiledUnit {
+interface CompiledUnit {
   /** Fact years with any record, latest first (what data.years(unit) gives once loaded). */
   years: number[];
   /** Years with 决算 spending (all fund sources), ascending (spendingYears). */
@@ -32,7 +32,7 @@ export interface CompiledUnit {
   region: number;
 }
 
-export interface CompiledRegion {
+interface CompiledRegion {
   region: string;
   units: number;
   summary: string;
@@ -52,7 +52,7 @@ export interface CompiledManifest {
   totals: { units: number; files: number; facts: number; pass: number; fail: number; known: number };
 }
 
-export interface CompiledFile {
+interface CompiledFile {
   /** Report year the index lists the file under. */
   year: number;
   /** The file's path relative to the data root. */

@@ -8,9 +8,9 @@ import type { Reader } from './load';
 import { resolveDataPath, toUrlPath } from './paths';
 
 /** How long one file may take before it is reported as too slow (a hung intranet proxy, say). */
-export const FETCH_TIMEOUT_MS = 15_000;
+const FETCH_TIMEOUT_MS = 15_000;
 /** Requests in flight at once. */
-export const FETCH_CONCURRENCY = 6;
+const FETCH_CONCURRENCY = 6;
 
 /**
  * The fetch timeout for this page: FETCH_TIMEOUT_MS, or `?timeout=<ms>` in the page URL (before

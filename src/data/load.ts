@@ -14,7 +14,7 @@ import { checkManifest, MANIFEST_PATH, unitPartitionPath, type CompiledManifest,
 import { textHash } from './hash';
 
 /** What a Reader gives for one path (relative to the data root): the text, or why there is none. */
-export type ReadResult = { text: string } | { error: DataError };
+type ReadResult = { text: string } | { error: DataError };
 export type Reader = (path: string) => Promise<ReadResult>;
 
 export interface LoadOptions {

@@ -17,20 +17,18 @@ import { DATA_PATH_EXPECTED, resolveDataPath } from './paths';
 import { valueExpectation } from './expectations';
 import { dataError, recordRef, type FileKind, type RecordRef } from './structural';
 
-/** Rule ids come from the rules' registry: a new rule is a valid `explains` key at once. */
-export { RULE_IDS };
 
 /** Largest money amount accepted, in 万元 (100 万亿元, several times a national budget). */
-export const MAX_AMOUNT = 1e10;
+const MAX_AMOUNT = 1e10;
 /** Largest magnitude of any other figure (counts, areas, rates). */
-export const MAX_MAGNITUDE = 1e12;
+const MAX_MAGNITUDE = 1e12;
 
 type Json = Record<string, unknown>;
 const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const list = (json: Json, key: string): unknown[] => (Array.isArray(json[key]) ? (json[key] as unknown[]) : []);
 
 /** True for a real calendar date written YYYY-MM-DD (no 2023-13-45, no 2023-02-30). */
-export function isRealDate(s: string): boolean {
+function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -17,7 +17,7 @@ type Schema = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
 /** The lists whose items are records (named by `list#i (id)`), per file kind, with their id key. */
-export const RECORD_LISTS: Record<FileKind, Record<string, string | null>> = {
+const RECORD_LISTS: Record<FileKind, Record<string, string | null>> = {
   index: { units: 'id', groups: 'id' },
   classification: { nodes: 'code' },
   unitYear: { facts: 'id', measures: 'id', indicators: 'id', knownIssues: 'id', gaps: null },
@@ -99,7 +99,7 @@ const quoteList = (values: unknown[]) => values.map((v) => (typeof v === 'string
 const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
 /** The words for what a schema node accepts ("one of …", "an integer year from 1900 to 2100" …). */
-export function describeSchema(node: Schema, root: Schema, name = ''): string {
+function describeSchema(node: Schema, root: Schema, name = ''): string {
   const n = resolveRef(node, root);
   const union = (n.anyOf ?? n.oneOf) as Schema[] | undefined;
   if (union) {

@@ -10,9 +10,8 @@ import type { Validated } from './json';
 import { brokenRecords, semanticClassification, semanticIndex, semanticUnitYear, type UnitYearContext } from './semantic';
 import { structuralErrors } from './structural';
 
-export { describeValue, formatLocation, lineColumn, MAX_JSON_CHARS, parseJson, truncate, type Validated } from './json';
-export { RULE_IDS, type UnitYearContext } from './semantic';
-export { CODE_LENGTHS, COUNT_UNITS, SIGNED_UNITS } from '../model/vocabulary';
+export { parseJson, type Validated } from './json';
+export { type UnitYearContext } from './semantic';
 
 function validated<T>(json: unknown, errors: DataError[]): Validated<T> {
   return errors.length ? { errors } : { value: json as T, errors: [] };

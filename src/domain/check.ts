@@ -15,7 +15,16 @@ import type { Formula } from '../model/types';
 import { evaluateFormula, formulaRefs } from './formula';
 
 /** Money tolerance when the printed precision is not recorded: amounts are printed to 0.01 万元. */
-export const MONEY_TOLERANCE = 0.01;
+const MONEY_TOLERANCE = 0.01;
+/** Half a unit of the last printed decimal: the widest gap rounding alone can explain. */
+function roundingTolerance(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}
+/**
+ * The smallest money difference that prints: half a cent of 万元 rounds to a visible 0.01. A
+ * drill remainder or a change below it is rounding, not a figure (shown as 持平 / not shown).
+ */
+export const MONEY_SHOWN = roundingTolerance(2);
 /** Float noise allowance added to every comparison (0.1 + 0.2 ≠ 0.3). */
 export const EPS = 1e-9;
 export const MONEY_UNIT = '万元';
@@ -27,8 +36,6 @@ export function decimalsOf(x: number): number {
   return Math.max(0, (m[2]?.length ?? 0) - (m[3] ? Number(m[3]) : 0));
 }
 
-/** Half a unit of the last printed decimal: the widest gap rounding alone can explain. */
-export const roundingTolerance = (decimals: number) => 0.5 * 10 ** -decimals;
 
 /** How a stated figure was printed: what the tolerance depends on. */
 export interface Precision {

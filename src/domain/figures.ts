@@ -8,6 +8,7 @@ import type { Fact, Indicator, UnitYearFile } from '../model/types';
 import {
   parseRole,
   roleSection,
+  SANGONG_ITEM_PARTS,
   roleTitle,
   type ChangeBase,
   type Flow,
@@ -180,4 +181,11 @@ export function factAt(facts: readonly Fact[], year: number, phase: Phase, key: 
 export function notCoveredSentence(year: number, titles: readonly string[]): string | null {
   const unique = [...new Set(titles)];
   return unique.length ? `本单位${year}年的报告未涉及：${unique.join('、')}。` : null;
+}
+
+/** Items of 三公 to show: a combined item hides its parts when both are stated (公务用车购置及运行维护). */
+export function topItems(items: Figure[]): Figure[] {
+  const names = new Set(items.map((f) => parseRole(f.role!).qualifier));
+  const hidden = new Set(Object.entries(SANGONG_ITEM_PARTS).flatMap(([whole, parts]) => (names.has(whole) ? parts : [])));
+  return items.filter((f) => !hidden.has(parseRole(f.role!).qualifier ?? ''));
 }

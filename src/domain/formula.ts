@@ -20,7 +20,7 @@ export const FORMULA_OPS: Record<FormulaOp, { min: number; max: number; symbol: 
 /** Nesting deeper than this is rejected: it guards the recursion against hostile or broken files. */
 export const MAX_FORMULA_DEPTH = 32;
 
-export type FormulaErrorKind = 'missing-ref' | 'division-by-zero' | 'cycle' | 'invalid';
+type FormulaErrorKind = 'missing-ref' | 'division-by-zero' | 'cycle' | 'invalid';
 
 export type FormulaResult =
   | { ok: true; value: number }

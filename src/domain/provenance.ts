@@ -43,3 +43,29 @@ export const PROVENANCE_LABEL: Record<Provenance['kind'], string> = {
 export function reportDate(date: string | null): string {
   return date ?? '发布日期未注明';
 }
+
+/** Every record of a unit's files (all its reports), by id: what provenance lines name. */
+export function recordsOf(files: readonly UnitYearFile[]): Map<string, AnyRecord> {
+  const map = new Map<string, AnyRecord>();
+  for (const f of files) for (const [k, v] of recordIndex(f)) map.set(k, v);
+  return map;
+}
+
+/** One-line provenance of a figure made of the given records (for tooltips and CSV). */
+export function sourceLine(ids: readonly string[], records: ReadonlyMap<string, AnyRecord>): string {
+  if (!ids.length) return '';
+  if (ids.length === 1) {
+    const r = records.get(ids[0]);
+    return r ? provenanceSummary(r.record.provenance) : ids[0];
+  }
+  const labels = ids.map((id) => records.get(id)?.record.label ?? id);
+  return `${ids.length} 条数据相加：${labels.slice(0, 6).join('、')}${labels.length > 6 ? '等' : ''}`;
+}
+
+/** Where a shown figure comes from: the records behind it and, when computed, how. */
+export interface SourceRef {
+  ids: string[];
+  computed?: string;
+  /** What the figure is (the Source button's accessible name). */
+  label: string;
+}

@@ -85,6 +85,11 @@ export class Tree {
     return [...this.ancestors(code).reverse(), code];
   }
 
+  /** The chain from the 类 down to a code the tree lists; [] for a code it lacks (a drill path names listed codes only). */
+  listedPath(code: string): string[] {
+    return this.nodes.has(code) ? this.path(code) : [];
+  }
+
   /** True when `code` lies strictly below `parent` (null = the root above every 类). */
   isBelow(code: string | null, parent: string | null): boolean {
     if (code === null) return false;

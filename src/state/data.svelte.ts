@@ -11,7 +11,7 @@
 import type { ColumnTable } from 'arquero';
 import { checkQuotes, checkUnitYear, loadDataset, loadUnit, openDataset, type Dataset, type Reader, type UnitYearResult } from '../data/load';
 import type { CompiledManifest } from '../data/compiled';
-import { spendingYears } from '../domain/drill';
+import { spendingYears } from '../domain/spending/slices';
 import { fetchReader, timeoutFromQuery } from '../data/fetch';
 import { reportFor, yearsOf } from '../data/select';
 import { factsTable, indicatorsTable, preferOwnReport } from '../data/tables';
@@ -22,7 +22,7 @@ import type { ImportGroup } from '../import/types';
 import type { ClassNode, UnitEntry, UnitYearFile } from '../model/types';
 
 /** What #/import adds besides the file: the unit's name and what its import needs added to the index and trees. */
-export interface PreviewEntry {
+interface PreviewEntry {
   name: string;
   region?: string;
   /** The decoded report text (or the tables' text rendering), for the quote checks. */

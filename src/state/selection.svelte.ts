@@ -2,7 +2,7 @@ import { parseHash, toHash, type DrillStep, type ParsedHash, type Route, type Vi
 import type { MoneyUnit } from '../model/vocabulary';
 
 /** Completes a parsed link against the data (see resolveView in src/features/shell/model.ts). */
-export type Resolver = (parsed: ParsedHash, base?: ViewState) => { view: ViewState; notices: string[] };
+type Resolver = (parsed: ParsedHash, base?: ViewState) => { view: ViewState; notices: string[] };
 
 /**
  * The one selection store. Every chart, table and control reads and writes the view here;

@@ -3,7 +3,7 @@
  * so Excel on Chinese Windows reads it right), XLSX and JSON, and any chart as PNG. The
  * serialisers are pure (tested in Node); `saveBlob` is the only part that touches the page.
  */
-import { cellExport, type Column } from './columns';
+import { cellExport, type Column } from './table/columns';
 
 export type Cell = string | number | null;
 

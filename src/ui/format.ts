@@ -50,3 +50,20 @@ export function count(value: number, decimals?: number): string {
   const d = decimals ?? (Number.isInteger(value) ? 0 : String(value).split('.')[1]?.length ?? 0);
   return fmt(`,.${d}f`)(value);
 }
+
+/** Decimals the display unit prints money with (exports round to what the table shows). */
+export function moneyDecimals(unit: MoneyUnit): number {
+  return MONEY[unit].spec.includes('.4') ? 4 : MONEY[unit].spec.includes('.2') ? 2 : 0;
+}
+
+/** Round to `d` decimals; null for null or a non-finite number. */
+export function roundTo(v: number | null, d: number): number | null {
+  if (v === null || !Number.isFinite(v)) return null;
+  const f = 10 ** d;
+  return Math.round(v * f) / f;
+}
+
+/** A change in money as the page prints it: "−1,959.60" in the display unit. */
+export function signedMoney(wan: number, unit: MoneyUnit): string {
+  return signed(wan * MONEY[unit].factor, moneyDecimals(unit));
+}

@@ -1,9 +1,9 @@
 /** The shipped data, read from data/ for tests that check transforms against the real report. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { factsTable, indicatorsTable, preferOwnReport } from '../../src/data/tables';
+import { factsTable, preferOwnReport } from '../../src/data/tables';
 import type { ClassificationFile, DataIndex, UnitYearFile } from '../../src/model/types';
-import type { Trees } from '../../src/domain/drill';
+import type { Trees } from '../../src/domain/spending/types';
 
 const root = resolve(__dirname, '../../data');
 const read = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;
@@ -15,5 +15,4 @@ export const trees: Trees = {
 };
 export const files: UnitYearFile[] = index.units.flatMap((u) => u.years.map((y) => read<UnitYearFile>(y.file)));
 export const facts = preferOwnReport(factsTable(files));
-export const indicators = indicatorsTable(files);
 export const UNIT = index.units[0].id;

@@ -4,11 +4,11 @@
  * Every data item carries `key`, the record id the wrapper reports on click and highlights.
  */
 import { escapeHTML } from '../../ui/escape';
-import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart-theme';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart/theme';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { DIMMED, inUnit, tipLine } from './controls.option';
+import { DIMMED, inUnit, tipLine } from '../../ui/chart/palette';
 
 export interface AssetsState {
   money: MoneyUnit;

@@ -1,32 +1,13 @@
 /**
  * Pure option builders for the budget-controlled expenses (“三公”经费 or its stated items, 会议费,
- * 培训费: 决算 against 年初预算 and last year) and for staff, plus the small helpers the
- * builders of this folder share (tooltip lines, dimming, money in the display unit).
+ * 培训费: 决算 against 年初预算 and last year) and for staff.
  */
 import { escapeHTML } from '../../ui/escape';
-import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart-theme';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import { DIMMED, inUnit, tipLine } from '../../ui/chart/palette';
+import { AXIS_TOOLTIP, PALETTE } from '../../ui/chart/theme';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
-
-/** Pass / fail / known colours (text labels carry the counts too). */
-export const STATUS_COLOR = { pass: '#1e7b3a', fail: '#b3261e', known: '#8a5a00' } as const;
-
-/** Opacity of items outside the focus. */
-export const DIMMED = 0.28;
-
-/** Convert an amount held in 万元 to the display unit (rounded like the display). */
-export function inUnit(wan: number | null, unit: MoneyUnit): number | null {
-  if (wan == null || !Number.isFinite(wan)) return null;
-  const v = wan * MONEY[unit].factor;
-  const d = unit === 'yuan' ? 0 : unit === 'wan' ? 2 : 4;
-  return Math.round(v * 10 ** d) / 10 ** d;
-}
-
-/** One tooltip line: an escaped name and an escaped value. */
-export function tipLine(marker: string, name: unknown, value: unknown): string {
-  return `${marker}${escapeHTML(name)}：<b>${escapeHTML(value)}</b>`;
-}
 
 /** One controlled expense: its 决算, 年初预算 and last year, each with the record behind it. */
 export interface ControlRow {

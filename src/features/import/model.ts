@@ -10,9 +10,9 @@ import { provenanceSummary, recordIndex } from '../../domain/provenance';
 import { formatOf, type ImportError, type ImportOptions, type ImportResult, type ReviewItem } from '../../import/index';
 import { MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem } from '../../import/options';
 import type { DataError, RuleGrade, RuleResult, UnitEntry, UnitYearFile } from '../../model/types';
-import { navItems } from '../shell/model';
-import { numberPairs } from '../quality/checks';
-import { orderResults } from '../quality/model';
+import { navItems } from '../../state/shell';
+import { numberPairs } from '../../domain/findings';
+import { orderResults } from '../../domain/findings';
 
 /** What the page asks the worker to do: read this file and import it with these options. */
 export interface WorkerRequest {
@@ -143,12 +143,12 @@ export function pageWording(message: string): string {
   return message.replace(/请?用 --year 指定(年度)?/g, '请在上面的“年度”一栏填写报告年度后重新导入');
 }
 
-export interface ErrorView {
+interface ErrorView {
   where: string;
   message: string;
 }
 
-export interface FindingView {
+interface FindingView {
   key: string;
   status: RuleResult['status'];
   badge: string;
@@ -163,14 +163,14 @@ export interface FindingView {
   href: string;
 }
 
-export interface ReviewView {
+interface ReviewView {
   where: string;
   text: string;
   reason: string;
   context: string;
 }
 
-export interface LinkView {
+interface LinkView {
   route: string;
   title: string;
   href: string;
@@ -178,7 +178,7 @@ export interface LinkView {
 
 export type DownloadKind = 'json' | 'source' | 'xlsx';
 
-export interface DownloadView {
+interface DownloadView {
   kind: DownloadKind;
   label: string;
   fileName: string;

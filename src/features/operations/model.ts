@@ -6,18 +6,20 @@
  */
 import type { UnitYearFile } from '../../model/types';
 import type { ViewState } from '../../state/url';
-import type { Column } from '../../ui/columns';
+import type { Column } from '../../ui/table/columns';
 import { count, pct } from '../../ui/format';
-import type { ChartView, TableView } from '../assets/model';
-import { resolveFocus } from '../focus';
-import { badges, chartableOps, figureText, focusGroup, funnelChain, groupKey, groupOperations, isFocused, opItem, type OpGroup, type OpItem } from './operations';
-import { funnelOption, indicatorBarsOption, needsLog } from './operations.option';
+import type { ChartView } from '../../ui/chart/spec';
+import type { TableView } from '../../ui/table/columns';
+import { resolveFocus } from '../../state/focus';
+import { badges, chartableOps, figureText, focusGroup, funnelChain, groupKey, groupOperations, isFocused, opItem, type OpGroup, type OpItem } from '../../domain/operations';
+import { indicatorBarsOption, needsLog } from './operations.option';
+import { funnelOption } from '../../ui/chart/funnel.option';
 
 /** Title of the route when the index gives the unit none. */
-export const DEFAULT_TITLE = '业务运行指标';
+const DEFAULT_TITLE = '业务运行指标';
 export const NO_INDICATORS = '本单位报告未包含业务运行指标。';
 
-export interface OpCard {
+interface OpCard {
   key: string;
   title: string;
   value: string;
@@ -25,7 +27,7 @@ export interface OpCard {
   focused: boolean;
 }
 
-export interface OpGroupView {
+interface OpGroupView {
   id: string;
   /** The focus key of the group. */
   key: string;
@@ -72,7 +74,7 @@ export interface OperationsInput {
 }
 
 /** A figure as worded, with percentages at their printed precision. */
-export function display(i: Pick<OpItem, 'value' | 'unit' | 'approx'>): string {
+function display(i: Pick<OpItem, 'value' | 'unit' | 'approx'>): string {
   return figureText(i, (n) => (i.unit === '%' ? pct(n, String(n).split('.')[1]?.length ?? 0).replace('%', '') : count(n)));
 }
 

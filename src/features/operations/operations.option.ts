@@ -4,18 +4,12 @@
  * words it ("近800万元", "60余项") plus text markers (累计, 推算) so nothing relies on colour.
  */
 import { escapeHTML } from '../../ui/escape';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { count } from '../../ui/format';
-import { badges, chartableOps, figureText, isFocused, type OpGroup, type OpItem } from './operations';
-import { PALETTE } from '../../ui/chart-theme';
-import { DIMMED } from '../assets/controls.option';
-
-export interface OpsState {
-  /** An indicator id or a group key ("group:grid"). */
-  focus?: string | null;
-  /** Multiplies font sizes (the big screen passes its stage scale × a reading factor). */
-  fontScale?: number;
-}
+import { badges, chartableOps, figureText, isFocused, type OpGroup, type OpItem } from '../../domain/operations';
+import { PALETTE } from '../../ui/chart/theme';
+import { DIMMED } from '../../ui/chart/palette';
+import type { OpsState } from '../../ui/chart/funnel.option';
 
 /** Items a bar chart can show: counts and amounts, not percentages or derived helpers. */
 export const chartable = chartableOps;
@@ -108,60 +102,6 @@ export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: O
           },
         },
         emphasis: { focus: 'none', itemStyle: { borderColor: '#c75000', borderWidth: 2 } },
-      },
-    ],
-  };
-}
-
-/**
- * The funnel of a chain of counts (each stage a part of the one before), with each stage's share of the first.
- * Other figures of the group are not stages: the view shows them as annotations.
- */
-export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCoreOption {
-  const first = chain[0]?.value ?? 0;
-  const fs = state.fontScale ?? 1;
-  return {
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: { name: string; marker: string }) => {
-        const i = chain.find((x) => x.id === p.name);
-        if (!i) return escapeHTML(p.name);
-        const share = first ? ` （占第一阶段 ${((i.value / first) * 100).toFixed(2)}%）` : '';
-        return `${p.marker}${escapeHTML(i.label)}：<b>${escapeHTML(figureText(i, count))}</b>${escapeHTML(share)}`;
-      },
-    },
-    series: [
-      {
-        type: 'funnel',
-        name: chain.map((i) => i.label).join(' → '),
-        sort: 'none',
-        left: '8%',
-        right: '8%',
-        top: 8,
-        bottom: 8,
-        minSize: '55%',
-        gap: 4,
-        label: {
-          show: true,
-          position: 'inside',
-          fontSize: 13 * fs,
-          color: '#fff',
-          formatter: (p: { name: string }) => {
-            const i = chain.find((x) => x.id === p.name);
-            return i ? `${i.label}\n${figureText(i, count)}` : '';
-          },
-        },
-        data: chain.map((i, k) => ({
-          key: i.id,
-          name: i.id,
-          value: i.value,
-          itemStyle: {
-            color: PALETTE[k === 0 ? 0 : 5],
-            opacity: state.focus && !isFocused(i, state.focus) ? 0.55 : 1,
-            borderColor: isFocused(i, state.focus ?? null) ? '#c75000' : undefined,
-            borderWidth: isFocused(i, state.focus ?? null) ? 3 : 0,
-          },
-        })),
       },
     ],
   };

@@ -2,8 +2,9 @@
  * A 决算说明-style paragraph generated from the data, never hand-written per year:
  * "2022年支出合计X万元，较上年减少Y万元，下降Z%，主要是……". Pure; the money unit follows the view.
  */
-import { makeLookup, slice, BASES, type Trees } from '../../domain/drill';
-import { sharePct } from '../../domain/check';
+import { makeLookup, slice } from '../../domain/spending/slices';
+import { BASES, type Trees } from '../../domain/spending/types';
+import { MONEY_SHOWN, sharePct } from '../../domain/check';
 import type { ColumnTable } from 'arquero';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY, money, pct } from '../../ui/format';
@@ -35,13 +36,13 @@ export function narrative(n: NarrativeInput, unit: MoneyUnit = 'wan'): string {
   let first = `${n.year}年支出合计${amt(n.total, unit)}`;
   if (n.prevTotal !== null && n.prevYear !== null) {
     const d = n.total - n.prevTotal;
-    if (Math.abs(d) < 0.005) first += `，与${n.prevYear}年持平`;
+    if (Math.abs(d) < MONEY_SHOWN) first += `，与${n.prevYear}年持平`;
     else {
       const up = d > 0;
       first += `，较上年${up ? '增加' : '减少'}${amt(d, unit)}`;
       if (n.prevTotal !== 0) first += `，${up ? '增长' : '下降'}${share(Math.abs(d), n.prevTotal)}`;
       // Drivers: the largest changes in the same direction as the total, until they explain ≥ 80%.
-      const same = n.changes.filter((c) => Math.sign(c.change) === Math.sign(d) && Math.abs(c.change) >= 0.005).sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+      const same = n.changes.filter((c) => Math.sign(c.change) === Math.sign(d) && Math.abs(c.change) >= MONEY_SHOWN).sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
       const drivers: typeof same = [];
       let covered = 0;
       for (const c of same) {
@@ -50,7 +51,7 @@ export function narrative(n: NarrativeInput, unit: MoneyUnit = 'wan'): string {
         covered += Math.abs(c.change);
       }
       if (drivers.length) first += `，主要是${drivers.map((c) => `${c.label}${up ? '增加' : '减少'}${amt(c.change, unit)}`).join('、')}`;
-      const against = n.changes.filter((c) => Math.sign(c.change) === -Math.sign(d) && Math.abs(c.change) >= 0.005).sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 2);
+      const against = n.changes.filter((c) => Math.sign(c.change) === -Math.sign(d) && Math.abs(c.change) >= MONEY_SHOWN).sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 2);
       if (against.length) first += `；${against.map((c) => `${c.label}${up ? '减少' : '增加'}${amt(c.change, unit)}`).join('、')}，部分抵消了${up ? '增幅' : '降幅'}`;
     }
   } else {

@@ -4,10 +4,10 @@
  * ('f:206'), so a click drills and hover links by key. Hovering a spending-type card dims the
  * other types in the option itself (series-level emphasis).
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { amountText, inUnit, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart-theme';
+import { amountText, inUnit, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
 
 export interface StructureItem {
   key: string;

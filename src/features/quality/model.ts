@@ -7,20 +7,18 @@
  */
 import { reportDate } from '../../domain/provenance';
 import type { DataError, RuleFamily, RuleGrade, RuleResult, UnitYearFile } from '../../model/types';
-import { roleSection } from '../../model/vocabulary';
-import { resolveFocus } from '../focus';
-import { FAMILIES as RULE_FAMILY_LIST, FAMILY_TITLES, GRADES, GRADE_TITLES, summarize, RULE_TITLES } from '../../domain/rules';
-import { treeOf, type TreeInput } from '../../domain/tree';
-import { toHash, type DrillStep, type Route, type ViewState } from '../../state/url';
-import type { Column } from '../../ui/columns';
-import type { ChartView, TableView } from '../assets/model';
-import { fmtNumber, NUMBER_LABEL, numberPairs } from './checks';
+import { resolveFocus } from '../../state/focus';
+import { FAMILIES as RULE_FAMILY_LIST, FAMILY_TITLES, GRADE_TITLES, summarize, RULE_TITLES } from '../../domain/rules';
+import type { TreeInput } from '../../domain/tree';
+import { toHash, type ViewState } from '../../state/url';
+import type { Column, TableView } from '../../ui/table/columns';
+import type { ChartView } from '../../ui/chart/spec';
+import { fmtNumber, NUMBER_LABEL, numberPairs, orderResults, recordTarget } from '../../domain/findings';
 import { ruleStatusOption, STATUS_LABEL } from './quality.option';
 
 /** The rule families, in reading order, with their headings (the registry's). */
-export const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = RULE_FAMILY_LIST.map((id) => ({ id, title: FAMILY_TITLES[id] }));
+const FAMILIES: ReadonlyArray<{ id: RuleFamily; title: string }> = RULE_FAMILY_LIST.map((id) => ({ id, title: FAMILY_TITLES[id] }));
 const GRADE_TEXT: Record<RuleGrade, string> = GRADE_TITLES;
-const GRADE_ORDER: Record<RuleGrade, number> = Object.fromEntries(GRADES.map((g, i) => [g, i])) as Record<RuleGrade, number>;
 
 export interface RecordLink {
   id: string;
@@ -47,7 +45,7 @@ export interface ResultView {
   focused: boolean;
 }
 
-export interface RuleView {
+interface RuleView {
   rule: string;
   title: string;
   counts: string;
@@ -59,7 +57,7 @@ export interface RuleView {
   passedOpen: boolean;
 }
 
-export interface FamilyView {
+interface FamilyView {
   id: RuleFamily;
   title: string;
   counts: string;
@@ -68,7 +66,7 @@ export interface FamilyView {
   rules: RuleView[];
 }
 
-export interface IssueView {
+interface IssueView {
   key: string;
   title: string;
   kind: string;
@@ -87,7 +85,7 @@ export interface RuleRow {
   known: number;
 }
 
-export interface FlatRow {
+interface FlatRow {
   key: string;
   rule: string;
   status: string;
@@ -137,40 +135,6 @@ export interface QualityInput {
 const KIND_TEXT: Record<string, string> = { arithmetic: '算术', wording: '措辞', definition: '口径' };
 const BADGE: Record<RuleResult['status'], string> = { pass: '✓ 通过', fail: '✗ 失败', known: '⚠ 已知不一致' };
 /** Sections whose measures the overview shows; the others are on #/assets. */
-const OVERVIEW_SECTIONS = new Set(['totals', 'budget']);
-
-/**
- * Where a record is shown, by what it is: a spending fact on #/spending drilled to its cell
- * (spending type, then functional codes from the 类 down, then economic codes), any other fact on
- * the overview; a measure on the route of its role's section (focused on it); an indicator on
- * #/operations. The year is the record's own.
- */
-export function recordTarget(id: string, file: UnitYearFile, trees: QualityInput['trees']): { route: Route; path: DrillStep[]; focus: string | null; year: number; label: string } | null {
-  const fact = file.facts.find((f) => f.id === id);
-  if (fact) {
-    if (fact.flow !== '支出' || fact.source !== null) return { route: '', path: [], focus: null, year: fact.year, label: fact.label };
-    const path: DrillStep[] = [];
-    if (fact.basis && !fact.functional && !fact.economic) path.push(`b:${fact.basis}`);
-    if (fact.functional) path.push(...treeOf(trees.functional).path(fact.functional).map((c) => `f:${c}` as DrillStep));
-    if (fact.economic) path.push(...treeOf(trees.economic).path(fact.economic).map((c) => `e:${c}` as DrillStep));
-    return { route: 'spending', path, focus: null, year: fact.year, label: fact.label };
-  }
-  const m = file.measures.find((x) => x.id === id);
-  if (m) {
-    const section = m.role ? roleSection(m.role) : null;
-    if (section === 'spending' && m.role) {
-      const code = m.role.slice(m.role.indexOf(':') + 1);
-      const tree = m.role.startsWith('spending.function') ? treeOf(trees.functional) : treeOf(trees.economic);
-      const dim = m.role.startsWith('spending.function') ? 'f' : 'e';
-      return { route: 'spending', path: tree.path(code).map((c) => `${dim}:${c}` as DrillStep), focus: null, year: m.year, label: m.label };
-    }
-    const route: Route = section && OVERVIEW_SECTIONS.has(section) ? '' : 'assets';
-    return { route, path: [], focus: id, year: m.year, label: m.label };
-  }
-  const i = file.indicators.find((x) => x.id === id);
-  if (i) return { route: 'operations', path: [], focus: id, year: i.year, label: i.label };
-  return null;
-}
 
 /** One row per rule (rule order) with its family and pass / fail / known counts. */
 export function ruleRows(results: readonly RuleResult[]): RuleRow[] {
@@ -179,15 +143,6 @@ export function ruleRows(results: readonly RuleResult[]): RuleRow[] {
     const family = results.find((r) => r.rule === rule)?.family;
     return { rule, title: RULE_TITLES[rule] ?? rule, family: FAMILIES.find((f) => f.id === family)?.title ?? family ?? '', ...c };
   });
-}
-
-/** Results ordered for reading: failures first, then known issues, then passes; errors before warnings before notes (stable within). */
-export function orderResults(results: readonly RuleResult[]): RuleResult[] {
-  const rank = { fail: 0, known: 1, pass: 2 } as const;
-  return results
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank[a.r.status] - rank[b.r.status] || (GRADE_ORDER[a.r.grade] ?? 3) - (GRADE_ORDER[b.r.grade] ?? 3) || a.i - b.i)
-    .map((x) => x.r);
 }
 
 const countsText = (c: { pass: number; known: number; fail: number; warning?: number; note?: number }) =>

@@ -3,9 +3,9 @@
  * stacked horizontal bars (labels carry the counts, so colour is never the only cue).
  */
 import { escapeHTML } from '../../ui/escape';
-import { AXIS_TOOLTIP } from '../../ui/chart-theme';
-import type { EChartsCoreOption } from '../../ui/echarts';
-import { STATUS_COLOR, tipLine } from '../assets/controls.option';
+import { AXIS_TOOLTIP } from '../../ui/chart/theme';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
+import { STATUS_COLOR, tipLine } from '../../ui/chart/palette';
 
 export interface RuleCountRow {
   rule: string;

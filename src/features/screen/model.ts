@@ -9,16 +9,17 @@
 import { reportDate } from '../../domain/provenance';
 import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
-import { BASES, makeLookup, slice, type Amount, type NodeKey, type Trees } from '../../domain/drill';
+import { BASES, type Amount, type NodeKey, type Trees } from '../../domain/spending/types';
+import { makeLookup, slice } from '../../domain/spending/slices';
 import { decimalsOf } from '../../domain/check';
 import { UnitFigures, type Figure } from '../../domain/figures';
-import { topItems } from '../overview/model';
+import { topItems } from '../../domain/figures';
 import type { FundSource, Source as SourceDoc, UnitEntry, UnitYearFile } from '../../model/types';
 import { sourceLabel, type MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, money, pct } from '../../ui/format';
-import { badges, chartableOps, figureText, funnelChain, groupOperations, operationRows, type OpGroup, type OpItem } from '../operations/operations';
-import { funnelOption } from '../operations/operations.option';
-import type { EChartsCoreOption } from '../../ui/echarts';
+import { badges, chartableOps, figureText, funnelChain, groupOperations, operationRows, type OpGroup, type OpItem } from '../../domain/operations';
+import { funnelOption } from '../../ui/chart/funnel.option';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { highlightCaption, screenControlsOption, screenPieOption, screenSpendingOption, type ScreenControl, type ScreenItem } from './screen.option';
 
 export interface ScreenInput {
@@ -41,14 +42,14 @@ export interface ScreenInput {
   reading: number;
 }
 
-export interface ScreenKpi {
+interface ScreenKpi {
   key: string;
   label: string;
   value: string;
   unit: string;
 }
 
-export interface ScreenChart {
+interface ScreenChart {
   id: string;
   title: string;
   option: EChartsCoreOption;
@@ -213,7 +214,7 @@ function incomeRows(facts: ColumnTable | null, unit: string, year: number): Arra
  * The controlled expenses the report states, by role: “三公”经费 (or, when only items are stated,
  * exactly those items), 会议费, 培训费 — each with its 年初预算 and last year's 决算.
  */
-export function controlRows(figures: UnitFigures, year: number): Array<ScreenControl & { primary: boolean }> {
+function controlRows(figures: UnitFigures, year: number): Array<ScreenControl & { primary: boolean }> {
   const total = figures.get({ role: 'sangong.total', year });
   const sangong: Figure[] = total ? [total] : topItems(figures.parts('sangong.item', year));
   const others = ['meeting.total', 'training.total'].flatMap((role) => figures.get({ role, year }) ?? []);
@@ -228,7 +229,7 @@ export function controlRows(figures: UnitFigures, year: number): Array<ScreenCon
 }
 
 /** One key figure per operational group: its largest stated count (levels and rates skipped). */
-export function keyFigures(groups: OpGroup[]): Array<{ group: OpGroup; item: OpItem }> {
+function keyFigures(groups: OpGroup[]): Array<{ group: OpGroup; item: OpItem }> {
   return groups.flatMap((g) => {
     const c = chartableOps(g.items).filter((i) => i.unit !== '级');
     const item = [...c].sort((a, b) => b.base - a.base)[0];

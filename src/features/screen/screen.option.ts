@@ -4,11 +4,11 @@
  * stays readable from three metres and the canvas maps pointer coordinates 1:1 (no CSS
  * transform between the pointer and ECharts).
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { escapeHTML } from '../../ui/escape';
-import { PALETTE, inUnit } from '../../ui/chart-theme';
+import { PALETTE, inUnit } from '../../ui/chart/theme';
 
 /** The design size of the stage. */
 export const STAGE = { width: 1920, height: 1080 } as const;

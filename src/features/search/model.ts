@@ -18,13 +18,13 @@
 import type { ColumnTable } from 'arquero';
 import { pinyin } from 'pinyin-pro';
 import { PROVENANCE_LABEL } from '../../domain/provenance';
-import type { Trees } from '../../domain/drill';
-import { ancestry } from '../../domain/drill';
+import type { Trees } from '../../domain/spending/types';
+import { treeOf } from '../../domain/tree';
 import type { DrillStep, Route } from '../../model/routes';
 import type { RuleResult, UnitYearFile } from '../../model/types';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { moneyWithUnit } from '../../ui/format';
-import { recordTarget } from '../quality/model';
+import { recordTarget } from '../../domain/findings';
 
 export type HitKind = 'fact' | 'measure' | 'indicator' | 'finding';
 
@@ -518,8 +518,8 @@ export function factView(index: Pick<SearchIndex, 'trees'>, unit: string, year: 
   if (flow !== SPENDING_FLOW || source !== null) return { route: '', unit, year, path: [], focus: id };
   const path: DrillStep[] = [];
   if (basis) path.push(`b:${basis}`);
-  if (functional) path.push(...ancestry(index.trees.functional, functional).map((x) => `f:${x}` as DrillStep));
-  if (economic) path.push(...ancestry(index.trees.economic, economic).map((x) => `e:${x}` as DrillStep));
+  if (functional) path.push(...treeOf(index.trees.functional).listedPath(functional).map((x) => `f:${x}` as DrillStep));
+  if (economic) path.push(...treeOf(index.trees.economic).listedPath(economic).map((x) => `e:${x}` as DrillStep));
   if (!path.length) return { route: 'spending', unit, year, path: [], focus: null };
   return { route: 'spending', unit, year, path: path.slice(0, -1), focus: path[path.length - 1] };
 }

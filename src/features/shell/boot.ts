@@ -7,7 +7,7 @@
 import { data } from '../../state/data.svelte';
 import { selection } from '../../state/selection.svelte';
 import { parseHash } from '../../state/url';
-import { resolveView } from './model';
+import { resolveView } from '../../state/shell';
 import type { Route } from '../../model/routes';
 
 let started: Promise<void> | null = null;

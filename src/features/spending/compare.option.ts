@@ -3,10 +3,10 @@
  * data has them at this level, plan amounts as their own bars: plan and actual side by side,
  * never stacked or summed. Also the node-level budget execution bars (年初预算 → 调整预算 → 决算).
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { amountText, inUnit, PALETTE, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart-theme';
+import { amountText, inUnit, PALETTE, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
 
 export interface CompareItem {
   key: string;

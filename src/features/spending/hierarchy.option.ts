@@ -3,9 +3,9 @@
  * children nested inside (two levels), named by DrillStep keys so highlight and drill work by
  * key; labels come from the classification trees.
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { amountText, inUnit, PALETTE, pct, REST_COLOR, tooltipHTML } from '../../ui/chart-theme';
+import { amountText, inUnit, PALETTE, pct, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
 
 export interface HierItem {
   /** DrillStep key (or 'rest' for the remainder); unique within the chart. */

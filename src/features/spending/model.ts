@@ -4,86 +4,24 @@
  * the entry points, the children table with its columns, and the four charts' options with
  * their descriptions. Pure: the component passes the facts table, the trees, the unit's
  * records and the view state, and renders what comes back.
- *
- * Also the small helpers the overview and the big screen share with it: provenance lines and
- * the decimals of a money unit.
  */
 import type { ColumnTable } from 'arquero';
-import { drill, entries, flows, REST_KEY, spendingYears, type ChildRow, type Crumb, type DrillResult, type Trees } from '../../domain/drill';
+import { drill, entries, type ChildRow, type Crumb, type DrillResult } from '../../domain/spending/drill';
+import { flows } from '../../domain/spending/flows';
+import { REST_KEY, type Trees } from '../../domain/spending/types';
+import { spendingYears } from '../../domain/spending/slices';
 import { growthPct } from '../../domain/check';
-import { provenanceSummary, recordIndex, type AnyRecord } from '../../domain/provenance';
+import { sourceLine, type AnyRecord, type SourceRef } from '../../domain/provenance';
 import type { DrillStep } from '../../model/routes';
-import type { UnitYearFile } from '../../model/types';
 import type { MoneyUnit } from '../../model/vocabulary';
-import type { Column } from '../../ui/columns';
-import type { EChartsCoreOption } from '../../ui/echarts';
-import { MONEY, money, moneyWithUnit, pct, signed } from '../../ui/format';
+import type { Column } from '../../ui/table/columns';
+import type { ChartSpec } from '../../ui/chart/spec';
+import { MONEY, money, moneyDecimals, moneyWithUnit, pct, roundTo, signed, signedMoney } from '../../ui/format';
 import { compareOption, executionOption, type CompareItem } from './compare.option';
 import { hierarchyOption, type HierItem } from './hierarchy.option';
 import { sankeyOption } from './sankey.option';
-import { embedHash } from '../embed/url';
+import { embedHash } from '../../state/embed-url';
 
-// ---------------------------------------------------------------------------------------------
-// Shared helpers
-
-/** Every record of a unit's files (all its reports), by id: what provenance lines name. */
-export function recordsOf(files: readonly UnitYearFile[]): Map<string, AnyRecord> {
-  const map = new Map<string, AnyRecord>();
-  for (const f of files) for (const [k, v] of recordIndex(f)) map.set(k, v);
-  return map;
-}
-
-/** One-line provenance of a figure made of the given records (for tooltips and CSV). */
-export function sourceLine(ids: readonly string[], records: ReadonlyMap<string, AnyRecord>): string {
-  if (!ids.length) return '';
-  if (ids.length === 1) {
-    const r = records.get(ids[0]);
-    return r ? provenanceSummary(r.record.provenance) : ids[0];
-  }
-  const labels = ids.map((id) => records.get(id)?.record.label ?? id);
-  return `${ids.length} 条数据相加：${labels.slice(0, 6).join('、')}${labels.length > 6 ? '等' : ''}`;
-}
-
-/** Decimals the display unit prints money with (exports round to what the table shows). */
-export function moneyDecimals(unit: MoneyUnit): number {
-  return MONEY[unit].spec.includes('.4') ? 4 : MONEY[unit].spec.includes('.2') ? 2 : 0;
-}
-
-/** Round to `d` decimals; null for null or a non-finite number. */
-export function roundTo(v: number | null, d: number): number | null {
-  if (v === null || !Number.isFinite(v)) return null;
-  const f = 10 ** d;
-  return Math.round(v * f) / f;
-}
-
-/** A change in money as the page prints it: "−1,959.60" in the display unit. */
-export function signedMoney(wan: number, unit: MoneyUnit): string {
-  return signed(wan * MONEY[unit].factor, moneyDecimals(unit));
-}
-
-/** Where a shown figure comes from: the records behind it and, when computed, how. */
-export interface SourceRef {
-  ids: string[];
-  computed?: string;
-  /** What the figure is (the Source button's accessible name). */
-  label: string;
-}
-
-/** One chart as a route shows it: its option and everything the wrapper needs besides. */
-export interface ChartSpec {
-  id: string;
-  title: string;
-  option: EChartsCoreOption;
-  label: string;
-  description: string;
-  height: string;
-  pngName: string;
-  /** The embed page's hash for this chart in this view state (src/features/embed/url.ts); absent where the embed page cannot draw it. */
-  embed?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The route
 
 export interface SpendingInput {
   facts: ColumnTable | null;
@@ -102,7 +40,7 @@ export interface SpendingInput {
 }
 
 /** A figure of the node card: label, formatted amount and where it comes from. */
-export interface NodeFigure {
+interface NodeFigure {
   label: string;
   text: string;
   source: SourceRef;

@@ -2,9 +2,9 @@
  * Function → economic flow of the current node (sankey). Node names are DrillStep keys
  * ('f:206', 'e:310', 'rest:e' = 未细分) so highlight and drill go by key.
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { amountText, inUnit, PALETTE, REST_COLOR, tooltipHTML } from '../../ui/chart-theme';
+import { amountText, inUnit, PALETTE, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
 
 export interface SankeyNode {
   name: string;

@@ -9,7 +9,7 @@
  * facts) carries a mark, and the roll-up says for every figure how many units' reports cover it —
  * a regional sum over 3 of 40 units is not the region's spending.
  */
-import { resolveFocus } from '../focus';
+import { resolveFocus } from '../../state/focus';
 import type { ClassNode } from '../../model/types';
 import type { MoneyUnit, Source } from '../../model/vocabulary';
 import { roleTitle, sourceLabel } from '../../model/vocabulary';
@@ -17,9 +17,9 @@ import { toHash } from '../../state/url';
 import type { ViewState } from '../../model/routes';
 import { MONEY, count, money, pct, signed } from '../../ui/format';
 import { growthPct, sharePct } from '../../domain/check';
-import type { ChartSpec } from '../spending/model';
+import type { ChartSpec } from '../../ui/chart/spec';
 import { rollupOption, type RollupItem } from './rollup.option';
-import type { RollupRow, UnitYearSummary } from './summary';
+import type { RollupRow, UnitYearSummary } from '../../domain/region/summary';
 
 export type SortKey = 'name' | 'total' | 'change' | 'basic' | 'project' | 'income' | 'sangong' | 'staff' | 'perPost';
 export interface Sort {
@@ -66,14 +66,14 @@ export interface UnitRow {
   hasYear: boolean;
 }
 
-export interface Header {
+interface Header {
   key: SortKey;
   label: string;
   sort: 'ascending' | 'descending' | 'none';
   numeric: boolean;
 }
 
-export interface RegionChoice {
+interface RegionChoice {
   /** "" = all regions. */
   region: string;
   label: string;
@@ -82,7 +82,7 @@ export interface RegionChoice {
   href: string;
 }
 
-export interface RollupLine {
+interface RollupLine {
   code: string;
   name: string;
   amount: number;
@@ -107,7 +107,7 @@ export interface RollupPart {
   amountHeader: string;
 }
 
-export interface RegionRow {
+interface RegionRow {
   region: string;
   units: number;
   total: string;
@@ -115,7 +115,7 @@ export interface RegionRow {
   href: string;
 }
 
-export interface UnitsView {
+interface UnitsView {
   state: 'ok';
   title: string;
   year: number;
@@ -157,7 +157,7 @@ export interface UnitsInput {
 }
 
 /** A region of thousands of units lists the first ROW_LIMIT in the current order (the roll-up covers all). */
-export const ROW_LIMIT = 500;
+const ROW_LIMIT = 500;
 
 const HEADERS: Array<[SortKey, string, boolean]> = [
   ['name', '单位', false],

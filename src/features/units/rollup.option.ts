@@ -3,10 +3,10 @@
  * Every item carries its domain key (`f:<code>` / `e:<code>`), so a click drills through the
  * wrapper's onselect; the tooltip says how many units' reports the sum covers.
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { AXIS_TOOLTIP, PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart-theme';
+import { AXIS_TOOLTIP, PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart/theme';
 
 export interface RollupItem {
   key: string;

@@ -8,11 +8,11 @@ import { fromArrow } from 'arquero';
 import { data } from '../../state/data.svelte';
 import { fetchBytesReader, timeoutFromQuery } from '../../data/fetch';
 import type { DataError } from '../../model/types';
-import { getTrees } from '../spending/context.svelte';
-import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from './summary';
+import { getTrees } from '../../state/trees.svelte';
+import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
 
 /** Above this many units, "all regions" compares regions, not every unit (their rows are per region). */
-export const ALL_UNITS_LIMIT = 300;
+const ALL_UNITS_LIMIT = 300;
 
 export interface RegionData {
   summaries: UnitYearSummary[];

@@ -2,11 +2,28 @@
  * The trend chart: one line per series over the years (本年支出 and each function 类); a year a
  * series has no figure for is a gap, never a zero. Items carry the series key.
  */
-import type { EChartsCoreOption } from '../../ui/echarts';
+import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart-theme';
-import type { Series } from './trends';
+import { PALETTE, amountText, inUnit, tooltipHTML } from '../../ui/chart/theme';
+
+export interface Point {
+  year: number;
+  value: number | null;
+  /** Computed here (a sum of finer stated figures), not stated. */
+  derived: boolean;
+  /** Region series: units whose reports give the figure this year. */
+  units?: number;
+}
+
+export interface Series {
+  key: string;
+  label: string;
+  /** 'money' (万元) or a count unit ('人'). */
+  unit: 'money' | string;
+  group: '合计' | '功能分类' | '经济分类' | '主要指标';
+  points: Point[];
+}
 
 /** Lines of the given money series over `years`. */
 export function trendOption(series: Series[], years: number[], o: { money: MoneyUnit }): EChartsCoreOption {

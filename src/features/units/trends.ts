@@ -8,36 +8,19 @@
  * units whose reports give that figure, and says how many: the count can differ between years.
  */
 import type { ColumnTable } from 'arquero';
-import { makeLookup, slice, spendingYears, type NodeKey, type Trees } from '../../domain/drill';
+import { makeLookup, slice, spendingYears } from '../../domain/spending/slices';
+import { type NodeKey, type Trees } from '../../domain/spending/types';
 import { UnitFigures } from '../../domain/figures';
 import { growthPct } from '../../domain/check';
 import type { UnitYearFile } from '../../model/types';
 import { roleTitle, type MoneyUnit } from '../../model/vocabulary';
 import { MONEY, count, money, signed } from '../../ui/format';
-import type { ChartSpec } from '../spending/model';
-import { trendOption } from './trend.option';
-import type { RollupRow } from './summary';
+import type { ChartSpec } from '../../ui/chart/spec';
+import { trendOption, type Point, type Series } from './trend.option';
+import type { RollupRow } from '../../domain/region/summary';
 import { DERIVED_MARK } from './model';
 
-export interface Point {
-  year: number;
-  value: number | null;
-  /** Computed here (a sum of finer stated figures), not stated. */
-  derived: boolean;
-  /** Region series: units whose reports give the figure this year. */
-  units?: number;
-}
-
-export interface Series {
-  key: string;
-  label: string;
-  /** 'money' (万元) or a count unit ('人'). */
-  unit: 'money' | string;
-  group: '合计' | '功能分类' | '经济分类' | '主要指标';
-  points: Point[];
-}
-
-export interface TrendRow {
+interface TrendRow {
   key: string;
   label: string;
   group: Series['group'];
@@ -49,7 +32,7 @@ export interface TrendRow {
   tone: 'up' | 'down' | null;
 }
 
-export interface TrendView {
+interface TrendView {
   state: 'ok';
   subject: string;
   years: number[];

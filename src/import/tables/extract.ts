@@ -30,7 +30,13 @@ export interface MeasureTarget {
   /** Display unit; money measures are converted to 万元. */
   unit: string;
 }
-export type Target = FactTarget | MeasureTarget;
+/** A printed total with no place of its own that must equal the sum of other cells (04's 总计 by appropriation). */
+export interface SumTarget {
+  kind: 'sum';
+  year: number;
+  cells: FactTarget[];
+}
+export type Target = FactTarget | MeasureTarget | SumTarget;
 
 /** One printed number and what it is (or why it could not be placed). */
 export interface Hit {
@@ -175,7 +181,7 @@ function numberAt(t: Table, r: number, c: number): { value: number; printed: str
 
 /** Review hit for text that looks numeric but is not a number. */
 function badNumber(t: Table, spec: TableSpec, section: string, r: number, c: number, label: { printed: string; name: string }, text: string): Hit {
-  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行 ${columnLetter(c)} 列“${text}”不是数字` };
+  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列“${text}”不是数字` };
 }
 
 /** 功能分类 tables (收入决算表, 支出决算表, 一般公共预算/政府性基金/国有资本经营 支出表). */
@@ -195,17 +201,18 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       const col = t.columns[c];
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, true);
       const meaning = functionalColumn(spec, col.path);
-      const name = stripMarker(label.name);
+      // A 合计 row prints its word across the code and name cells (or in the code column alone).
+      const name = stripMarker(label.name) || stripMarker(label.printed);
       let code: string | null = null;
       if (label.code) code = ctx.functional.note(label.code, label.name);
-      else if (!/^(?:合计|总计)$/.test(name)) code = ctx.functional.find(label.name, context.款 ?? context.类);
+      else if (!/^(?:合计|总计)$/.test(name)) code = ctx.functional.find(name, context.款 ?? context.类);
       if (code) {
         context.类 = code.slice(0, 3);
         if (code.length >= 5) context.款 = code.slice(0, 5);
         else delete context.款;
       }
-      if (!meaning) h.reason = `列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
-      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+      if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
+      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       else h.target = { kind: 'fact', year: ctx.year, phase: '决算', ...meaning, functional: code, economic: null };
       out.push(h);
     }
@@ -238,7 +245,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const colTotal = col.path.length === 0 || TOTAL.test(fold(col.path[col.path.length - 1]).replace(/[(（][^)）]*[)）]/g, ''));
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
-        h.reason = `列“${h.colHeader}”不是金额列`;
+        h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
@@ -247,7 +254,14 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const key = labels.join(',');
       if (/^总计$/.test(name)) {
         if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
-        else h.reason = '总计 = 本年合计 + 结转和结余，二者已分别导入，模型不单独存这个总计';
+        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元' };
+        else {
+          // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
+          const src = colSource ?? spec.source;
+          h.target = spending
+            ? { kind: 'sum', year: ctx.year, cells: [fact('支出', src), fact('年末结转和结余', src)] }
+            : { kind: 'sum', year: ctx.year, cells: [fact('收入', src), fact('年初结转和结余', src)] };
+        }
         continue;
       }
       if (!spending) {
@@ -260,7 +274,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
-          else h.reason = `“${label.printed}”不是收入来源的标准行`;
+          else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;
       }
@@ -271,7 +285,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
         const code = label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(label.name);
         if (basis && /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/.test(name)) h.target = fact('支出', source, { basis });
         else if (code) h.target = fact('支出', source, { functional: code });
-        else h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+        else h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       }
     }
   }
@@ -296,7 +310,8 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
       const fact = (economic: string | null): FactTarget => ({
         kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
-      if (/^(?:人员经费|公用经费)(?:合计|小计)$/.test(name)) h.reason = `${name}：模型没有人员经费/公用经费合计的位置（它是本栏经济分类类级金额之和，各科目已导入）`;
+      const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
+      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
         const code = label.code && label.code.length <= 5 ? ctx.economic.note(label.code, label.name) : ctx.economic.find(label.name);
@@ -311,11 +326,11 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
 function sangongItem(segs: string[]): string | null | undefined {
   for (const s of [...segs].reverse()) {
-    const t = fold(s).replace(/["“”]/g, '');
+    const t = stripMarker(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
-    if (/购置[及和]运行/.test(t)) return '公务用车购置及运行维护';
-    if (/公务用车购置|^公车购置|^购置费$/.test(t)) return '公务用车购置';
-    if (/运行维护/.test(t)) return '公务用车运行维护';
+    if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
+    if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
+    if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
     if (/^合计$|^总计$|三公经费/.test(t)) return null;
   }
@@ -347,17 +362,38 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const segs = [...col.path, ...(labels.length ? [label.name || label.printed] : [])];
       const all = segs.join('/');
       const count = SANGONG_COUNTS.find(([re]) => re.test(all));
-      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count);
+      const folded = fold(all);
+      // 比上年增减: the change in 万元 and the growth in %, against the previous year.
+      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
-      const phase: Phase | undefined = /预算/.test(all) ? '年初预算' : undefined;
+      // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
+      // The nearest header naming a phase decides (预算数 under 一般公共预算财政拨款“三公”经费 is a budget,
+      // 决算数 under it an actual): the fund names (一般公共预算 …) are no phase.
+      const phaseOf = (seg: string) => {
+        const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
+        return /决算/.test(x) ? '决算' : /调整|全年预算/.test(x) ? '调整预算' : /预算/.test(x) ? '年初预算' : null;
+      };
+      const named = [...segs].reverse().map(phaseOf).find((x) => x !== null);
+      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
+      // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
+      // against the previous year is the report year's; else the report year.
+      const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
+      // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
+      const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
+      const unit = stat.stat === 'growth' ? '%' : '万元';
+      if (beside) {
+        h.target = { kind: 'measure', role: beside, year, unit, ...stat, ...(phase ? { phase } : {}) };
+        continue;
+      }
       if (count) {
-        h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
         continue;
       }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      if (item === undefined) h.reason = `“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+      if (item === undefined) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
+      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }
   return out;

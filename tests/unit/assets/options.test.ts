@@ -1,7 +1,8 @@
 /** Option builders of #/assets: domain keys on every item, display units, focus, escaping. */
 import { describe, expect, test } from 'vitest';
 import { balanceOption, sharesOption, type BalanceLine, type PartRow } from '../../../src/features/assets/assets.option';
-import { controlsOption, inUnit, staffOption, type ControlRow } from '../../../src/features/assets/controls.option';
+import { controlsOption, staffOption, type ControlRow } from '../../../src/features/assets/controls.option';
+import { inUnit } from '../../../src/ui/chart/palette';
 
 type Series = Array<{ name: string; data: Array<{ key: string; value: number | null; itemStyle: { opacity: number } }> }>;
 

@@ -14,7 +14,6 @@ export const goodIndex = () => read('index.json') as DataIndex;
 export const goodFunctional = () => read('classifications/functional.json') as ClassificationFile;
 export const goodEconomic = () => read('classifications/economic.json') as ClassificationFile;
 export const goodUnit = () => read('units/demo-unit/2022.json') as UnitYearFile;
-export const sourceText = () => readFileSync(resolve(goodDir, 'source.txt'), 'utf8');
 export const trees = () => ({ functional: goodFunctional(), economic: goodEconomic() });
 
 /** A mutable, loosely typed copy of the good unit-year file for crafting bad inputs. */

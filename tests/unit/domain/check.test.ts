@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormula, compare, decimalsOf, exceeds, growthPct, sharePct, toleranceOf } from '../../../src/domain/check';
+import { checkFormula, compare, decimalsOf, exceeds, growthPct, MONEY_SHOWN, sharePct, toleranceOf } from '../../../src/domain/check';
 
 describe('the one tolerance rule', () => {
   it('is half a unit of the printed place when decimals are known', () => {
@@ -16,6 +16,14 @@ describe('the one tolerance rule', () => {
 
   it('decimalsOf reads the number as JSON prints it', () => {
     expect([decimalsOf(411), decimalsOf(64.29), decimalsOf(-0.5), decimalsOf(1e-7)]).toEqual([0, 2, 1, 7]);
+  });
+});
+
+describe('the smallest money difference that prints', () => {
+  it('is half a cent of 万元: 0.005 rounds to a visible 0.01, 0.0049 to 0.00', () => {
+    expect(MONEY_SHOWN).toBe(0.005);
+    expect((0.005).toFixed(2)).toBe('0.01');
+    expect((0.0049).toFixed(2)).toBe('0.00');
   });
 });
 

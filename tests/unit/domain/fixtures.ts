@@ -43,7 +43,7 @@ export const economic: ClassificationFile = {
     node('31099', '其他资本性支出', '310'),
   ],
 };
-export const trees = { functional, economic };
+const trees = { functional, economic };
 
 const stated = (quote = '报告原文', section = '一') => ({ kind: 'stated' as const, quote, section });
 

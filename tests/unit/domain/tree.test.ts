@@ -21,6 +21,12 @@ describe('Tree', () => {
     expect(ft.isBelow('201', null)).toBe(true);
   });
 
+  it('a listed path names only codes the tree lists (a drill path or a search link)', () => {
+    expect(ft.listedPath('2010301')).toEqual(['201', '20103', '2010301']);
+    expect(ft.listedPath('201')).toEqual(['201']);
+    expect(ft.listedPath('2130101')).toEqual([]);
+  });
+
   it('survives a cycle in a malformed tree', () => {
     const t = new Tree([
       { code: '201', parent: '20101' },

@@ -5,7 +5,7 @@ import { fsReader } from '../../../src/data/fs-reader';
 import { loadDataset, type Dataset } from '../../../src/data/load';
 import type { ImportOptions } from '../../../src/import/types';
 
-export const repoRoot = resolve(import.meta.dirname, '../../..');
+const repoRoot = resolve(import.meta.dirname, '../../..');
 export const dataDir = resolve(repoRoot, 'data');
 /** The first unit's shipped report text (its total spending is 969.29 万元). */
 export const REPORT = '000_fbdbbd6bd88a742c.txt';
@@ -13,7 +13,7 @@ export const reportBytes = () => new Uint8Array(readFileSync(resolve(dataDir, 's
 
 let loaded: Promise<Dataset> | undefined;
 /** The shipped dataset through the one load pipeline (once per test file). */
-export function dataset(): Promise<Dataset> {
+function dataset(): Promise<Dataset> {
   loaded ??= loadDataset(fsReader(dataDir, (p) => `data/${p}`));
   return loaded;
 }

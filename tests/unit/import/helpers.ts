@@ -7,7 +7,7 @@ import type { ImportOptions } from '../../../src/import/types';
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 const readJson = <T>(rel: string): T => JSON.parse(readFileSync(resolve(repoRoot, rel), 'utf8')) as T;
 
-export const index = readJson<DataIndex>('data/index.json');
+const index = readJson<DataIndex>('data/index.json');
 export const trees = {
   functional: readJson<ClassificationFile>(`data/${index.classifications.functional}`).nodes,
   economic: readJson<ClassificationFile>(`data/${index.classifications.economic}`).nodes,

@@ -1,7 +1,7 @@
 /** The #/operations view model and its transforms, on the shipped units and a unit of another domain. */
 import { describe, expect, test } from 'vitest';
 import { operationsModel, NO_INDICATORS } from '../../../src/features/operations/model';
-import { badges, figureText, focusGroup, funnelChain, groupOperations, isFocused, opItem, toBase } from '../../../src/features/operations/operations';
+import { badges, figureText, focusGroup, funnelChain, groupOperations, isFocused, opItem, toBase } from '../../../src/domain/operations';
 import { barLabel } from '../../../src/features/operations/operations.option';
 import type { Indicator, UnitYearFile } from '../../../src/model/types';
 import { groups, index, smallUnit, unitFiles, view } from '../assets/units';

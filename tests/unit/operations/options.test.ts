@@ -1,7 +1,8 @@
 /** Option builders of #/operations: log axis, domain keys, focus, escaping. */
 import { describe, expect, test } from 'vitest';
-import { groupOperations, funnelChain, opItem } from '../../../src/features/operations/operations';
-import { chartable, funnelOption, indicatorBarsOption, needsLog } from '../../../src/features/operations/operations.option';
+import { groupOperations, funnelChain, opItem } from '../../../src/domain/operations';
+import { chartable, indicatorBarsOption, needsLog } from '../../../src/features/operations/operations.option';
+import { funnelOption } from '../../../src/ui/chart/funnel.option';
 import { groups, unitFiles } from '../assets/units';
 
 const items = unitFiles('ningxiang-drc')[0].indicators.map(opItem);

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { prepare, renderRoute, ROUTES, type RenderedRoute } from '../../../src/entry-server';
-import { presentationAttributes, renderChartSVG } from '../../../src/ui/chart-ssr';
+import { presentationAttributes, renderChartSVG } from '../../../src/ui/chart/ssr';
 import { index, UNIT } from '../real-data';
 
 const dataDir = resolve(__dirname, '../../../data');

@@ -1,6 +1,7 @@
 /** The #/quality view model: families, counts as the CLI prints them, record links, any unit and year. */
 import { describe, expect, test } from 'vitest';
-import { orderResults, qualityModel, recordTarget, ruleRows } from '../../../src/features/quality/model';
+import { qualityModel, ruleRows } from '../../../src/features/quality/model';
+import { orderResults, recordTarget } from '../../../src/domain/findings';
 import { ruleStatusOption } from '../../../src/features/quality/quality.option';
 import { summarize } from '../../../src/domain/rules';
 import type { DataError, UnitYearFile } from '../../../src/model/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFocus } from '../../../src/features/focus';
+import { resolveFocus } from '../../../src/state/focus';
 
 describe('resolveFocus', () => {
   const keys = new Set(['i-a', 'group:x']);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { recordsOf, sourceLine, spendingModel, type SpendingView } from '../../../src/features/spending/model';
+import { spendingModel, type SpendingView } from '../../../src/features/spending/model';
+import { recordsOf, sourceLine } from '../../../src/domain/provenance';
 import type { DrillStep } from '../../../src/model/routes';
 import type { MoneyUnit } from '../../../src/model/vocabulary';
-import { cellText } from '../../../src/ui/columns';
+import { cellText } from '../../../src/ui/table/columns';
 import { allFacts, FIRST, fixtureFile, FIXTURE, SECOND, shipped, trees } from '../overview/fixtures';
 
 const TARGET: DrillStep[] = ['b:项目支出', 'f:206', 'f:20699', 'f:2069999', 'e:310'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataURLToBlob, neutralizeFormula, safeFileName, tableMatrix, toCSV, toJSON, toXLSX } from '../../../src/ui/download';
-import { sortRows, type Column } from '../../../src/ui/columns';
+import { sortRows, type Column } from '../../../src/ui/table/columns';
 
 interface R {
   name: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { factsTable, preferOwnReport } from '../../../src/data/tables';
 import { nextSort, rollupPart, sortRows, unitsModel, ALL_REGIONS, DERIVED_MARK, type UnitsInput } from '../../../src/features/units/model';
-import { rollup, rollupCells, unitSummaries } from '../../../src/features/units/summary';
+import { rollup, rollupCells, unitSummaries } from '../../../src/domain/region/summary';
 import type { ViewState } from '../../../src/model/routes';
 import type { UnitYearFile } from '../../../src/model/types';
 import { facts, files, index, trees } from '../real-data';

@@ -1,7 +1,7 @@
 /** Trends: stated figures first, sums of finer facts marked, YoY for any pair of years, one sentence when there is one year. */
 import { describe, expect, test } from 'vitest';
 import { regionSeries, trendModel, unitSeries } from '../../../src/features/units/trends';
-import { rollup, rollupCells } from '../../../src/features/units/summary';
+import { rollup, rollupCells } from '../../../src/domain/region/summary';
 import { facts, files, index, trees } from '../real-data';
 
 const [nx, dy] = index.units;

@@ -1,0 +1,128 @@
+/**
+ * Rule results as people read them: the words for their numbers, and the findings that concern a
+ * set of records (shown beside the chart of those records, linked to #/quality). Text comes from
+ * the rules' results and the data's knownIssues, never from a view.
+ */
+import type { KnownIssue, RuleGrade, RuleResult, UnitYearFile } from '../model/types';
+import { roleSection } from '../model/vocabulary';
+import type { DrillStep, Route } from '../model/routes';
+import { toHash, type ViewState } from '../state/url';
+import { GRADES } from './rules';
+import { treeOf, type TreeInput } from './tree';
+
+/** Words for the number keys of rule results. */
+export const NUMBER_LABEL: Record<string, string> = {
+  expected: '应为',
+  found: '实际',
+  difference: '差额',
+  tolerance: '容差',
+  economicTotal: '经济分类合计',
+  functionalTotal: '功能科目合计',
+  stated: '报告值',
+  recomputed: '复算值',
+};
+
+/** A result number: up to 4 decimals, no float noise. */
+export function fmtNumber(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return String(Math.round(v * 1e4) / 1e4);
+}
+
+/** A result's numbers as labelled pairs. */
+export function numberPairs(numbers: Record<string, number>): Array<{ label: string; value: string }> {
+  return Object.entries(numbers).map(([k, v]) => ({ label: NUMBER_LABEL[k] ?? k, value: fmtNumber(v) }));
+}
+
+const STATUS_TEXT: Record<RuleResult['status'], string> = { pass: '通过', fail: '未通过', known: '已知不一致' };
+
+/** A finding shown beside a chart. */
+export interface CheckView {
+  key: string;
+  status: RuleResult['status'];
+  statusText: string;
+  title: string;
+  numbers: Array<{ label: string; value: string }>;
+  message: string;
+  /** The known issue's explanation when it differs from the message. */
+  explanation: string | null;
+  records: string[];
+  /** The finding on #/quality. */
+  href: string;
+}
+
+/**
+ * Findings (fail or known) touching any of `ids`, plus known issues whose own subject (their
+ * first record) is one of them and that no finding points to.
+ */
+export function checksFor(ids: readonly string[], results: readonly RuleResult[], issues: readonly KnownIssue[], view: ViewState): CheckView[] {
+  const set = new Set(ids);
+  const href = (key: string) => toHash({ ...view, route: 'quality', focus: key, path: [] });
+  const out: CheckView[] = results
+    .filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id)))
+    .map((r) => {
+      const issue = issues.find((k) => k.id === r.knownIssue);
+      return {
+        key: r.key,
+        status: r.status,
+        statusText: STATUS_TEXT[r.status],
+        title: issue?.title ?? r.title,
+        numbers: numberPairs(r.numbers),
+        message: r.message,
+        explanation: issue && issue.explanation !== r.message ? issue.explanation : null,
+        records: r.records,
+        href: href(r.key),
+      };
+    });
+  const explained = new Set(results.filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id))).flatMap((r) => (r.knownIssue ? [r.knownIssue] : [])));
+  for (const k of issues) {
+    if (explained.has(k.id) || k.kind === 'wording' || !k.records.length || !set.has(k.records[0])) continue;
+    const key = `issue:${k.id}`;
+    out.push({ key, status: 'known', statusText: STATUS_TEXT.known, title: k.title, numbers: [], message: k.explanation, explanation: null, records: k.records, href: href(key) });
+  }
+  return out;
+}
+
+const OVERVIEW_SECTIONS = new Set(['totals', 'budget']);
+const GRADE_ORDER: Record<RuleGrade, number> = Object.fromEntries(GRADES.map((g, i) => [g, i])) as Record<RuleGrade, number>;
+
+/**
+ * Where a record is shown, by what it is: a spending fact on #/spending drilled to its cell
+ * (spending type, then functional codes from the 类 down, then economic codes), any other fact on
+ * the overview; a measure on the route of its role's section (focused on it); an indicator on
+ * #/operations. The year is the record's own.
+ */
+export function recordTarget(id: string, file: UnitYearFile, trees: { functional?: TreeInput; economic?: TreeInput }): { route: Route; path: DrillStep[]; focus: string | null; year: number; label: string } | null {
+  const fact = file.facts.find((f) => f.id === id);
+  if (fact) {
+    if (fact.flow !== '支出' || fact.source !== null) return { route: '', path: [], focus: null, year: fact.year, label: fact.label };
+    const path: DrillStep[] = [];
+    if (fact.basis && !fact.functional && !fact.economic) path.push(`b:${fact.basis}`);
+    if (fact.functional) path.push(...treeOf(trees.functional).path(fact.functional).map((c) => `f:${c}` as DrillStep));
+    if (fact.economic) path.push(...treeOf(trees.economic).path(fact.economic).map((c) => `e:${c}` as DrillStep));
+    return { route: 'spending', path, focus: null, year: fact.year, label: fact.label };
+  }
+  const m = file.measures.find((x) => x.id === id);
+  if (m) {
+    const section = m.role ? roleSection(m.role) : null;
+    if (section === 'spending' && m.role) {
+      const code = m.role.slice(m.role.indexOf(':') + 1);
+      const tree = m.role.startsWith('spending.function') ? treeOf(trees.functional) : treeOf(trees.economic);
+      const dim = m.role.startsWith('spending.function') ? 'f' : 'e';
+      return { route: 'spending', path: tree.path(code).map((c) => `${dim}:${c}` as DrillStep), focus: null, year: m.year, label: m.label };
+    }
+    const route: Route = section && OVERVIEW_SECTIONS.has(section) ? '' : 'assets';
+    return { route, path: [], focus: id, year: m.year, label: m.label };
+  }
+  const i = file.indicators.find((x) => x.id === id);
+  if (i) return { route: 'operations', path: [], focus: id, year: i.year, label: i.label };
+  return null;
+}
+
+/** Results ordered for reading: failures first, then known issues, then passes; errors before warnings before notes (stable within). */
+export function orderResults(results: readonly RuleResult[]): RuleResult[] {
+  const rank = { fail: 0, known: 1, pass: 2 } as const;
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank[a.r.status] - rank[b.r.status] || (GRADE_ORDER[a.r.grade] ?? 3) - (GRADE_ORDER[b.r.grade] ?? 3) || a.i - b.i)
+    .map((x) => x.r);
+}

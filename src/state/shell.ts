@@ -1,0 +1,109 @@
+/**
+ * The shell's view model: which view a link really names once the data is known (an unknown
+ * unit or year becomes a message and a usable default, never empty cards), the navigation with
+ * titles from the data, and the citation of the selected unit's own report for the footer,
+ * the print line and the document title.
+ */
+import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../model/routes';
+import type { DataIndex, SourceDoc, UnitEntry } from '../model/schema';
+import { problemText, type ParsedHash } from './url';
+import { reportDate } from '../domain/provenance';
+
+export interface Resolved {
+  view: ViewState;
+  /** One sentence per part of the link that was not used. */
+  notices: string[];
+}
+
+/** What the resolver needs to know of the data. */
+export interface YearsOf {
+  /** The fact years of a unit (any record). */
+  years: (unit: string) => number[];
+  /** The years a unit's spending can be compared in (決算 spending facts); default: `years`. */
+  comparable?: (unit: string) => number[];
+}
+
+/**
+ * Complete a parsed link against the data: the unit must exist, the year must be one the
+ * unit's reports hold, and the comparison year one whose spending can be compared.
+ */
+export function resolveView(parsed: ParsedHash, index: DataIndex | undefined, of: YearsOf, base?: ViewState): Resolved {
+  const { years } = of;
+  const comparable = of.comparable ?? years;
+  const notices = parsed.problems.map(problemText);
+  const units = index?.units ?? [];
+  const p = { ...base, ...parsed.view };
+  let unit = units.find((u) => u.id === p.unit);
+  if (!unit && units.length) {
+    if (p.unit) notices.push(`链接中的单位“${p.unit}”不在数据中，已显示${units[0].name}。`);
+    unit = units[0];
+  }
+  const ys = unit ? years(unit.id) : [];
+  const latest = ys.length ? Math.max(...ys) : 0;
+  let year = p.year ?? latest;
+  if (unit && !ys.includes(year)) {
+    if (p.year !== undefined) notices.push(`${unit.name}没有 ${p.year} 年的数据，已显示 ${latest} 年${ys.length > 1 ? `（可选：${[...ys].sort((a, b) => b - a).join('、')}）` : ''}。`);
+    year = latest;
+  }
+  // The default comparison is the year before, when the unit's spending can be compared in it.
+  const cs = unit ? comparable(unit.id) : [];
+  let compare = p.compare === undefined ? (cs.includes(year - 1) ? year - 1 : null) : p.compare;
+  if (compare !== null && (!cs.includes(compare) || compare === year)) {
+    if (p.compare !== undefined) notices.push(`对比年度 ${compare} 没有${unit?.name ?? ''}的数据，已取消对比。`);
+    compare = null;
+  }
+  return {
+    view: {
+      route: p.route ?? '',
+      unit: unit?.id ?? '',
+      year,
+      compare,
+      path: p.path ?? [],
+      money: p.money ?? 'wan',
+      focus: p.focus ?? null,
+    },
+    notices,
+  };
+}
+
+export interface NavItem {
+  route: Route;
+  title: string;
+}
+
+/** Routes about the data rather than a unit's figures: linked from the footer, not the main navigation. */
+const FOOTER_ROUTES: readonly Route[] = ['import'];
+
+/** The footer's links (the import page). */
+export function footerItems(): NavItem[] {
+  return FOOTER_ROUTES.map((route) => ({ route, title: ROUTE_TITLES[route] }));
+}
+
+/** Navigation: the indicators route carries the unit's own title, and only units that have indicators show it. */
+export function navItems(unit: UnitEntry | undefined, hasIndicators: boolean): NavItem[] {
+  return ROUTES.filter((r) => !FOOTER_ROUTES.includes(r) && (r !== 'operations' || hasIndicators)).map((route) => ({
+    route,
+    title: route === 'operations' ? (unit?.indicatorsTitle ?? ROUTE_TITLES.operations) : ROUTE_TITLES[route],
+  }));
+}
+
+export interface Citation {
+  /** "某单位《某单位2022年度部门决算》（2023-09-20）" */
+  text: string;
+  date: string;
+  reportYear: number;
+  url: string | null;
+}
+
+/** The report behind the shown figures, in words; null when no report of the unit loaded. */
+export function citation(source: SourceDoc | undefined, reportYear: number | undefined): Citation | null {
+  if (!source || reportYear === undefined) return null;
+  const date = reportDate(source.date);
+  return { text: `${source.publisher}《${source.title}》（${date}）`, date, reportYear, url: source.url ?? null };
+}
+
+/** The document title: route · unit · product. */
+export function documentTitle(nav: NavItem[], route: Route, unitName: string | undefined): string {
+  const title = nav.find((n) => n.route === route)?.title ?? ROUTE_TITLES[route];
+  return `${title} · ${unitName || '部门预算公开'} · 支出透明看板`;
+}

@@ -1,0 +1,26 @@
+/**
+ * What every route's option builders share besides the theme: status colours, the dimming of
+ * items outside the focus, money in the display unit, and one escaped tooltip line.
+ */
+import { escapeHTML } from '../escape';
+import { MONEY } from '../format';
+import type { MoneyUnit } from '../../model/vocabulary';
+
+/** Pass / fail / known colours (text labels carry the counts too). */
+export const STATUS_COLOR = { pass: '#1e7b3a', fail: '#b3261e', known: '#8a5a00' } as const;
+
+/** Opacity of items outside the focus. */
+export const DIMMED = 0.28;
+
+/** Convert an amount held in 万元 to the display unit (rounded like the display). */
+export function inUnit(wan: number | null, unit: MoneyUnit): number | null {
+  if (wan == null || !Number.isFinite(wan)) return null;
+  const v = wan * MONEY[unit].factor;
+  const d = unit === 'yuan' ? 0 : unit === 'wan' ? 2 : 4;
+  return Math.round(v * 10 ** d) / 10 ** d;
+}
+
+/** One tooltip line: an escaped name and an escaped value. */
+export function tipLine(marker: string, name: unknown, value: unknown): string {
+  return `${marker}${escapeHTML(name)}：<b>${escapeHTML(value)}</b>`;
+}
