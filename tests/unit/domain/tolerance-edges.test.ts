@@ -5,8 +5,11 @@
  * every comparison adds EPS for float noise, so "exactly at the limit" is `tolerance + EPS` too.
  */
 import { describe, expect, it } from 'vitest';
-import { EPS, MONEY_TOLERANCE, compare, exceeds, toleranceOf } from '../../../src/domain/check';
+import { EPS, compare, exceeds, toleranceOf } from '../../../src/domain/check';
 import { byKey, fact, measure, of, run, unit } from './fixtures';
+
+/** The money tolerance: a stated 万元 amount without recorded decimals. */
+const MONEY_TOLERANCE = toleranceOf(0);
 
 describe('compare: the one stated-vs-recomputed comparison', () => {
   it('money: exactly one cent passes, two cents fail, in both directions', () => {
@@ -40,6 +43,10 @@ describe('compare: the one stated-vs-recomputed comparison', () => {
     expect(compare(100.006, 100, { decimals: 2 }).ok).toBe(false);
     expect(compare(100.5, 100, { decimals: 0 }).ok).toBe(true);
     expect(compare(100.51, 100, { decimals: 0 }).ok).toBe(false);
+  });
+
+  it('money without recorded decimals: one cent of 万元', () => {
+    expect(MONEY_TOLERANCE).toBe(0.01);
   });
 
   it('other units: half a unit of the last decimal the stated number has', () => {
