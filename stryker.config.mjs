@@ -9,7 +9,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner', './stryker.arquero-ignorer.mjs'],
   ignorers: ['arquero-expressions'],
-  mutate: ['src/domain/**/*.ts', 'src/features/*/model.ts', 'src/features/*/panel*.ts', '!src/**/*.test.ts', '!src/**/*.d.ts'],
+  mutate: ['src/domain/**/*.ts', 'src/features/*/model.ts', 'src/features/*/panels/*.ts', '!src/**/*.test.ts', '!src/**/*.d.ts'],
   coverageAnalysis: 'perTest',
   // Two cores shared with everything else on a developer's machine.
   concurrency: 2,

@@ -43,7 +43,7 @@ const commit = (() => {
     return 'unknown';
   }
 })();
-const scope = `${args.length ? args.join(' ') : '(stryker.config.mjs default: src/domain, src/features/*/model.ts, src/features/*/panel*.ts)'}; tests: ${process.env.MUTATION_TESTS ?? 'every unit test but those that start CLIs and servers (vitest.mutation.config.ts)'}`;
+const scope = `${args.length ? args.join(' ') : '(stryker.config.mjs default: src/domain, src/features/*/model.ts, src/features/*/panels/*.ts)'}; tests: ${process.env.MUTATION_TESTS ?? 'every unit test but those that start CLIs and servers (vitest.mutation.config.ts)'}`;
 
 const md = `# Mutation testing
 
