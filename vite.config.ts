@@ -127,7 +127,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+          environment: 'node',
+          // Some unit tests start the CLIs, serve.mjs or build workbooks: on a crowded 2-core CI machine
+          // (each test process with about a quarter of a core) they take several times Vitest's 5 s
+          // default. Time belongs in the bench (npm run bench), never in a test's pass or fail.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,

@@ -30,7 +30,7 @@ import { factsTable, preferOwnReport } from '../src/data/tables';
 import { yearsOf } from '../src/data/select';
 import { spendingYears } from '../src/domain/spending/slices';
 import { summarize } from '../src/domain/rules';
-import { COMPILED_FORMAT, MANIFEST_PATH, regionPaths, unitPartitionPath, type CompiledManifest, type UnitPartition } from '../src/data/compiled';
+import { COMPILED_FORMAT, MANIFEST_PATH, partitionColumns, regionPaths, unitPartitionPath, type CompiledManifest, type UnitPartition } from '../src/data/compiled';
 import { rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../src/domain/region/summary';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,8 +154,8 @@ export async function compileData(
 
   const arrow = encodeTable;
   const rollupRows = [...sums.values()].map((r) => ({ ...r, amount: Math.round(r.amount * 1e6) / 1e6 }));
-  const ROLLUP_COLUMNS = ['region', 'year', 'dim', 'code', 'amount', 'units', 'stated'];
-  const SUMMARY_COLUMNS = ['unit', 'name', 'region', 'year'];
+  const ROLLUP_COLUMNS = partitionColumns('rollup');
+  const SUMMARY_COLUMNS = partitionColumns('summary');
   regions.forEach((region, i) => {
     const p = regionPaths(i);
     const order = new Map(index.units.map((u, k) => [u.id, k]));

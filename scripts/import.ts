@@ -19,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 import type { ClassificationFile, DataIndex, UnitYearFile } from '../src/model/types';
 import { ENCODINGS, MAX_TEXT_BYTES, type Encoding } from '../src/import/decode';
 import { formatOf, importFile, type ImportResult, type ReviewItem } from '../src/import/index';
-import { dateProblem, MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem, withNodes } from '../src/import/options';
+import { importArgumentsProblem, MAX_INPUT_BYTES, sourcePaths, withNodes } from '../src/import/options';
 import { fsReader } from '../src/data/fs-reader';
 import { checkQuotes, checkUnitYear, loadDataset } from '../src/data/load';
 import { resolveDataPath } from '../src/data/paths';
+import { validateClassification } from '../src/data/validate';
 import { formatReport } from '../src/domain/rules';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,16 +74,9 @@ function parseArgs(argv: string[]): Args {
   if (files.length !== 1) throw new Exit(2, `${files.length ? '只能导入一个文件' : '缺少要导入的文件'}\n${USAGE}`);
   if (!opts.unit) throw new Exit(2, `缺少 --unit <id>\n${USAGE}`);
   if (!opts.name) throw new Exit(2, `缺少 --name <单位名称>\n${USAGE}`);
-  const idProblem = unitIdProblem(opts.unit) ?? unitNameProblem(opts.name);
-  if (idProblem) fail(idProblem);
-  let year: number | undefined;
-  if (opts.year !== undefined) {
-    const y = parseYear(opts.year, '--year');
-    if ('problem' in y) fail(y.problem);
-    else year = y.year;
-  }
-  const badDate = opts.date === undefined ? null : dateProblem(opts.date, '--date');
-  if (badDate) fail(badDate);
+  const problem = importArgumentsProblem({ unit: opts.unit, name: opts.name, year: opts.year, region: opts.region, date: opts.date });
+  if (problem) fail(problem);
+  const year = opts.year === undefined ? undefined : Number(opts.year.trim());
   const encoding = (opts.encoding ?? 'auto').toLowerCase().replace(/^gbk$/, 'gb18030').replace(/^utf8$/, 'utf-8') as Encoding;
   if (!ENCODINGS.includes(encoding)) fail(`--encoding 应为 ${ENCODINGS.join('、')} 之一（gbk 即 gb18030）`);
   return {
@@ -225,6 +219,18 @@ async function main(): Promise<number> {
   if (args.region && unit.region !== args.region) unit.region = args.region;
   if (!unit.years.some((y) => y.year === year)) unit.years = [...unit.years, { year, file: unitRel }].sort((a, b) => a.year - b.year);
   else unit.years = unit.years.map((y) => (y.year === year ? { year, file: unitRel } : y));
+
+  // The trees with the codes the file adds are checked as check:data checks them: a code whose parent
+  // the tree lacks would make the tree invalid, and with it every unit's rules.
+  for (const [tree, path, rel] of [[fNew, fPath, index.classifications.functional], [eNew, ePath, index.classifications.economic]] as const) {
+    if (!tree) continue;
+    const bad = validateClassification(tree, `data/${rel}`).errors;
+    if (bad.length) {
+      out.push(formatReport([], bad, { title: `${shown(path)}：补充科目后未通过结构检查（未写入任何文件）` }));
+      console.log(out.join('\n'));
+      return fail(`导入需要在 ${shown(path)} 中补充科目 ${bad.map((e) => e.record).filter(Boolean).join('、')}，但分类表缺少其上级科目：请先补全分类表再导入`);
+    }
+  }
 
   // The file is checked before anything is written: an importer never writes an invalid file.
   const fileName = `data/${unitRel}`;

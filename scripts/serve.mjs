@@ -57,12 +57,29 @@ const files = sirv(dir, {
   etag: true,
   extensions: ['html'],
   setHeaders: (res, pathname) => {
+    res.setHeader('Cache-Control', cacheControl(pathname));
     if (pathname.endsWith('.arrow')) res.setHeader('Content-Type', ARROW);
   },
 });
 
+/**
+ * Vite's hashed output (`assets/Chart-CnM-csqz.js`: name, dash, 8-character content hash) never
+ * changes under its name, so browsers keep it for a year; everything else (the prerendered pages,
+ * among them the #/assets route's own `assets/index.html`, and the data files) is revalidated on
+ * every use so that a new build or new data shows at once. docs/deployment.md gives nginx the same
+ * rule (a test checks both against the same paths).
+ */
+const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2?|png|svg)$/;
+const cacheControl = (pathname) => (HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 const server = createServer((req, res) => {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  // A static site: reading is all it serves. Other methods (POST, PUT, TRACE…) are refused rather
+  // than answered with the page as if they had succeeded.
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+    return;
+  }
   const url = req.url ?? '/';
   if (!url.startsWith(base)) {
     if (url === base.slice(0, -1)) {

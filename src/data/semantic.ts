@@ -28,7 +28,7 @@ const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && 
 const list = (json: Json, key: string): unknown[] => (Array.isArray(json[key]) ? (json[key] as unknown[]) : []);
 
 /** True for a real calendar date written YYYY-MM-DD (no 2023-13-45, no 2023-02-30). */
-function isRealDate(s: string): boolean {
+export function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

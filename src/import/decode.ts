@@ -94,6 +94,29 @@ function controlShare(text: string): number {
   return n === 0 ? 0 : bad / n;
 }
 
+/** The encoding a byte-order mark at the start of `b` names (UTF-8, UTF-16LE or UTF-16BE), or null. */
+export function bomEncoding(b: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Bytes the table reader can take: a file that starts with a UTF-16 byte-order mark (Excel's
+ * "Unicode text" export, some WPS CSVs) re-encoded as UTF-8 with its mark, since UTF-16's NUL bytes
+ * would otherwise make it look binary; any other file as it is. A UTF-16 file that does not
+ * decode is an error naming its encoding.
+ */
+export function utf8ByBom(bytes: Uint8Array): { ok: true; bytes: Uint8Array; encoding: 'utf-16le' | 'utf-16be' | null } | { ok: false; error: ImportError } {
+  const bom = bomEncoding(bytes);
+  if (bom !== 'utf-16le' && bom !== 'utf-16be') return { ok: true, bytes, encoding: null };
+  const text = decodeWith(bom, bytes);
+  if (text === null) return { ok: false, error: { message: `文件开头的标记（BOM）表明是 ${bom.toUpperCase()} 编码，但内容不是有效的 ${bom.toUpperCase()} 文本` } };
+  // TextDecoder drops the mark; it is written back as UTF-8's, which every reader strips.
+  return { ok: true, bytes: new TextEncoder().encode(`\uFEFF${text}`), encoding: bom };
+}
+
 /**
  * Decode a report text. `declared` is what the caller says the encoding is (`auto` by default);
  * a declared encoding that does not fit the bytes is an error naming the line, not a silent
@@ -107,8 +130,9 @@ export function decodeText(bytes: Uint8Array, declared: Encoding = 'auto'): Deco
   if (binary) return fail(`这不是文本文件，而是${binary}`);
 
   const warnings: string[] = [];
-  const bom8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const bom = bomEncoding(bytes);
+  const bom8 = bom === 'utf-8';
+  const bom16 = bom === 'utf-16le' || bom === 'utf-16be' ? bom : null;
 
   let text: string | null = null;
   let encoding: Exclude<Encoding, 'auto'>;

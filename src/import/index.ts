@@ -4,7 +4,7 @@
  * (./tables, loaded on demand so the text path does not pull in the workbook reader). Pure:
  * the CLI and the page both call it.
  */
-import { decodeText } from './decode';
+import { decodeText, utf8ByBom } from './decode';
 import { importText } from './text/index';
 import type { ImportOptions, ImportResult } from './types';
 
@@ -46,5 +46,9 @@ async function importAny(bytes: Uint8Array, opts: ImportOptions): Promise<Import
     return { review: [], errors: [{ message: `表格导入（.xlsx/.csv）暂不可用：${(e as Error).message}` }] };
   }
   if (typeof tables.importTables !== 'function') return { review: [], errors: [{ message: '表格导入（.xlsx/.csv）暂不可用' }] };
-  return tables.importTables(bytes, opts);
+  // The encoding a byte-order mark names is the file's, for tables as for texts.
+  const u = utf8ByBom(bytes);
+  if (!u.ok) return { review: [], errors: [u.error] };
+  const r = await tables.importTables(u.bytes, opts);
+  return u.encoding ? { ...r, encoding: u.encoding } : r;
 }

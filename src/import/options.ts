@@ -4,6 +4,7 @@
  * source copy lives under the data root. Each check returns the sentence to show, or null.
  */
 import type { ClassificationFile, ClassNode } from '../model/types';
+import { isRealDate } from '../data/semantic';
 import type { ImportResult } from './types';
 
 /** Largest input read at all (workbooks may be bigger than texts; each importer has its own limit). */
@@ -14,6 +15,27 @@ export const UNIT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
+/** Longest unit name or region a person may type (a real one is far shorter). */
+export const MAX_NAME_CHARS = 100;
+
+/** `text` as a message quotes it: at most 20 characters. */
+const quoted = (text: string) => `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
+
+/**
+ * Why a name typed by a person (`what`: 单位名称, 地区) cannot go into index.json as it is: empty,
+ * longer than MAX_NAME_CHARS, or carrying markup or control characters, which no unit's or
+ * region's name has (the page shows data strings as text either way; this stops a pasted
+ * fragment of a web page from becoming the name).
+ */
+function nameTextProblem(text: string, what: string): string | null {
+  const n = text.trim();
+  if (n === '') return `缺少${what}`;
+  if (n.length > MAX_NAME_CHARS) return `${what}有 ${n.length} 个字，超过 ${MAX_NAME_CHARS} 字：请只填${what}本身`;
+  // eslint-disable-next-line no-control-regex
+  if (/[<>\u0000-\u001f\u007f]/.test(n)) return `${what}${quoted(n)}含有 < > 或控制字符：请只填${what}本身`;
+  return null;
+}
+
 /** Why `id` cannot be a unit id, or null. */
 export function unitIdProblem(id: string): string | null {
   if (id === '') return '缺少单位 id';
@@ -22,10 +44,12 @@ export function unitIdProblem(id: string): string | null {
 
 /** Why `name` cannot be a unit's name, or null. */
 export function unitNameProblem(name: string): string | null {
-  const n = name.trim();
-  if (n === '') return '缺少单位名称';
-  if (n.length > 100) return `单位名称有 ${n.length} 个字，超过 100 字：请只填单位的正式名称`;
-  return null;
+  return nameTextProblem(name, '单位名称');
+}
+
+/** Why `region` (地区, e.g. 湖南省长沙市宁乡市) cannot be a unit's region, or null. */
+export function regionProblem(region: string): string | null {
+  return nameTextProblem(region, '地区');
 }
 
 /**
@@ -38,9 +62,35 @@ export function parseYear(text: string, label: string): { year: number } | { pro
   return { year: Number(t) };
 }
 
-/** Why `date` is not YYYY-MM-DD, or null. */
+/** Why `date` is not a real date written YYYY-MM-DD (the check check:data applies to source.date), or null. */
 export function dateProblem(date: string, label: string): string | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? null : `${label} 应为 YYYY-MM-DD，这里是“${date}”`;
+  return isRealDate(date) ? null : `${label} 应为真实的日期 YYYY-MM-DD（如 2023-07-25），这里是${quoted(date)}`;
+}
+
+/** What a person typed for an import, as typed (the CLI's arguments, the page's form). */
+export interface ImportArguments {
+  unit: string;
+  name: string;
+  year?: string;
+  region?: string;
+  date?: string;
+}
+
+/**
+ * The one check of an import's arguments, before any file is read: each value is checked as
+ * check:data checks what it becomes (the unit id's format, a four-digit year in range, a real
+ * publication date) and the names as a person's input (length, no markup). `labels` names the
+ * fields in the messages (the CLI's options by default). The first problem, or null.
+ */
+export function importArgumentsProblem(a: ImportArguments, labels: Record<'year' | 'date', string> = { year: '--year', date: '--date' }): string | null {
+  const year = a.year === undefined ? null : parseYear(a.year, labels.year);
+  return (
+    unitIdProblem(a.unit) ??
+    unitNameProblem(a.name) ??
+    (year && 'problem' in year ? year.problem : null) ??
+    (a.region === undefined ? null : regionProblem(a.region)) ??
+    (a.date === undefined ? null : dateProblem(a.date, labels.date))
+  );
 }
 
 /**

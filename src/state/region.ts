@@ -9,8 +9,8 @@
  * Shared by the view and the boot (which settles the region's data before a prerendered region
  * view renders or hydrates, so its charts are in the HTML).
  */
-import { fromArrow } from 'arquero';
 import { data } from './data.svelte';
+import { readPartition, type PartitionKind } from '../data/compiled';
 import type { DataError } from '../model/types';
 import { getTrees } from './trees.svelte';
 import { rollup, rollupCells, unitSummaries, type RollupRow, type UnitYearSummary } from '../domain/region/summary';
@@ -28,15 +28,12 @@ const cache = new Map<string, Promise<RegionData>>();
 /** Regions whose data has arrived, for a render that cannot wait (the prerender, hydration). */
 const settled = new Map<string, RegionData>();
 
-async function arrowRows<T>(path: string): Promise<{ rows: T[]; error?: DataError }> {
+/** A partition's rows, checked against what a partition of `kind` must hold (a wrong file is an error naming it). */
+async function arrowRows<T>(kind: PartitionKind, path: string): Promise<{ rows: T[]; error?: DataError }> {
   const got = await data.bytesReader()(path);
   if ('error' in got) return { rows: [], error: got.error };
-  try {
-    return { rows: fromArrow(got.bytes).objects() as T[] };
-  } catch (e) {
-    const file = `data/${path}`;
-    return { rows: [], error: { file, record: '', field: '', message: `${file}：无法读取（${e instanceof Error ? e.message : String(e)}）` } };
-  }
+  const r = readPartition<T>(kind, path, got.bytes);
+  return 'error' in r ? { rows: [], error: r.error } : r;
 }
 
 /** Every unit's summaries and the roll-up, computed here from the loaded files (no compiled data). */
@@ -58,12 +55,12 @@ export function regionData(region: string): Promise<RegionData> {
       if (region) {
         const r = manifest.regions.find((x) => x.region === region);
         if (!r) return { summaries: [], rollup: [], errors: [] };
-        const [s, u] = await Promise.all([arrowRows<UnitYearSummary>(r.summary), arrowRows<RollupRow>(r.rollup)]);
+        const [s, u] = await Promise.all([arrowRows<UnitYearSummary>('summary', r.summary), arrowRows<RollupRow>('rollup', r.rollup)]);
         return { summaries: s.rows, rollup: u.rows, errors: [s.error, u.error].filter((e): e is DataError => !!e) };
       }
-      const all = await arrowRows<RollupRow>(manifest.rollup);
+      const all = await arrowRows<RollupRow>('rollup', manifest.rollup);
       const total = manifest.regions.reduce((n, r) => n + r.units, 0);
-      const parts = total <= ALL_UNITS_LIMIT ? await Promise.all(manifest.regions.map((r) => arrowRows<UnitYearSummary>(r.summary))) : [];
+      const parts = total <= ALL_UNITS_LIMIT ? await Promise.all(manifest.regions.map((r) => arrowRows<UnitYearSummary>('summary', r.summary))) : [];
       return {
         summaries: parts.flatMap((x) => x.rows),
         rollup: all.rows,

@@ -63,6 +63,14 @@ export function roundTo(v: number | null, d: number): number | null {
   return Math.round(v * f) / f;
 }
 
+/**
+ * An amount held in 万元 as a download writes it: converted to the display unit and rounded as
+ * the table shows it (元 whole, 万元 to the cent, 亿元 to 4 decimals); null for none.
+ */
+export function moneyExport(wan: number | null, unit: MoneyUnit): number | null {
+  return wan === null ? null : roundTo(wan * MONEY[unit].factor, moneyDecimals(unit));
+}
+
 /** A change in money as the page prints it: "−1,959.60" in the display unit. */
 export function signedMoney(wan: number, unit: MoneyUnit): string {
   return signed(wan * MONEY[unit].factor, moneyDecimals(unit));

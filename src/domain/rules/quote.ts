@@ -6,14 +6,14 @@ export function normalizeQuoteText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
 }
 
-const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const SCALE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 /** A unit as scale × base: 万元 → 1e4 × 元, 万人次 → 1e4 × 人次, 个 → 1 × 个, % → 1 × %. */
 function splitUnit(unit: string): { scale: number; base: string } {
   const s = SCALE[unit[0]];
   return s && unit.length > 1 ? { scale: s, base: unit.slice(1) } : { scale: 1, base: unit };
 }
-/** What follows a number in a quote: an optional 万/亿, an optional 余/多/近, then a unit word. */
-const AFTER = /^(万|亿)?(?:余|多)?(元|%|人次|人|个|辆|条|路|台|项|场|次|件|家|户|套|张|处|栋|批次|平方公里)?/;
+/** What follows a number in a quote: an optional 千/万/亿, an optional 余/多/近, then a unit word. */
+const AFTER = /^(千|万|亿)?(?:余|多)?(元|%|人次|人|个|辆|条|路|台|项|场|次|件|家|户|套|张|处|栋|批次|平方公里)?/;
 
 /**
  * True when the quote states the value in the record's unit: a number token whose own scale and
@@ -26,7 +26,9 @@ export function quoteHasValue(quoteText: string, value: number, unit = ''): bool
   const q = normalizeQuoteText(quoteText);
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   const rec = splitUnit(unit);
-  for (const m of q.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?/g)) {
+  // Grouping commas only in groups of three up to the number's end: "1099900,1099900元" is a list
+  // of two numbers, not 1099900109 followed by 9900元.
+  for (const m of q.matchAll(/(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/g)) {
     const t = Number(m[0].replace(/,/g, ''));
     const after = AFTER.exec(q.slice((m.index ?? 0) + m[0].length)) ?? ['', undefined, undefined];
     const scale = after[1] ? SCALE[after[1]] : 1;

@@ -16,7 +16,7 @@ import type { DrillStep } from '../../model/routes';
 import type { MoneyUnit } from '../../model/vocabulary';
 import type { Column } from '../../ui/table/columns';
 import type { ChartSpec } from '../../ui/chart/spec';
-import { MONEY, money, moneyDecimals, moneyWithUnit, pct, roundTo, signed, signedMoney } from '../../ui/format';
+import { MONEY, money, moneyExport, moneyWithUnit, pct, roundTo, signed, signedMoney } from '../../ui/format';
 import { compareOption, executionOption, type CompareItem } from './compare.option';
 import { hierarchyOption, type HierItem } from './hierarchy.option';
 import { sankeyOption } from './sankey.option';
@@ -322,8 +322,7 @@ function emptyText(r: DrillResult): string {
 /** The table's columns: actual and share; comparison year and change when compared; plans when stated. */
 function columnsOf(year: number, compare: number | null, rows: ChildRow[], u: MoneyUnit): Column<ChildRow>[] {
   const unitLabel = MONEY[u].label;
-  const dec = moneyDecimals(u);
-  const conv = (v: number | null) => (v === null ? null : roundTo(v * MONEY[u].factor, dec));
+  const conv = (v: number | null) => moneyExport(v, u);
   const cell = (v: number | null) => (v == null ? '—' : money(v, u));
   const cols: Column<ChildRow>[] = [
     { key: 'label', label: '名称', exportValue: (r) => r.label },

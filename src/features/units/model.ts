@@ -15,7 +15,7 @@ import type { MoneyUnit, Source } from '../../model/vocabulary';
 import { roleTitle, sourceLabel } from '../../model/vocabulary';
 import { toHash } from '../../state/url';
 import type { ViewState } from '../../model/routes';
-import { MONEY, count, money, pct, signed } from '../../ui/format';
+import { MONEY, count, money, pct, signed, signedMoney } from '../../ui/format';
 import { growthPct, sharePct } from '../../domain/check';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { rollupOption, type RollupItem } from './rollup.option';
@@ -194,7 +194,7 @@ function unitCells(s: UnitYearSummary | undefined, m: MoneyUnit): UnitRow['cells
     s.total !== null && s.prev !== null && s.prev !== 0
       ? (() => {
           const g = growthPct(s.total, s.prev)!;
-          return { text: `${signed((s.total - s.prev) * MONEY[m].factor, m === 'yuan' ? 0 : 2)}（${signed(g)}%）`, value: g, derived: true, tone: g > 0 ? 'up' : g < 0 ? 'down' : undefined, note: `上年 ${money(s.prev, m)} ${MONEY[m].label}（计算）` } as Cell;
+          return { text: `${signedMoney(s.total - s.prev, m)}（${signed(g)}%）`, value: g, derived: true, tone: g > 0 ? 'up' : g < 0 ? 'down' : undefined, note: `上年 ${money(s.prev, m)} ${MONEY[m].label}（计算）` } as Cell;
         })()
       : dash;
   const income = JSON.parse(s.income) as Array<[Source, number]>;

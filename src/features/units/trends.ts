@@ -14,7 +14,7 @@ import { UnitFigures } from '../../domain/figures';
 import { growthPct } from '../../domain/check';
 import type { UnitYearFile } from '../../model/types';
 import { roleTitle, type MoneyUnit } from '../../model/vocabulary';
-import { MONEY, count, money, signed } from '../../ui/format';
+import { MONEY, count, money, signed, signedMoney } from '../../ui/format';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { trendOption, type Point, type Series } from './trend.option';
 import { likeForLike, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
@@ -123,13 +123,12 @@ export function trendModel(
     const pb = at(s, b)?.value ?? null;
     const both = pa !== null && pb !== null;
     const g = both ? growthPct(pa, pb) : null;
-    const factor = s.unit === 'money' ? MONEY[m].factor : 1;
     return {
       key: s.key,
       label: `${s.label}${s.unit === 'money' ? `（${MONEY[m].label}）` : `（${s.unit}）`}`,
       group: s.group,
       cells: years.map((y) => fmt(s, at(s, y))),
-      change: both ? signed((pa - pb) * factor, s.unit === 'money' && m !== 'yuan' ? 2 : 0) : '—',
+      change: both ? (s.unit === 'money' ? signedMoney(pa - pb, m) : signed(pa - pb, 0)) : '—',
       growth: g === null ? '—' : `${signed(g)}%`,
       tone: both && pa !== pb ? (pa > pb ? 'up' : 'down') : null,
     };

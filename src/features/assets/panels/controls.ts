@@ -1,6 +1,6 @@
 /** The budget-controlled expenses (三公, 会议费, 培训费) against 年初预算 and last year, with the stated rates rechecked. */
 import type { Column } from '../../../ui/table/columns';
-import { money as moneyText, pct } from '../../../ui/format';
+import { money as moneyText, moneyExport, pct } from '../../../ui/format';
 import type { Figure } from '../../../domain/figures';
 import { controlsOption, type ControlRow } from '../controls.option';
 import type { FigureBook, StatedCheck } from '../cards';
@@ -29,6 +29,7 @@ export function controlPanels(ctx: PanelContext): PanelView[] {
         label: `${words[k]}（${unitLabel}）`,
         numeric: true,
         format: (v: number | null, r) => (v == null ? '—' : `${k !== 'actual' && r.derived[k] ? '≈' : ''}${moneyText(v, money)}`),
+        exportValue: (r) => moneyExport(r[k], money),
         source: (r) => (r.keys[k] ? { ids: [r.keys[k]!] } : null),
       }),
     ),

@@ -7,7 +7,7 @@ import { parseRole } from '../../../model/vocabulary';
 import { sharePct } from '../../../domain/check';
 import type { ViewState } from '../../../state/url';
 import type { Column } from '../../../ui/table/columns';
-import { MONEY, count, pct } from '../../../ui/format';
+import { count, moneyExport, pct } from '../../../ui/format';
 import { sharesOption, type PartRow } from '../assets.option';
 import type { FigureBook, StatedCheck } from '../cards';
 import { panel, uniq, type PanelContext, type PanelView } from './context';
@@ -38,7 +38,7 @@ function partColumns(m: (wan: number) => string, money: ViewState['money']): Col
     label: '数值',
     numeric: true,
     format: (v: number, r) => (r.unit === '万元' ? m(v) : `${count(v)} ${r.unit}`),
-    exportValue: (r) => (r.unit === '万元' ? Number(money === 'wan' ? r.value : (r.value * MONEY[money].factor).toFixed(4)) : r.value),
+    exportValue: (r) => (r.unit === '万元' ? moneyExport(r.value, money) : r.value),
     source: (r) => ({ ids: [r.key] }),
   },
   {

