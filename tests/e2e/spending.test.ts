@@ -31,9 +31,7 @@ async function clickBar(page: Page, key: string) {
     const c = (window as any).__charts.cmp;
     const model = c.getModel();
     const names: string[] = c.getOption().series.map((s: any) => s.name);
-    const si = names.findIndex((n) => /年决算$/.test(n) && !n.startsWith(String(Number(n.slice(0, 4)))) ) ;
     const idx = names.length - 1 - [...names].reverse().findIndex((n) => n.endsWith('年决算'));
-    void si;
     const data = model.getSeriesByIndex(idx).getData();
     const i = data.indexOfName(k);
     const l = data.getItemLayout(i);
@@ -110,11 +108,14 @@ describe('spending explorer', () => {
         await waitForCharts(page);
       }
       expect(await pathOf(page)).toBe(TARGET.join(','));
-      // Focus moved by Tab reaches the next row's button.
-      await page.locator('[data-table="spending"] tbody tr button.row-btn').first().focus();
+      // Tab from the first row's button moves on to a control of another row of the table.
+      const first = page.locator('[data-table="spending"] tbody tr:has(button.row-btn)').first();
+      const firstKey = await first.getAttribute('data-key');
+      await first.locator('button.row-btn').focus();
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-key') ?? document.activeElement?.tagName);
-      expect(focused).toBeTruthy();
+      const focused = await page.evaluate(() => document.activeElement?.closest('[data-table="spending"] tbody tr')?.getAttribute('data-key') ?? null);
+      expect(focused).not.toBeNull();
+      expect(focused).not.toBe(firstKey);
 
       await page.locator('[data-table="spending"] tr[data-key="e:31007"] td').first().hover();
       await expect.poll(() => page.locator('[data-table="spending"] tr[data-key="e:31007"]').getAttribute('data-highlighted')).toBe('true');
