@@ -4,7 +4,7 @@
  * of a table) or `derived` with its formula, and the numbers it could not place, for a person
  * to review. Importers never guess a number into a role; they list it.
  */
-import type { UnitYearFile } from '../model/types';
+import type { DisplayGroup as ImportGroup, UnitYearFile } from '../model/types';
 
 /** Encodings a caller may declare (`--encoding`); `auto` detects. */
 export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
@@ -48,12 +48,8 @@ export interface ImportOptions {
   encoding?: Encoding;
 }
 
-/** A display group of measures (data/index.json `groups`). */
-export interface ImportGroup {
-  id: string;
-  label: string;
-  domain: 'finance' | 'operations';
-}
+/** A display group of measures (data/index.json `groups`), as the data contract defines it. */
+export type { ImportGroup };
 
 export interface ImportResult {
   /** The file to write, absent when the input could not be read. */

@@ -8,15 +8,13 @@
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { GLOSSARY_CATEGORIES, type GlossaryCategory } from './glossary-categories';
+import { GLOSSARY_CATEGORIES } from './glossary-categories';
 import { BASES, FLOWS, PHASES, ROLES, SOURCES, roleProblem, type RoleSpec } from './vocabulary';
 
 const Text = Type.String({ minLength: 1, pattern: '\\S' });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 // A union of literals (Value checks it; an Unsafe enum it cannot), typed as the list's members.
 const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<T[number]>;
-
-export { GLOSSARY_CATEGORIES, type GlossaryCategory };
 
 export const GlossarySource = Type.Object(
   {

@@ -24,7 +24,7 @@ const Enum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({ enum: [...values], ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
-export const Id = Type.String({
+const Id = Type.String({
   $id: 'id',
   pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
   description: 'Short, stable, kebab-case ASCII id, unique across the whole file.',
@@ -161,7 +161,7 @@ export const Gap = Type.Object(
 );
 export type Gap = Static<typeof Gap>;
 
-export const ReviewItem = Type.Object(
+const ReviewItem = Type.Object(
   {
     text: Text,
     value: Nullable(Type.Number()),
@@ -179,7 +179,6 @@ export const ReviewItem = Type.Object(
   },
   { additionalProperties: false, description: 'A number an importer found but could not place, left for a person to review (never shown as a figure).' },
 );
-export type ReviewItem = Static<typeof ReviewItem>;
 
 export const UnitYearFile = Type.Object(
   {
@@ -249,6 +248,8 @@ export const DataIndex = Type.Object(
   { additionalProperties: false, title: 'DataIndex', description: 'data/index.json: the units, their years and files.' },
 );
 export type DataIndex = Static<typeof DataIndex>;
+/** A display group of measures or indicators (data/index.json `groups`). */
+export type DisplayGroup = NonNullable<DataIndex['groups']>[number];
 export type UnitEntry = DataIndex['units'][number];
 
 /** Schemas shared by reference, and the three file schemas with their output names. */

@@ -7,6 +7,7 @@ export type {
   ClassNode,
   ClassificationFile,
   DataIndex,
+  DisplayGroup,
   Fact,
   Formula,
   FormulaArg,
@@ -19,7 +20,7 @@ export type {
   UnitEntry,
   UnitYearFile,
 } from './schema';
-export type { Approx, Basis, ChangeBase, Flow, MoneyUnit, Phase, Source as FundSource, Stat } from './vocabulary';
+export type { Basis, Phase, Source as FundSource } from './vocabulary';
 
 /** One problem found while loading or validating a file. */
 export interface DataError {

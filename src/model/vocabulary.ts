@@ -57,7 +57,6 @@ export const BASES_OF_CHANGE = ['prev-year', 'budget'] as const;
 export type ChangeBase = (typeof BASES_OF_CHANGE)[number];
 
 export const APPROX = ['近', '余', '约'] as const;
-export type Approx = (typeof APPROX)[number];
 export const ISSUE_KINDS = ['arithmetic', 'wording', 'definition'] as const;
 export const GROUP_DOMAINS = ['finance', 'operations'] as const;
 export const SOURCE_KINDS = ['部门决算', '单位决算', '部门整体支出绩效自评', '项目支出绩效自评', '部门预算', '其他'] as const;
@@ -84,7 +83,7 @@ export const CODE_LENGTHS: Record<'functional' | 'economic', readonly number[]> 
  * personnel classes booked as 项目支出 need a reason. 机关运行经费 is the 公用经费 of 基本支出, so a
  * personnel class is outside it.
  */
-export const BASIC_SPENDING_PARTS = {
+const BASIC_SPENDING_PARTS = {
   人员经费: ['301', '303'],
   公用经费: ['302', '310'],
 } as const satisfies Record<string, readonly string[]>;
@@ -151,7 +150,7 @@ export const SECTION_TITLES: Record<RoleSection, string> = {
   spending: '支出变动',
 };
 
-export const SANGONG_ITEMS = ['因公出国（境）', '公务用车购置及运行维护', '公务用车购置', '公务用车运行维护', '公务接待'] as const;
+const SANGONG_ITEMS = ['因公出国（境）', '公务用车购置及运行维护', '公务用车购置', '公务用车运行维护', '公务接待'] as const;
 /** 公务用车购置及运行维护 is the sum of its two parts; a report may state either form. */
 export const SANGONG_ITEM_PARTS: Record<string, readonly string[]> = {
   公务用车购置及运行维护: ['公务用车购置', '公务用车运行维护'],
@@ -226,7 +225,6 @@ export const ROLES = {
   'spending.function': { title: '功能分类支出', section: 'spending', qualifier: 'functional', unit: 'money' },
   'spending.economic': { title: '经济分类支出', section: 'spending', qualifier: 'economic', unit: 'money' },
 } as const satisfies Record<string, RoleSpec>;
-export type RoleName = keyof typeof ROLES;
 
 /** Split `sangong.item:公务接待` into its name and qualifier. */
 export function parseRole(role: string): { name: string; qualifier: string | null } {

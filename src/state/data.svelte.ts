@@ -18,9 +18,8 @@ import { factsTable, indicatorsTable, preferOwnReport } from '../data/tables';
 import { UnitFigures } from '../domain/figures';
 import { reconcile } from '../domain/rules';
 import { withNodes } from '../import/options';
-import type { ImportGroup } from '../import/types';
 import { yieldToMain } from './yield';
-import type { ClassNode, UnitEntry, UnitYearFile } from '../model/types';
+import type { ClassNode, DisplayGroup, UnitEntry, UnitYearFile } from '../model/types';
 
 /** What #/import adds besides the file: the unit's name and what its import needs added to the index and trees. */
 interface PreviewEntry {
@@ -29,7 +28,7 @@ interface PreviewEntry {
   /** The decoded report text (or the tables' text rendering), for the quote checks. */
   sourceText?: string;
   newCodes?: { functional: ClassNode[]; economic: ClassNode[] };
-  newGroups?: ImportGroup[];
+  newGroups?: DisplayGroup[];
 }
 
 /** How a preview unit's name shows: in the selector, the header, every title. */

@@ -3,6 +3,7 @@
  * so Excel on Chinese Windows reads it right), XLSX and JSON, and any chart as PNG. The
  * serialisers are pure (tested in Node); `saveBlob` is the only part that touches the page.
  */
+import { csvFormatRow } from 'd3-dsv';
 import { cellExport, type Column } from './table/columns';
 
 export type Cell = string | number | null;
@@ -28,17 +29,15 @@ export function neutralizeFormula(s: string): string {
   return FORMULA_LEAD.test(s) ? `'${s}` : s;
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-function csvField(v: Cell): string {
-  if (v == null) return '';
-  const safe = typeof v === 'number' ? String(v) : neutralizeFormula(v);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A cell as CSV text: empty for none, a number as written, text with its formula lead neutralized. */
+function csvText(v: Cell): string {
+  return v == null ? '' : typeof v === 'number' ? String(v) : neutralizeFormula(v);
 }
 
-/** CSV text with a UTF-8 BOM and CRLF line ends. */
+/** CSV text (RFC 4180 quoting by d3-dsv) with a UTF-8 BOM and CRLF line ends. */
 export function toCSV<T>(columns: Column<T>[], rows: T[], totals?: T | null): string {
   const { header, body } = tableMatrix(columns, rows, totals);
-  return '\uFEFF' + [header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...body].map((r) => csvFormatRow(r.map(csvText))).join('\r\n') + '\r\n';
 }
 
 /** JSON array of objects keyed by the column labels (what the reader saw in the header). */

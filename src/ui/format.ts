@@ -1,14 +1,15 @@
 import { formatLocale } from 'd3-format';
+import { decimalsOf } from '../domain/check';
 import type { MoneyUnit } from '../model/vocabulary';
 
 /** zh-CN number formatting: thousands grouped by 3 with ',', '.' decimal, ¥ currency. */
 const zh = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['¥', ''] });
 
-/** Display unit labels and the factor from the data's 万元. */
-export const MONEY: Record<MoneyUnit, { label: string; factor: number; spec: string }> = {
-  yuan: { label: '元', factor: 10_000, spec: ',.0f' },
-  wan: { label: '万元', factor: 1, spec: ',.2f' },
-  yi: { label: '亿元', factor: 1 / 10_000, spec: ',.4f' },
+/** Display unit labels, the factor from the data's 万元 and the decimals the unit prints (to the 元). */
+export const MONEY: Record<MoneyUnit, { label: string; factor: number; decimals: number }> = {
+  yuan: { label: '元', factor: 10_000, decimals: 0 },
+  wan: { label: '万元', factor: 1, decimals: 2 },
+  yi: { label: '亿元', factor: 1 / 10_000, decimals: 4 },
 };
 
 const cache = new Map<string, (n: number) => string>();
@@ -24,7 +25,7 @@ export function money(wan: number, unit: MoneyUnit = 'wan'): string {
   const m = MONEY[unit];
   // Round in the display unit first so -0.00 never shows.
   const v = wan * m.factor;
-  return fmt(m.spec)(Math.abs(v) < 1e-9 ? 0 : v);
+  return fmt(`,.${m.decimals}f`)(Math.abs(v) < 1e-9 ? 0 : v);
 }
 
 /** An amount with its unit label, e.g. "969.29 万元". */
@@ -47,13 +48,12 @@ export function signed(value: number, decimals = 2): string {
 /** A count or other plain quantity, e.g. 156351 → "156,351". */
 export function count(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return '—';
-  const d = decimals ?? (Number.isInteger(value) ? 0 : String(value).split('.')[1]?.length ?? 0);
-  return fmt(`,.${d}f`)(value);
+  return fmt(`,.${decimals ?? decimalsOf(value)}f`)(value);
 }
 
 /** Decimals the display unit prints money with (exports round to what the table shows). */
 export function moneyDecimals(unit: MoneyUnit): number {
-  return MONEY[unit].spec.includes('.4') ? 4 : MONEY[unit].spec.includes('.2') ? 2 : 0;
+  return MONEY[unit].decimals;
 }
 
 /** Round to `d` decimals; null for null or a non-finite number. */

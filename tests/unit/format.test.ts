@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, money, moneyWithUnit, pct, signed } from '../../src/ui/format';
+import { count, money, moneyDecimals, moneyWithUnit, pct, signed, signedMoney } from '../../src/ui/format';
 
 describe('zh-CN number formatting', () => {
   it('converts 万元 to 元, 万元 and 亿元 with grouping', () => {
@@ -23,5 +23,17 @@ describe('zh-CN number formatting', () => {
     expect(signed(0)).toBe('0.00');
     expect(count(156351)).toBe('156,351');
     expect(count(49.5)).toBe('49.5');
+    // Decimals as the number holds them, also when JavaScript writes it with an exponent.
+    expect(count(2.5e-7)).toBe('0.00000025');
+    expect(count(3, 1)).toBe('3.0');
+  });
+
+  it('prints every money unit to the 元', () => {
+    expect(moneyDecimals('yuan')).toBe(0);
+    expect(moneyDecimals('wan')).toBe(2);
+    expect(moneyDecimals('yi')).toBe(4);
+    expect(signedMoney(-1959.6, 'wan')).toBe('−1,959.60');
+    expect(signedMoney(-1959.6, 'yuan')).toBe('−19,596,000');
+    expect(signedMoney(1959.6, 'yi')).toBe('+0.1960');
   });
 });

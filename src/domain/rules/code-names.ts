@@ -8,7 +8,7 @@ import { reportLines, spanOf } from './text';
  * The name a record gives its code: the label without a year in front, a parenthesised remark
  * ("（推算）") or what follows the name in a change or share label ("行政运行与2021年度相比增加").
  */
-export function nameOfLabel(label: string): string {
+function nameOfLabel(label: string): string {
   return label
     .replace(/^\d{4}年(度)?(末)?/, '')
     .replace(/[（(][^）)]*[）)]$/, '')

@@ -45,7 +45,7 @@ export interface RuleContext {
 }
 
 /** Round away float noise for the numbers stored in results. */
-export const r6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 
 /** Display a number with at most `d` decimals ("311.07", "0", "-0.2"). */
 export function fmt(x: number, d = 2): string {
@@ -68,7 +68,7 @@ export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string,
 }
 
 /** The full cell of a fact: one amount per cell. */
-export const cellKey = (f: Fact) => groupKey(f.year, f.phase, f.flow, f.source, f.basis, f.functional, f.economic);
+const cellKey = (f: Fact) => groupKey(f.year, f.phase, f.flow, f.source, f.basis, f.functional, f.economic);
 export const idsOf = (f: RuleFact) => f.parts ?? [f.id];
 export const statOf = (m: Indicator) => m.stat ?? 'value';
 export const phaseOf = (m: Indicator): Phase => m.phase ?? '决算';

@@ -69,8 +69,7 @@ import { yearSelf } from './year-self';
 import { zeroBase } from './zero-base';
 
 export type { ReconcileOptions, Rule, Trees } from './context';
-export { fmt } from './context';
-export { chineseNumber, normalizeQuoteText, quoteHasValue } from './quote';
+export { chineseNumber, quoteHasValue } from './quote';
 
 /**
  * Every rule, by family: arithmetic (structure, totals and compositions, rates and changes),
@@ -163,7 +162,7 @@ export function explainsKey(entry: string, key: string): boolean {
 }
 
 /** Turn failures explained by a knownIssue into `known`, carrying the issue id. */
-export function applyKnownIssues(results: RuleResult[], issues: readonly KnownIssue[]): RuleResult[] {
+function applyKnownIssues(results: RuleResult[], issues: readonly KnownIssue[]): RuleResult[] {
   return results.map((r) => {
     if (r.status !== 'fail') return r;
     const issue = issues.find((k) => k.explains.some((e) => explainsKey(e, r.key)));
@@ -191,7 +190,7 @@ export function unusedKnownIssues(results: RuleResult[], issues: readonly KnownI
  * `known` counts failures of any grade that a known issue explains. The five add up to the
  * number of results.
  */
-export interface StatusCounts {
+interface StatusCounts {
   pass: number;
   fail: number;
   known: number;
@@ -211,7 +210,7 @@ export interface Summary {
 const zero = (): StatusCounts => ({ pass: 0, fail: 0, known: 0, warning: 0, note: 0 });
 
 /** Where a result counts: pass, known, or by grade when it is an unexplained failure. */
-export function countOf(r: Pick<RuleResult, 'status' | 'grade'>): keyof StatusCounts {
+function countOf(r: Pick<RuleResult, 'status' | 'grade'>): keyof StatusCounts {
   if (r.status !== 'fail') return r.status;
   return r.grade === 'error' ? 'fail' : r.grade;
 }

@@ -1,7 +1,6 @@
-import type { RuleResult } from '../../model/types';
-import { checkFormula, decimalsOf } from '../check';
-import { formulaToText } from '../formula';
-import { fmt, result, type Rule } from './context';
+import { decimalsOf } from '../check';
+import { fmt, type Rule } from './context';
+import { formulaResult } from './formula-check';
 
 /**
  * recompute:<id> — a stated rate or share recomputed by its `recompute` formula matches the
@@ -13,29 +12,20 @@ export const recompute: Rule = {
   family: 'arithmetic',
   grade: 'error',
   run(ctx) {
-    const out: RuleResult[] = [];
-    for (const x of ctx.indicators) {
-      if (!x.recompute) continue;
+    return ctx.indicators.flatMap((x) => {
+      if (!x.recompute) return [];
       // A rate is printed with as many decimals as it shows unless the record says otherwise.
       const decimals = x.decimals ?? decimalsOf(x.value);
-      const c = checkFormula(x.value, x.recompute, ctx.values, { decimals, unit: x.unit, self: x.id });
-      const key = `recompute:${x.id}`;
-      const tol = `±${fmt(c.tolerance, decimals + 1)}`;
-      if (c.error !== undefined) {
-        out.push(result(this, key, false, { found: x.value, tolerance: c.tolerance }, [x.id], `${x.label} ${fmt(x.value, decimals)}${x.unit} 无法重算：${c.error}`));
-        continue;
-      }
-      out.push(
-        result(
-          this,
-          key,
-          c.ok,
-          { expected: c.expected, found: x.value, difference: c.difference, tolerance: c.tolerance },
-          [x.id, ...c.refs],
-          `${x.label}：按 ${formulaToText(x.recompute)} 重算为 ${fmt(c.expected, decimals + 2)}${x.unit}，报告为 ${fmt(x.value, decimals)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${fmt(c.difference, decimals + 2)}（容差 ${tol}）`}`,
-        ),
-      );
-    }
-    return out;
+      const record = { id: x.id, label: x.label, value: x.value, unit: x.unit, decimals, formula: x.recompute };
+      return [
+        formulaResult(this, ctx, record, decimals, {
+          unreadable: '无法重算',
+          message: (x, c, n, formula) => {
+            const tol = `±${fmt(c.tolerance, decimals + 1)}`;
+            return `${x.label}：按 ${formula} 重算为 ${n(c.expected, 2)}${x.unit}，报告为 ${n(x.value)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${n(c.difference, 2)}（容差 ${tol}）`}`;
+          },
+        }),
+      ];
+    });
   },
 };

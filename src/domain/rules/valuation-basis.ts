@@ -4,7 +4,7 @@ import { moneyWholeOf } from './asset-bounds';
 import { fmt, result, type Rule } from './context';
 
 /** The valuation a record says it uses: 净值 (book value), 原值 (cost), or null when it does not say. */
-export function valuationOf(x: Indicator): '净值' | '原值' | null {
+function valuationOf(x: Indicator): '净值' | '原值' | null {
   const text = `${x.label} ${x.provenance.kind === 'derived' ? '' : (x.provenance.quote ?? '')}`;
   const net = text.includes('净值');
   const cost = text.includes('原值');

@@ -3,7 +3,8 @@
  * and the amount look-up over a slice: the stated fact, else the most complete sum of finer ones.
  */
 import type { ColumnTable } from 'arquero';
-import type { Basis, Phase } from '../../model/types';
+import type { Basis, FundSource, Phase } from '../../model/types';
+import type { Flow } from '../../model/vocabulary';
 import { treeOf } from '../tree';
 import { BASES, type Amount, type NodeKey, type Trees } from './types';
 
@@ -25,23 +26,45 @@ const keyStr = (k: NodeKey) => `${k.basis ?? '*'}|${k.functional ?? '*'}|${k.eco
  * or phase, so each drill step reuses its slices instead of scanning every fact again (at a
  * million rows a scan costs tens of milliseconds, and a drill needs several).
  */
-const sliceCache = new WeakMap<ColumnTable, Map<string, FactLite[]>>();
+const sliceCache = new WeakMap<ColumnTable, Map<string, unknown[]>>();
+
+/** The rows cut from `facts` under `key`, cut by `cut` the first time only. */
+function cached<T>(facts: ColumnTable, key: string, cut: () => T[]): T[] {
+  let byKey = sliceCache.get(facts);
+  if (!byKey) sliceCache.set(facts, (byKey = new Map()));
+  let rows = byKey.get(key) as T[] | undefined;
+  if (!rows) byKey.set(key, (rows = cut()));
+  return rows;
+}
 
 /** The spending facts (all fund sources) of one unit, year and phase (an Arquero filter with params: no closures). */
 export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase): FactLite[] {
-  let byKey = sliceCache.get(facts);
-  if (!byKey) sliceCache.set(facts, (byKey = new Map()));
-  const key = JSON.stringify([unit, year, phase]);
-  let rows = byKey.get(key);
-  if (!rows) {
-    rows = facts
+  return cached(facts, JSON.stringify(['spending', unit, year, phase]), () =>
+    facts
       .params({ unit, year, phase })
       .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase && d.flow === '支出' && d.source === null)
       .select('id', 'basis', 'functional', 'economic', 'amount')
-      .objects() as FactLite[];
-    byKey.set(key, rows);
-  }
-  return rows;
+      .objects() as FactLite[],
+  );
+}
+
+/** One fact of a year, every flow, fund source and phase. */
+export interface YearFact extends FactLite {
+  year: number;
+  phase: Phase;
+  flow: Flow;
+  source: FundSource | null;
+}
+
+/** Every fact of one unit and year (what the overview's cards read), from the same cache. */
+export function yearFacts(facts: ColumnTable, unit: string, year: number): YearFact[] {
+  return cached(facts, JSON.stringify(['year', unit, year]), () =>
+    facts
+      .params({ unit, year })
+      .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year)
+      .select('id', 'year', 'phase', 'flow', 'source', 'basis', 'functional', 'economic', 'amount')
+      .objects() as YearFact[],
+  );
 }
 
 /** Years in which the unit has spending facts of `phase` (all fund sources), ascending. */

@@ -11,7 +11,7 @@
 import type { ColumnTable } from 'arquero';
 import { notCoveredSentence, topItems, UnitFigures } from '../../domain/figures';
 import type { Amount, NodeKey, Trees } from '../../domain/spending/types';
-import { makeLookup, slice } from '../../domain/spending/slices';
+import { makeLookup, slice, yearFacts } from '../../domain/spending/slices';
 import { recordsOf } from '../../domain/provenance';
 import type { DrillStep, Route } from '../../model/routes';
 import type { UnitYearFile } from '../../model/types';
@@ -53,15 +53,6 @@ export interface OverviewView {
 }
 
 export type OverviewModel = { state: 'no-unit'; message: string } | { state: 'no-data'; message: string } | OverviewView;
-
-/** The unit's facts of one year, every flow and source (the drill slice holds spending only). */
-function yearFacts(facts: ColumnTable, unit: string, year: number): FactLite[] {
-  return facts
-    .params({ unit, year })
-    .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year)
-    .select('id', 'year', 'phase', 'flow', 'source', 'basis', 'functional', 'economic', 'amount')
-    .objects() as FactLite[];
-}
 
 /** The overview of one unit and fact year. */
 export function overviewModel(i: OverviewInput): OverviewModel {

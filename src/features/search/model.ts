@@ -131,85 +131,95 @@ export function initialsOf(text: string): string {
 
 const named = (code: string | null, names: Map<string, string>) => (code ? `${code} ${names.get(code) ?? ''}` : '');
 
-/** Build the index over everything loaded. */
-export function buildSearchIndex(input: SearchInput): SearchIndex {
-  const names = {
-    f: new Map(input.trees.functional.map((n) => [n.code, n.name])),
-    e: new Map(input.trees.economic.map((n) => [n.code, n.name])),
+type Cols = NonNullable<SearchIndex['cols']>;
+type Names = SearchIndex['names'];
+
+/** The facts table's columns, read once as arrays. */
+function factColumns(t: ColumnTable): Cols {
+  const col = <T>(name: string) => t.array(name) as unknown as ArrayLike<T>;
+  return {
+    unit: col('unit'),
+    reportYear: col('reportYear'),
+    id: col('id'),
+    year: col('year'),
+    phase: col('phase'),
+    flow: col('flow'),
+    source: col('source'),
+    basis: col('basis'),
+    functional: col('functional'),
+    economic: col('economic'),
+    amount: col('amount'),
+    label: col('label'),
+    provenance: col('provenance'),
   };
-  const unitNames = new Map(input.units.map((u) => [u.id, u.name]));
-  const reports = new Map(input.files.map((f) => [`${f.unit}${SEP}${f.reportYear}`, `${f.source.publisher}《${f.source.title}》`]));
+}
 
-  let cols: SearchIndex['cols'] = null;
+/**
+ * Rows sharing a label, codes, spending type, flow and fund source are matched once, as a group:
+ * the groups (their text, initials and name), each row's group and each group's row count.
+ */
+function groupRows(c: Cols, n: number, names: Names): { groups: Group[]; groupOf: Uint32Array; counts: number[] } {
   const groups: Group[] = [];
-  let row = new Uint32Array(0);
-  let abs = new Float64Array(0);
-  let digits = new Uint8Array(0);
-  let year = new Int32Array(0);
-  if (input.facts && input.facts.numRows()) {
-    const t = input.facts;
-    const col = <T>(name: string) => t.array(name) as unknown as ArrayLike<T>;
-    const n = t.numRows();
-    const c = (cols = {
-      unit: col('unit'),
-      reportYear: col('reportYear'),
-      id: col('id'),
-      year: col('year'),
-      phase: col('phase'),
-      flow: col('flow'),
-      source: col('source'),
-      basis: col('basis'),
-      functional: col('functional'),
-      economic: col('economic'),
-      amount: col('amount'),
-      label: col('label'),
-      provenance: col('provenance'),
-    });
-    const years = c.year;
-    // Rows sharing a label, codes, spending type, flow and fund source are matched once, as a group.
-    const groupOf = new Uint32Array(n);
-    const byKey = new Map<string, number>();
-    const counts: number[] = [];
-    for (let r = 0; r < n; r++) {
-      const key = `${c.label[r]}${SEP}${c.functional[r]}${SEP}${c.economic[r]}${SEP}${c.basis[r]}${SEP}${c.flow[r]}${SEP}${c.source[r]}`;
-      let g = byKey.get(key);
-      if (g === undefined) {
-        g = groups.length;
-        byKey.set(key, g);
-        const words = [c.label[r], named(c.functional[r], names.f), named(c.economic[r], names.e), c.basis[r] ?? '', c.flow[r], c.source[r] ?? ''];
-        groups.push({
-          text: words.join(' ').toLowerCase(),
-          initials: initialsOf([c.label[r], names.f.get(c.functional[r] ?? '') ?? '', names.e.get(c.economic[r] ?? '') ?? ''].join(' ')),
-          name: String(c.label[r]).toLowerCase(),
-          start: 0,
-          end: 0,
-        });
-        counts.push(0);
-      }
-      groupOf[r] = g;
-      counts[g]++;
+  const groupOf = new Uint32Array(n);
+  const byKey = new Map<string, number>();
+  const counts: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const key = `${c.label[r]}${SEP}${c.functional[r]}${SEP}${c.economic[r]}${SEP}${c.basis[r]}${SEP}${c.flow[r]}${SEP}${c.source[r]}`;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(key, g);
+      const words = [c.label[r], named(c.functional[r], names.f), named(c.economic[r], names.e), c.basis[r] ?? '', c.flow[r], c.source[r] ?? ''];
+      groups.push({
+        text: words.join(' ').toLowerCase(),
+        initials: initialsOf([c.label[r], names.f.get(c.functional[r] ?? '') ?? '', names.e.get(c.economic[r] ?? '') ?? ''].join(' ')),
+        name: String(c.label[r]).toLowerCase(),
+        start: 0,
+        end: 0,
+      });
+      counts.push(0);
     }
-    let at = 0;
-    for (let g = 0; g < groups.length; g++) {
-      groups[g].start = groups[g].end = at;
-      at += counts[g];
-    }
-    row = new Uint32Array(n);
-    abs = new Float64Array(n);
-    digits = new Uint8Array(n);
-    year = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-      const p = groups[groupOf[r]].end++;
-      const a = Math.round(Math.abs(c.amount[r]) * 100) / 100;
-      row[p] = r;
-      abs[p] = a;
-      digits[p] = a < 1 ? 1 : Math.floor(Math.log10(a)) + 1;
-      year[p] = years[r];
-    }
+    groupOf[r] = g;
+    counts[g]++;
   }
+  return { groups, groupOf, counts };
+}
 
+/** Lay the rows out group after group (setting each group's range): row, |amount| to cents, integer digits, year. */
+function layOutRows(c: Cols, n: number, grouped: ReturnType<typeof groupRows>): Pick<SearchIndex, 'row' | 'abs' | 'digits' | 'year'> {
+  const { groups, groupOf, counts } = grouped;
+  let at = 0;
+  for (let g = 0; g < groups.length; g++) {
+    groups[g].start = groups[g].end = at;
+    at += counts[g];
+  }
+  const row = new Uint32Array(n);
+  const abs = new Float64Array(n);
+  const digits = new Uint8Array(n);
+  const year = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const p = groups[groupOf[r]].end++;
+    const a = Math.round(Math.abs(c.amount[r]) * 100) / 100;
+    row[p] = r;
+    abs[p] = a;
+    digits[p] = a < 1 ? 1 : Math.floor(Math.log10(a)) + 1;
+    year[p] = c.year[r];
+  }
+  return { row, abs, digits, year };
+}
+
+/** The facts' columns, groups and row layout; empty without facts. */
+function indexFacts(t: ColumnTable | null, names: Names): Pick<SearchIndex, 'cols' | 'groups' | 'row' | 'abs' | 'digits' | 'year'> {
+  const n = t?.numRows() ?? 0;
+  if (!t || !n) return { cols: null, groups: [], row: new Uint32Array(0), abs: new Float64Array(0), digits: new Uint8Array(0), year: new Int32Array(0) };
+  const cols = factColumns(t);
+  const grouped = groupRows(cols, n, names);
+  return { cols, groups: grouped.groups, ...layOutRows(cols, n, grouped) };
+}
+
+/** One document per measure and indicator that a view can show. */
+function recordDocs(input: SearchInput, reports: Map<string, string>, unitName: (u: string) => string): Doc[] {
   const docs: Doc[] = [];
-  const unitName = (u: string) => unitNames.get(u) ?? u;
   for (const f of input.files) {
     const report = reports.get(`${f.unit}${SEP}${f.reportYear}`) ?? '';
     for (const [kind, list] of [['measure', f.measures], ['indicator', f.indicators]] as const)
@@ -236,6 +246,12 @@ export function buildSearchIndex(input: SearchInput): SearchIndex {
         });
       }
   }
+  return docs;
+}
+
+/** One document per check that did not pass, opening it on the quality page. */
+function findingDocs(input: SearchInput, reports: Map<string, string>, unitName: (u: string) => string): Doc[] {
+  const docs: Doc[] = [];
   for (const rep of input.results) {
     const file = input.files.find((f) => f.unit === rep.unit && f.reportYear === rep.year);
     const report = reports.get(`${rep.unit}${SEP}${rep.year}`) ?? '';
@@ -262,7 +278,21 @@ export function buildSearchIndex(input: SearchInput): SearchIndex {
       });
     }
   }
-  return { groups, cols, row, abs, digits, year, docs, unitNames, reports, names, trees: input.trees };
+  return docs;
+}
+
+/** Build the index over everything loaded: fact groups and their rows, then record and finding documents. */
+export function buildSearchIndex(input: SearchInput): SearchIndex {
+  const names: Names = {
+    f: new Map(input.trees.functional.map((n) => [n.code, n.name])),
+    e: new Map(input.trees.economic.map((n) => [n.code, n.name])),
+  };
+  const unitNames = new Map(input.units.map((u) => [u.id, u.name]));
+  const reports = new Map(input.files.map((f) => [`${f.unit}${SEP}${f.reportYear}`, `${f.source.publisher}《${f.source.title}》`]));
+  const unitName = (u: string) => unitNames.get(u) ?? u;
+
+  const docs = [...recordDocs(input, reports, unitName), ...findingDocs(input, reports, unitName)];
+  return { ...indexFacts(input.facts, names), docs, unitNames, reports, names, trees: input.trees };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * items outside the focus, money in the display unit, and one escaped tooltip line.
  */
 import { escapeHTML } from '../escape';
-import { MONEY } from '../format';
+import { moneyDecimals, roundTo } from '../format';
+import { inUnit as converted } from './theme';
 import type { MoneyUnit } from '../../model/vocabulary';
 
 /** Pass / fail / known colours (text labels carry the counts too). */
@@ -14,10 +15,7 @@ export const DIMMED = 0.28;
 
 /** Convert an amount held in 万元 to the display unit (rounded like the display). */
 export function inUnit(wan: number | null, unit: MoneyUnit): number | null {
-  if (wan == null || !Number.isFinite(wan)) return null;
-  const v = wan * MONEY[unit].factor;
-  const d = unit === 'yuan' ? 0 : unit === 'wan' ? 2 : 4;
-  return Math.round(v * 10 ** d) / 10 ** d;
+  return wan == null ? null : roundTo(converted(wan, unit), moneyDecimals(unit));
 }
 
 /** One tooltip line: an escaped name and an escaped value. */

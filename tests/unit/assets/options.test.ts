@@ -103,5 +103,9 @@ describe('staffing', () => {
 
 test('inUnit rounds like the display', () => {
   expect(inUnit(969.29, 'yi')).toBe(0.0969);
+  expect(inUnit(969.29, 'yuan')).toBe(9_692_900);
+  expect(inUnit(0.123456, 'yuan')).toBe(1235);
+  expect(inUnit(969.294, 'wan')).toBe(969.29);
+  expect(inUnit(Number.NaN, 'wan')).toBeNull();
   expect(inUnit(null, 'wan')).toBeNull();
 });

@@ -24,6 +24,8 @@ describe('download serialisers', () => {
     expect(csv).toContain('"a,""b""",\r\n');
     expect(csv).toContain("'=cmd,1\r\n");
     expect(csv.trimEnd().split('\r\n').pop()).toBe('合计,599.34');
+    // A line break inside a cell is quoted, so the row stays one record.
+    expect(toCSV(columns, [{ name: '第一行\n第二行', amount: 2 }])).toContain('"第一行\n第二行",2\r\n');
   });
   it('neutralises every leading character a spreadsheet may evaluate, and nothing else', () => {
     for (const lead of ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠', '﹣', '−']) {

@@ -35,6 +35,25 @@ describe('recompute', () => {
   });
 });
 
+describe('derived', () => {
+  const sum = (...args: string[]): Formula => ({ op: 'sum', args });
+  const derivedFact = (id: string, amount: number, formula: Formula) => fact(id, amount, { economic: '301', provenance: { kind: 'derived', formula, text: 'a + b' } });
+  const parts = () => [fact('a', 2.25), fact('b', 3.5, { economic: '302' })];
+
+  it('a stored value equal to its formula passes; one off by more than the tolerance fails with both figures', () => {
+    const ok = byKey(run(unit({ facts: [...parts(), derivedFact('t', 5.75, sum('a', 'b'))] })), 'derived:t');
+    expect(ok).toMatchObject({ status: 'pass', records: ['t', 'a', 'b'], message: 't：公式 a + b = 5.75万元，记录值 5.75万元，一致' });
+    const off = byKey(run(unit({ facts: [...parts(), derivedFact('t', 5.8, sum('a', 'b'))] })), 'derived:t');
+    expect(off).toMatchObject({ status: 'fail', message: 't：公式 a + b = 5.75万元，记录值 5.8万元，相差 0.05' });
+  });
+
+  it('a formula over a record the file lacks fails with the reason', () => {
+    const r = byKey(run(unit({ facts: [...parts(), derivedFact('t', 5.75, sum('a', 'missing'))] })), 'derived:t');
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/^t 5\.75万元 无法由公式算出：.*missing/);
+  });
+});
+
 describe('share', () => {
   it('recomputes a share of a role part in its whole role', () => {
     const measures = [
