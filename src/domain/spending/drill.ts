@@ -37,6 +37,8 @@ export interface ChildRow {
   amount: number;
   ids: string[];
   stated: boolean;
+  /** The amount is one fund source's economic split only (see slice). */
+  partial: boolean;
   /** Share of the node total in %, null when the node has no total. */
   share: number | null;
   cmpAmount: number | null;
@@ -113,6 +115,7 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
             amount: a.amount,
             ids: a.ids,
             stated: a.stated,
+            partial: !!a.partial,
             cmpAmount: cmp ? cmp.amount : null,
             cmpIds: cmp?.ids ?? [],
             planInitial: pi ? pi.amount : null,
@@ -140,6 +143,7 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
         amount: rest,
         ids: [...total.ids, ...raw.flatMap((r) => r.ids)],
         stated: false,
+        partial: false,
         cmpAmount: cmpTotal && anyCmp ? roundNoise(cmpTotal.amount - cmpSum) : null,
         cmpIds: cmpTotal ? [...cmpTotal.ids] : [],
         planInitial: null,
@@ -190,20 +194,21 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
 
 /**
  * Entry points at the top of one classification (function-first or economic-first drill),
- * with the selected year's amounts; categories without data are left out.
+ * below `base` (the total, or one spending type), with the selected year's amounts; categories
+ * without data are left out. `partial` = the amount is one fund source's economic split only.
  */
 export function entries(
   facts: ColumnTable,
   ctx: DrillContext,
   dim: 'f' | 'e',
   trees: Trees,
-): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[] }> {
+  base: DrillStep[] = [],
+): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[]; partial: boolean }> {
   const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
-  const root: NodeKey = { basis: null, functional: null, economic: null };
-  return candidates(dim, root, trees).flatMap((c) => {
+  return candidates(dim, keyOf(base), trees).flatMap((c) => {
     const a = value(c.key);
-    return a ? [{ step: c.step, path: collapse([c.step], value, trees, cmpValue), label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids }] : [];
+    return a ? [{ step: c.step, path: collapse([...base, c.step], value, trees, cmpValue), label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids, partial: !!a.partial }] : [];
   });
 }
 
