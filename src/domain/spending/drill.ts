@@ -19,6 +19,9 @@
  *
  * Only spending of all fund sources is drilled (flow 支出, source null): the rows a report gives
  * per fund source (一般公共预算财政拨款 …) restate parts of the same money and would count twice.
+ * One exception, never summed into a figure that is not itself economic: a report with no
+ * all-source economic split lends the economic levels its 一般公共预算财政拨款 基本支出 one
+ * (see slice), the rest of each node shown as 未细分.
  */
 import { desc, from, not, type ColumnTable } from 'arquero';
 import type { DrillStep } from '../../model/routes';
@@ -86,12 +89,12 @@ export interface DrillResult {
  */
 export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): DrillResult {
   const phase = ctx.phase ?? '决算';
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, phase), trees);
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, phase, true), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
   const path = collapse(normalizePath(rawPath, trees), value, trees, cmpValue);
   const isActual = phase === '决算';
-  const initValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '年初预算'), trees) : () => null;
-  const adjValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '调整预算'), trees) : () => null;
+  const initValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '年初预算', true), trees) : () => null;
+  const adjValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '调整预算', true), trees) : () => null;
 
   const key = keyOf(path);
   const total = value(key);
@@ -204,7 +207,7 @@ export function entries(
   trees: Trees,
   base: DrillStep[] = [],
 ): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[]; partial: boolean }> {
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算', true), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
   return candidates(dim, keyOf(base), trees).flatMap((c) => {
     const a = value(c.key);

@@ -39,14 +39,15 @@ const sliceCache = new WeakMap<ColumnTable, Map<string, FactLite[]>>();
 /**
  * The spending facts (all fund sources) of one unit, year and phase (an Arquero filter with params: no closures).
  * When none of them is split by economic category, the 一般公共预算财政拨款 基本支出 facts split by
- * economic category only (公开06表) join, marked partial: they are the only economic split the
- * report gives, and they cover part of the money, so the look-up never builds an all-source
- * figure from them and the drill shows the rest of a node as 未细分.
+ * economic category only (公开06表) join when `withPartial` (the drill asks; roll-ups and totals
+ * do not), marked partial: they are the only economic split the report gives, and they cover
+ * part of the money, so the look-up never builds an all-source figure from them and the drill
+ * shows the rest of a node as 未细分.
  */
-export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase): FactLite[] {
+export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase, withPartial = false): FactLite[] {
   let byKey = sliceCache.get(facts);
   if (!byKey) sliceCache.set(facts, (byKey = new Map()));
-  const key = JSON.stringify([unit, year, phase]);
+  const key = JSON.stringify([unit, year, phase, withPartial]);
   let rows = byKey.get(key);
   if (!rows) {
     const mine = facts.params({ unit, year, phase }).filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase && d.flow === '支出');
@@ -54,7 +55,7 @@ export function slice(facts: ColumnTable, unit: string, year: number, phase: Pha
       .filter((d: any) => d.source === null)
       .select('id', 'basis', 'functional', 'economic', 'amount')
       .objects() as FactLite[];
-    if (!rows.some((r) => r.economic !== null)) {
+    if (withPartial && !rows.some((r) => r.economic !== null)) {
       const partial = mine
         .params({ src: PARTIAL_SOURCE, basis: PARTIAL_BASIS })
         .filter((d: any, $: any) => d.source === $.src && d.basis === $.basis && d.functional === null && d.economic !== null)

@@ -41,14 +41,16 @@ const ctx = { unit: 'u', year: 2022, compare: null };
 
 describe('economic split of one fund source when the report gives no all-source one', () => {
   it('the slice takes the 基本支出 economic facts of 一般公共预算财政拨款, marked partial, and no other fund-source fact', () => {
-    const s = slice(facts, 'u', 2022, '决算');
+    const s = slice(facts, 'u', 2022, '决算', true);
     expect(s.filter((r) => r.partial).map((r) => r.id)).toEqual(['g301', 'g302']);
     expect(s.map((r) => r.id)).not.toContain('g');
     expect(s.map((r) => r.id)).not.toContain('g-b');
+    // Roll-ups and totals ask without them: fund-source rows never enter a sum across units.
+    expect(slice(facts, 'u', 2022, '决算').some((r) => r.partial)).toBe(false);
   });
 
   it('never builds a non-economic figure from them: 基本支出 stays 60, not 55, and an unstated total is not their sum', () => {
-    const v = makeLookup(slice(facts, 'u', 2022, '决算'), trees);
+    const v = makeLookup(slice(facts, 'u', 2022, '决算', true), trees);
     expect(v({ basis: '基本支出', functional: null, economic: null })?.amount).toBe(60);
     expect(v({ basis: null, functional: null, economic: '301' })).toMatchObject({ amount: 45, partial: true });
     const onlyPartial = makeLookup([{ id: 'x', basis: '基本支出', functional: null, economic: '301', amount: 45, partial: true }], trees);
@@ -84,7 +86,7 @@ describe('economic split of one fund source when the report gives no all-source 
 
   it('an all-source economic split, when the report has one, is used alone', () => {
     const both = from([...tables, row('b201-301', '基本支出', '201', '301', 30)]);
-    const s = slice(both, 'u', 2022, '决算');
+    const s = slice(both, 'u', 2022, '决算', true);
     expect(s.some((r) => r.partial)).toBe(false);
     expect(entries(both, ctx, 'e', trees).map((e) => [e.step, e.amount])).toEqual([['e:301', 30]]);
   });
