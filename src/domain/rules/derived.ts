@@ -1,7 +1,7 @@
 import type { Formula, RuleResult } from '../../model/types';
 import { checkFormula, decimalsOf } from '../check';
 import { formulaToText } from '../formula';
-import { fmt, result, type Rule } from './context';
+import { fmt, recordName, result, type Rule } from './context';
 
 /**
  * derived:<id> — a derived record's stored value equals its formula over the stated records
@@ -32,7 +32,7 @@ export const derived: Rule = {
           c.ok,
           { expected: c.expected, found: x.value, difference: c.difference, tolerance: c.tolerance },
           [x.id, ...c.refs],
-          `${x.label}：公式 ${formulaToText(x.formula)} = ${fmt(c.expected, shown + 2)}${x.unit}，记录值 ${fmt(x.value, shown)}${x.unit}${c.ok ? '，一致' : `，相差 ${fmt(c.difference, shown + 2)}`}`,
+          `${x.label}：公式 ${formulaToText(x.formula, (id) => recordName(ctx, id))} = ${fmt(c.expected, shown)}${x.unit}，记录值 ${fmt(x.value, shown)}${x.unit}${c.ok ? '，一致' : `，相差 ${fmt(c.difference, shown + 2)}`}`,
         ),
       );
     }

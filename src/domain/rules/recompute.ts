@@ -1,7 +1,7 @@
 import type { RuleResult } from '../../model/types';
 import { checkFormula, decimalsOf } from '../check';
 import { formulaToText } from '../formula';
-import { fmt, result, type Rule } from './context';
+import { fmt, recordName, result, type Rule } from './context';
 
 /**
  * recompute:<id> — a stated rate or share recomputed by its `recompute` formula matches the
@@ -32,7 +32,7 @@ export const recompute: Rule = {
           c.ok,
           { expected: c.expected, found: x.value, difference: c.difference, tolerance: c.tolerance },
           [x.id, ...c.refs],
-          `${x.label}：按 ${formulaToText(x.recompute)} 重算为 ${fmt(c.expected, decimals + 2)}${x.unit}，报告为 ${fmt(x.value, decimals)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${fmt(c.difference, decimals + 2)}（容差 ${tol}）`}`,
+          `${x.label}：按 ${formulaToText(x.recompute, (id) => recordName(ctx, id))} 重算为 ${fmt(c.expected, decimals)}${x.unit}，报告为 ${fmt(x.value, decimals)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${fmt(c.difference, decimals + 2)}（容差 ${tol}）`}`,
         ),
       );
     }

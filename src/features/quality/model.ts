@@ -248,7 +248,7 @@ function downloadTables(results: readonly RuleResult[]): { flat: FlatRow[]; flat
     title: r.title,
     message: r.message,
     numbers: Object.entries(r.numbers)
-      .map(([k, v]) => `${NUMBER_LABEL[k] ?? k}=${fmtNumber(v)}`)
+      .map(([k, v]) => `${NUMBER_LABEL[k] ?? '数值'}=${fmtNumber(v)}`)
       .join('; '),
     records: r.records.join(', '),
     knownIssue: r.knownIssue ?? '',
