@@ -6,7 +6,7 @@
 import { GLOSSARY, glossarySections, termSources } from '../../domain/terms';
 import type { GlossaryFile } from '../../model/glossary';
 
-export interface GlossaryEntry {
+interface GlossaryEntry {
   /** The anchor of the term (#term-<id>): inline definitions link here. */
   anchor: string;
   term: string;

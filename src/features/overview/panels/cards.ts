@@ -28,7 +28,7 @@ export interface CardLine {
 }
 
 /** A rate beside the one the report prints. */
-export interface RateLine {
+interface RateLine {
   name: string;
   segs: Seg[];
 }
@@ -204,7 +204,7 @@ export function staffCards(ctx: CardContext): Card[] {
 }
 
 /** "一般公共预算财政拨款收入 3,859.16（93.54%）ⓘ" */
-export function pairLine(label: string, amount: number, ids: string[], whole: number | null, u: MoneyUnit, computed?: string): CardLine {
+function pairLine(label: string, amount: number, ids: string[], whole: number | null, u: MoneyUnit, computed?: string): CardLine {
   const share = whole ? sharePct(amount, whole) : null;
   return {
     kind: 'pair',
@@ -240,7 +240,7 @@ export function grandLine(f: Figure, figures: UnitFigures, year: number, u: Mone
  * A card of one money figure by role: the amount, against its budget (年初预算 or 调整预算 of the
  * same role) and against last year (the same role in `year − 1`, else the change the report states).
  */
-export function moneyCard(role: string, f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, route: Route): Card {
+function moneyCard(role: string, f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, route: Route): Card {
   const title = roleTitle(role);
   const link = { route, path: [], label: `查看${title}` };
   const lines: CardLine[] = [{ kind: 'big', segs: [{ text: money(f.value, u), tone: 'strong' }, { text: ` ${MONEY[u].label}`, source: ref(f.ids, title) }] }];
