@@ -9,8 +9,11 @@ import { openPage, waitForCharts } from './harness';
 
 const UNITS = ['ningxiang-drc', 'daying-wgl'] as const;
 const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/glossary', '#/screen'] as const;
-/** Names of file formats the download buttons carry: the format's own name is the plain word. */
-const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'TXT', 'SVG', 'PDF']);
+/**
+ * Names of file formats the download buttons carry (the format's own name is the plain word),
+ * and words the reports themselves print (an indicator counting an APP's users).
+ */
+const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'TXT', 'SVG', 'PDF', 'Excel', 'APP']);
 
 /** Internal words in a page text: ids, role names, English words. */
 function internalWords(text: string): string[] {
