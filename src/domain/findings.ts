@@ -42,6 +42,12 @@ export const NUMBER_LABEL: Record<string, string> = {
   names: '用过的名称数',
   carryOverNeeded: '应有的结转和结余',
   sources: '来源项数',
+  number: '编号',
+  previous: '上一个编号',
+  value: '数值',
+  year: '年份',
+  lines: '行数',
+  count: '个数',
 };
 
 /**
