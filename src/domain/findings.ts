@@ -20,17 +20,49 @@ export const NUMBER_LABEL: Record<string, string> = {
   functionalTotal: '功能科目合计',
   stated: '报告值',
   recomputed: '复算值',
+  remainder: '未分到下级的部分',
+  children: '下级项数',
+  basic: '基本支出',
+  project: '项目支出',
+  remitted: '上缴上级支出',
+  business: '经营支出',
+  subsidies: '对附属单位补助支出',
+  income: '收入总计',
+  spending: '支出总计',
+  incomeTotal: '收入合计',
+  spendingTotal: '支出合计',
+  initialBase: '按年初预算算得',
+  adjustedBase: '按调整预算算得',
+  other: '另一处的比率',
+  base: '上年数',
+  current: '本年数',
+  purchases: '本年购置额',
+  whole: '整体的数',
+  assumed: '推定的数据项数',
+  names: '用过的名称数',
+  carryOverNeeded: '应有的结转和结余',
+  sources: '来源项数',
+  number: '编号',
+  previous: '上一个编号',
+  value: '数值',
+  year: '年份',
+  lines: '行数',
+  count: '个数',
 };
 
-/** A result number: up to 4 decimals, no float noise. */
+/**
+ * A result number as people read it: two decimals at 1 and above (as the report prints money
+ * and rates), up to four below 1 so a small tolerance or difference does not round to 0.
+ */
 export function fmtNumber(v: number): string {
   if (!Number.isFinite(v)) return '—';
-  return String(Math.round(v * 1e4) / 1e4);
+  const r = Math.abs(v) >= 1 ? Math.round(v * 100) / 100 : Math.round(v * 1e4) / 1e4;
+  return String(r).replace('-', '−');
 }
 
-/** A result's numbers as labelled pairs. */
+/** A result's numbers as labelled pairs; a number no label names is shown under 数值 (never its internal key). */
 export function numberPairs(numbers: Record<string, number>): Array<{ label: string; value: string }> {
-  return Object.entries(numbers).map(([k, v]) => ({ label: NUMBER_LABEL[k] ?? k, value: fmtNumber(v) }));
+  return Object.entries(numbers).map(([k, v]) => ({ label: NUMBER_LABEL[k] ?? '数值', value: fmtNumber(v) }));
 }
 
 const STATUS_TEXT: Record<RuleResult['status'], string> = { pass: '通过', fail: '未通过', known: '已知不一致' };

@@ -39,11 +39,6 @@ export const PROVENANCE_LABEL: Record<Provenance['kind'], string> = {
   inferred: '推定',
 };
 
-/** A report's publication date for people: the date, or a plain statement that it is not printed. */
-export function reportDate(date: string | null): string {
-  return date ?? '发布日期未注明';
-}
-
 /** Every record of a unit's files (all its reports), by id: what provenance lines name. */
 export function recordsOf(files: readonly UnitYearFile[]): Map<string, AnyRecord> {
   const map = new Map<string, AnyRecord>();

@@ -5,7 +5,7 @@
  */
 import type { MoneyUnit } from './vocabulary';
 
-export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'screen', 'import'] as const;
+export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen', 'import'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Navigation titles; `operations` is a fallback for units whose index entry names none. */
@@ -16,6 +16,7 @@ export const ROUTE_TITLES: Record<Route, string> = {
   assets: '资产与三公',
   operations: '业务运行指标',
   quality: '数据质量',
+  glossary: '名词解释',
   screen: '大屏',
   import: '导入数据',
 };

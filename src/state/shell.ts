@@ -7,7 +7,6 @@
 import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../model/routes';
 import type { DataIndex, SourceDoc, UnitEntry } from '../model/schema';
 import { problemText, type ParsedHash } from './url';
-import { reportDate } from '../domain/provenance';
 
 export interface Resolved {
   view: ViewState;
@@ -90,7 +89,8 @@ export function navItems(unit: UnitEntry | undefined, hasIndicators: boolean): N
 export interface Citation {
   /** "某单位《某单位2022年度部门决算》（2023-09-20）" */
   text: string;
-  date: string;
+  /** The report's date; null when the report does not print one (then it is simply not shown). */
+  date: string | null;
   reportYear: number;
   url: string | null;
 }
@@ -98,8 +98,8 @@ export interface Citation {
 /** The report behind the shown figures, in words; null when no report of the unit loaded. */
 export function citation(source: SourceDoc | undefined, reportYear: number | undefined): Citation | null {
   if (!source || reportYear === undefined) return null;
-  const date = reportDate(source.date);
-  return { text: `${source.publisher}《${source.title}》（${date}）`, date, reportYear, url: source.url ?? null };
+  const date = source.date;
+  return { text: `${source.publisher}《${source.title}》${date ? `（${date}）` : ''}`, date, reportYear, url: source.url ?? null };
 }
 
 /** The document title: route · unit · product. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { hashOf, openPage, waitForCharts, type Base } from './harness';
 import { overwrite, serveModifiedCopy, SUB_PATH, type RunningServer } from './servers';
 
-const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/quality', '#/screen'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/quality', '#/glossary', '#/screen'] as const;
 const BASES: Base[] = ['root', 'sub'];
 const BROKEN_FILE = 'data/units/ningxiang-drc/2022.json';
 

@@ -44,6 +44,16 @@ export interface RuleContext {
   unitName?: string;
 }
 
+/**
+ * A record's name for a formula in words: its label, with its year when that is not the
+ * report's ("公务接待费（2021年）"); the id only when no record has it (the validator reports that).
+ */
+export function recordName(ctx: RuleContext, id: string): string {
+  const r = ctx.byId.get(id) ?? ctx.factById.get(id);
+  if (!r) return id;
+  return r.year !== ctx.file.reportYear ? `${r.label}（${r.year}年）` : r.label;
+}
+
 /** Round away float noise for the numbers stored in results. */
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 

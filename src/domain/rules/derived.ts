@@ -18,7 +18,7 @@ export const derived: Rule = {
     return records.map((x) =>
       formulaResult(this, ctx, x, x.decimals ?? Math.max(2, decimalsOf(x.value)), {
         unreadable: '无法由公式算出',
-        message: (x, c, n, formula) => `${x.label}：公式 ${formula} = ${n(c.expected, 2)}${x.unit}，记录值 ${n(x.value)}${x.unit}${c.ok ? '，一致' : `，相差 ${n(c.difference, 2)}`}`,
+        message: (x, c, n, formula) => `${x.label}：公式 ${formula} = ${n(c.expected)}${x.unit}，记录值 ${n(x.value)}${x.unit}${c.ok ? '，一致' : `，相差 ${n(c.difference, 2)}`}`,
       }),
     );
   },

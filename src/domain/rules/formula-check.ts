@@ -1,7 +1,7 @@
 import type { Formula, RuleResult } from '../../model/types';
 import { checkFormula, type FormulaCheck } from '../check';
 import { formulaToText } from '../formula';
-import { fmt, result, type Rule, type RuleContext } from './context';
+import { fmt, recordName, result, type Rule, type RuleContext } from './context';
 
 /** A stated figure and the formula that should give it. */
 export interface FormulaRecord {
@@ -36,6 +36,6 @@ export function formulaResult(rule: Rule, ctx: RuleContext, x: FormulaRecord, sh
     c.ok,
     { expected: c.expected, found: x.value, difference: c.difference, tolerance: c.tolerance },
     [x.id, ...c.refs],
-    words.message(x, c, n, formulaToText(x.formula)),
+    words.message(x, c, n, formulaToText(x.formula, (id) => recordName(ctx, id))),
   );
 }

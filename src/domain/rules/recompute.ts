@@ -22,7 +22,7 @@ export const recompute: Rule = {
           unreadable: '无法重算',
           message: (x, c, n, formula) => {
             const tol = `±${fmt(c.tolerance, decimals + 1)}`;
-            return `${x.label}：按 ${formula} 重算为 ${n(c.expected, 2)}${x.unit}，报告为 ${n(x.value)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${n(c.difference, 2)}（容差 ${tol}）`}`;
+            return `${x.label}：按 ${formula} 重算为 ${n(c.expected)}${x.unit}，报告为 ${n(x.value)}${x.unit}${c.ok ? `，在舍入容差 ${tol} 内` : `，相差 ${n(c.difference, 2)}（容差 ${tol}）`}`;
           },
         }),
       ];

@@ -19,6 +19,9 @@
  *
  * Only spending of all fund sources is drilled (flow 支出, source null): the rows a report gives
  * per fund source (一般公共预算财政拨款 …) restate parts of the same money and would count twice.
+ * One exception, never summed into a figure that is not itself economic: a report with no
+ * all-source economic split lends the economic levels its 一般公共预算财政拨款 基本支出 one
+ * (see slice), the rest of each node shown as 未细分.
  */
 import { desc, from, not, type ColumnTable } from 'arquero';
 import type { DrillStep } from '../../model/routes';
@@ -37,6 +40,8 @@ export interface ChildRow {
   amount: number;
   ids: string[];
   stated: boolean;
+  /** The amount is one fund source's economic split only (see slice). */
+  partial: boolean;
   /** Share of the node total in %, null when the node has no total. */
   share: number | null;
   cmpAmount: number | null;
@@ -84,12 +89,12 @@ export interface DrillResult {
  */
 export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): DrillResult {
   const phase = ctx.phase ?? '决算';
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, phase), trees);
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, phase, true), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
   const path = collapse(normalizePath(rawPath, trees), value, trees, cmpValue);
   const isActual = phase === '决算';
-  const initValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '年初预算'), trees) : () => null;
-  const adjValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '调整预算'), trees) : () => null;
+  const initValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '年初预算', true), trees) : () => null;
+  const adjValue = isActual ? makeLookup(slice(facts, ctx.unit, ctx.year, '调整预算', true), trees) : () => null;
 
   const key = keyOf(path);
   const total = value(key);
@@ -113,6 +118,7 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
             amount: a.amount,
             ids: a.ids,
             stated: a.stated,
+            partial: !!a.partial,
             cmpAmount: cmp ? cmp.amount : null,
             cmpIds: cmp?.ids ?? [],
             planInitial: pi ? pi.amount : null,
@@ -140,6 +146,7 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
         amount: rest,
         ids: [...total.ids, ...raw.flatMap((r) => r.ids)],
         stated: false,
+        partial: false,
         cmpAmount: cmpTotal && anyCmp ? roundNoise(cmpTotal.amount - cmpSum) : null,
         cmpIds: cmpTotal ? [...cmpTotal.ids] : [],
         planInitial: null,
@@ -190,20 +197,21 @@ export function drill(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[
 
 /**
  * Entry points at the top of one classification (function-first or economic-first drill),
- * with the selected year's amounts; categories without data are left out.
+ * below `base` (the total, or one spending type), with the selected year's amounts; categories
+ * without data are left out. `partial` = the amount is one fund source's economic split only.
  */
 export function entries(
   facts: ColumnTable,
   ctx: DrillContext,
   dim: 'f' | 'e',
   trees: Trees,
-): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[] }> {
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  base: DrillStep[] = [],
+): Array<{ step: DrillStep; path: DrillStep[]; label: string; amount: number; ids: string[]; partial: boolean }> {
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算', true), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
-  const root: NodeKey = { basis: null, functional: null, economic: null };
-  return candidates(dim, root, trees).flatMap((c) => {
+  return candidates(dim, keyOf(base), trees).flatMap((c) => {
     const a = value(c.key);
-    return a ? [{ step: c.step, path: collapse([c.step], value, trees, cmpValue), label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids }] : [];
+    return a ? [{ step: c.step, path: collapse([...base, c.step], value, trees, cmpValue), label: stepLabel(c.step, trees), amount: a.amount, ids: a.ids, partial: !!a.partial }] : [];
   });
 }
 

@@ -28,7 +28,7 @@ export interface FlowResult {
  */
 export function flows(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): FlowResult {
   const path = normalizePath(rawPath, trees);
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算', true), trees);
   const cmpValue = cmpLookup(facts, ctx, trees);
   const key = keyOf(path);
   const below = (nodes: ClassNode[], code: string | null, set: (c: string) => NodeKey) => {

@@ -112,7 +112,7 @@ export function extendPath(path: DrillStep[], step: DrillStep, trees: Trees): Dr
 
 /** Amount look-up of the comparison year (决算), or one that finds nothing. */
 export function cmpLookup(facts: ColumnTable, ctx: DrillContext, trees: Trees): (k: NodeKey) => Amount | null {
-  return ctx.compare != null ? makeLookup(slice(facts, ctx.unit, ctx.compare, '决算'), trees) : () => null;
+  return ctx.compare != null ? makeLookup(slice(facts, ctx.unit, ctx.compare, '决算', true), trees) : () => null;
 }
 
 /**
@@ -151,6 +151,6 @@ export function choiceAbove(path: DrillStep[], value: (k: NodeKey) => Amount | n
 
 /** The path a link or click names, as the drill shows it: longest valid prefix, single-child levels passed through. */
 export function resolvePath(facts: ColumnTable, ctx: DrillContext, rawPath: DrillStep[], trees: Trees): DrillStep[] {
-  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算'), trees);
+  const value = makeLookup(slice(facts, ctx.unit, ctx.year, ctx.phase ?? '决算', true), trees);
   return collapse(normalizePath(rawPath, trees), value, trees, cmpLookup(facts, ctx, trees));
 }

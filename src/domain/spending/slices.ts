@@ -14,7 +14,16 @@ export interface FactLite {
   functional: string | null;
   economic: string | null;
   amount: number;
+  /** Set on a fact of one fund source standing in for the missing all-source economic split (see slice). */
+  partial?: true;
 }
+
+/**
+ * The fund source and spending type whose economic split stands in when a report gives no
+ * all-source one: 公开06表 (一般公共预算财政拨款基本支出) states it by economic category only.
+ */
+export const PARTIAL_SOURCE = '一般公共预算财政拨款';
+const PARTIAL_BASIS: Basis = '基本支出';
 
 /** Drops float noise from sums of amounts (1e-6 万元 is far below any printed place). */
 export const roundNoise = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -37,15 +46,29 @@ function cached<T>(facts: ColumnTable, key: string, cut: () => T[]): T[] {
   return rows;
 }
 
-/** The spending facts (all fund sources) of one unit, year and phase (an Arquero filter with params: no closures). */
-export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase): FactLite[] {
-  return cached(facts, JSON.stringify(['spending', unit, year, phase]), () =>
-    facts
-      .params({ unit, year, phase })
-      .filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase && d.flow === '支出' && d.source === null)
+/**
+ * The spending facts (all fund sources) of one unit, year and phase (an Arquero filter with params: no closures).
+ * When none of them is split by economic category, the 一般公共预算财政拨款 基本支出 facts split by
+ * economic category only (公开06表) join when `withPartial` (the drill asks; roll-ups and totals
+ * do not), marked partial: they are the only economic split the report gives, and they cover
+ * part of the money, so the look-up never builds an all-source figure from them and the drill
+ * shows the rest of a node as 未细分.
+ */
+export function slice(facts: ColumnTable, unit: string, year: number, phase: Phase, withPartial = false): FactLite[] {
+  return cached(facts, JSON.stringify(['spending', unit, year, phase, withPartial]), () => {
+    const mine = facts.params({ unit, year, phase }).filter((d: any, $: any) => d.unit === $.unit && d.year === $.year && d.phase === $.phase && d.flow === '支出');
+    const rows = mine
+      .filter((d: any) => d.source === null)
       .select('id', 'basis', 'functional', 'economic', 'amount')
-      .objects() as FactLite[],
-  );
+      .objects() as FactLite[];
+    if (!withPartial || rows.some((r) => r.economic !== null)) return rows;
+    const partial = mine
+      .params({ src: PARTIAL_SOURCE, basis: PARTIAL_BASIS })
+      .filter((d: any, $: any) => d.source === $.src && d.basis === $.basis && d.functional === null && d.economic !== null)
+      .select('id', 'basis', 'functional', 'economic', 'amount')
+      .objects() as FactLite[];
+    return [...rows, ...partial.map((r) => ({ ...r, partial: true as const }))];
+  });
 }
 
 /** One fact of a year, every flow, fund source and phase. */
@@ -90,13 +113,15 @@ export function makeLookup(rows: FactLite[], trees: Trees): (k: NodeKey) => Amou
     if (memo.has(ks)) return memo.get(ks)!;
     memo.set(ks, null); // cycle guard for malformed trees
     const hit = exact.get(ks);
-    let out: Amount | null = hit ? { amount: hit.amount, ids: [hit.id], stated: true } : null;
+    let out: Amount | null = hit ? { amount: hit.amount, ids: [hit.id], stated: true, ...(hit.partial ? { partial: true as const } : {}) } : null;
     if (!out) {
       const options: Amount[] = [];
       for (const kids of splits(k, trees)) {
         const parts = kids.map(value).filter((a): a is Amount => a !== null);
-        if (parts.length)
-          options.push({ amount: roundNoise(parts.reduce((s, a) => s + a.amount, 0)), ids: parts.flatMap((a) => a.ids), stated: false });
+        const partial = parts.some((a) => a.partial);
+        // A one-source economic split is no amount of a node that is not itself economic.
+        if (!parts.length || (partial && k.economic === null)) continue;
+        options.push({ amount: roundNoise(parts.reduce((s, a) => s + a.amount, 0)), ids: parts.flatMap((a) => a.ids), stated: false, ...(partial ? { partial: true as const } : {}) });
       }
       // Prefer the most complete decomposition; ties keep the first (basis, then functional, then economic).
       for (const o of options) if (!out || o.amount > out.amount + 1e-9) out = o;

@@ -29,6 +29,8 @@ export interface Amount {
   amount: number;
   ids: string[];
   stated: boolean;
+  /** Built from one fund source's economic split (see slice): part of the node's money, not all of it. */
+  partial?: true;
 }
 
 export interface DrillContext {

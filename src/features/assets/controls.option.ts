@@ -1,6 +1,6 @@
 /**
  * Pure option builders for the budget-controlled expenses (“三公”经费 or its stated items, 会议费,
- * 培训费: 决算 against 年初预算 and last year) and for staff.
+ * 培训费: 决算 against 年初预算, 调整预算 and last year) and for staff.
  */
 import { escapeHTML } from '../../ui/escape';
 import { DIMMED, inUnit, tipLine } from '../../ui/chart/palette';
@@ -9,18 +9,20 @@ import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
 
-/** One controlled expense: its 决算, 年初预算 and last year, each with the record behind it. */
+/** One controlled expense: its 决算, 年初预算, 调整预算 and last year, each with the record behind it. */
 export interface ControlRow {
   /** The role (sangong.total, sangong.item:公务接待, meeting.total …). */
   role: string;
   title: string;
   actual: number | null;
   budget: number | null;
+  /** 调整预算: the budget after the year's adjustments, beside 年初预算 (never added to it). */
+  adjusted: number | null;
   prior: number | null;
   /** Record id behind each bar. */
-  keys: { actual: string | null; budget: string | null; prior: string | null };
+  keys: { actual: string | null; budget: string | null; adjusted: string | null; prior: string | null };
   /** Bars worked out from a stated change or rate rather than printed (推算). */
-  derived: { budget: boolean; prior: boolean };
+  derived: { budget: boolean; adjusted: boolean; prior: boolean };
 }
 
 export interface ControlsState {
@@ -31,11 +33,12 @@ export interface ControlsState {
 
 const CONTROL_SERIES = [
   ['budget', '年初预算', PALETTE[7]],
+  ['adjusted', '调整预算', PALETTE[5]],
   ['actual', '决算', PALETTE[0]],
   ['prior', '上年决算', PALETTE[1]],
 ] as const;
 
-/** Grouped bars per expense: 年初预算 / 决算 / 上年; a series no row states is left out. */
+/** Grouped bars per expense: 年初预算 / 调整预算 / 决算 / 上年; a series no row states is left out. */
 export function controlsOption(rows: readonly ControlRow[], state: ControlsState): EChartsCoreOption {
   const unit = MONEY[state.money].label;
   const focused = (r: ControlRow) => !state.focus || Object.values(r.keys).includes(state.focus);

@@ -319,7 +319,8 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
   };
 
   const displayName = entry?.name ?? name;
-  const links = navItems(entry, file.indicators.length > 0).map((n) => ({ route: n.route, title: n.title, href: previewHref(n.route, unit, year) }));
+  // The 名词解释 is the same for every unit: nothing of the imported file to preview there.
+  const links = navItems(entry, file.indicators.length > 0).filter((n) => n.route !== 'glossary').map((n) => ({ route: n.route, title: n.title, href: previewHref(n.route, unit, year) }));
   const paths = sourcePaths(unit, year, format, fileName, result);
   const downloads: DownloadView[] = [
     { kind: 'json', label: '下载数据文件（JSON）', fileName: `${unit}-${year}.json`, path: `data/units/${unit}/${year}.json` },

@@ -9,7 +9,7 @@
  * (UnitFigures), the previous year by the same role with `year − 1`.
  */
 import type { ColumnTable } from 'arquero';
-import { notCoveredSentence, topItems, UnitFigures } from '../../domain/figures';
+import { notCoveredSentence, UnitFigures } from '../../domain/figures';
 import type { Amount, NodeKey, Trees } from '../../domain/spending/types';
 import { makeLookup, slice, yearFacts } from '../../domain/spending/slices';
 import { recordsOf } from '../../domain/provenance';
@@ -20,7 +20,7 @@ import { growthPct } from '../../domain/check';
 import { MONEY, money, signed, signedMoney } from '../../ui/format';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { narrative, spendingNarrative } from './narrative';
-import { basisCards, executionCards, grandLine, incomeCards, moneyCard, pairLine, partLines, ref, staffCards, tone, uniq, type Card, type CardContext, type CardLine, type FactLite } from './panels/cards';
+import { basisCards, carryCards, controlCards, executionCards, grandLine, incomeCards, partLines, ref, staffCards, tone, uniq, type Card, type CardContext, type CardLine, type FactLite } from './panels/cards';
 import { functionStructure, type StructureEntry } from './panels/structure';
 
 export type { Card, Seg } from './panels/cards';
@@ -117,46 +117,13 @@ export function overviewModel(i: OverviewInput): OverviewModel {
   cards.push(...incomeCards(ctx));
 
 
-  // ---- carry-over ----
   const carry = [...totalsOf('年初结转和结余'), ...totalsOf('年末结转和结余')];
-  if (carry.length) {
-    cards.push({
-      kpi: 'carryover',
-      title: '结转和结余',
-      link: toSpending('查看支出构成'),
-      lines: carry.map((r) => ({
-        kind: 'pair' as const,
-        segs: [
-          { text: `${r.flow}${r.source ? `（${r.source}）` : ''} `, tone: 'muted' as const },
-          { text: m(r.amount), tone: 'strong' as const, source: ref([r.id], r.flow) },
-        ],
-      })),
-      rates: [],
-    });
-  }
+  cards.push(...carryCards(ctx, carry));
 
   cards.push(...executionCards(ctx));
 
-  // ---- 三公: the total when stated, else exactly the items stated ----
-  const controls: Array<{ title: string; amount: number }> = [];
-  const sangong = figures.get({ role: 'sangong.total', year });
-  const items = topItems(figures.parts('sangong.item', year));
-  if (sangong) {
-    const card = moneyCard('sangong.total', sangong, figures, year, u, 'assets');
-    for (const it of items) card.lines.push(pairLine(it.title, it.value, it.ids, sangong.value, u));
-    cards.push(card);
-    controls.push({ title: sangong.title, amount: sangong.value });
-  } else
-    for (const it of items) {
-      cards.push(moneyCard(it.role!, it, figures, year, u, 'assets'));
-      controls.push({ title: it.title, amount: it.value });
-    }
-
-  // ---- 机关运行经费 and 政府采购, when stated ----
-  for (const role of ['operating.total', 'procurement.total']) {
-    const f = figures.get({ role, year });
-    if (f) cards.push(moneyCard(role, f, figures, year, u, 'assets'));
-  }
+  const { cards: controlList, controls } = controlCards(ctx);
+  cards.push(...controlList);
 
   cards.push(...staffCards(ctx));
 

@@ -5,7 +5,6 @@
  * or validation error. The counts are the ones `npm run check:data` prints for that file.
  * Pure: Node tests call it with files read from disk.
  */
-import { reportDate } from '../../domain/provenance';
 import type { DataError, RuleFamily, RuleGrade, RuleResult, UnitYearFile } from '../../model/types';
 import { resolveFocus } from '../../state/focus';
 import { FAMILIES as RULE_FAMILY_LIST, FAMILY_TITLES, GRADE_TITLES, summarize, RULE_TITLES } from '../../domain/rules';
@@ -192,26 +191,7 @@ export function qualityModel(input: QualityInput): QualityView {
     };
   };
 
-  // A family a rule names that the list does not know comes last, under its own id.
-  const familyList = [...FAMILIES, ...[...new Set(results.map((r) => r.family))].filter((id) => !FAMILIES.some((f) => f.id === id)).map((id) => ({ id, title: String(id) }))];
-  const families: FamilyView[] = familyList.map((f) => {
-    const mine = results.filter((r) => r.family === f.id);
-    const rs = rows.filter((r) => mine.some((x) => x.rule === r.rule));
-    const c = rs.reduce((t, r) => ({ pass: t.pass + r.pass, fail: t.fail + r.fail, known: t.known + r.known }), { pass: 0, fail: 0, known: 0 });
-    const open = mine.filter((r) => r.status !== 'pass');
-    const grades = (Object.keys(GRADE_TEXT) as RuleGrade[]).map((g) => [g, open.filter((r) => r.grade === g).length] as const).filter(([, n]) => n > 0);
-    return {
-      id: f.id,
-      title: f.title,
-      counts: countsText(c),
-      grades: grades.length ? grades.map(([g, n]) => `${GRADE_TEXT[g]} ${n}`).join(' · ') : null,
-      rules: rs.map((rr) => {
-        const ordered = orderResults(mine.filter((r) => r.rule === rr.rule)).map(resultView);
-        const passed = ordered.filter((r) => r.status === 'pass');
-        return { rule: rr.rule, title: rr.title, counts: countsText(rr), focused: focus === rr.rule, open: ordered.filter((r) => r.status !== 'pass'), passed, passedOpen: passed.some((r) => r.focused) };
-      }),
-    };
-  }).filter((f) => f.rules.length);
+  const families = familyViews(results, rows, focus, resultView);
 
   const issues: IssueView[] = (file?.knownIssues ?? []).map((k) => ({
     key: `issue:${k.id}`,
@@ -223,39 +203,11 @@ export function qualityModel(input: QualityInput): QualityView {
     focused: focus === `issue:${k.id}`,
   }));
 
-  const flat: FlatRow[] = results.map((r) => ({
-    key: r.key,
-    rule: r.rule,
-    status: STATUS_LABEL[r.status],
-    title: r.title,
-    message: r.message,
-    numbers: Object.entries(r.numbers)
-      .map(([k, v]) => `${NUMBER_LABEL[k] ?? k}=${fmtNumber(v)}`)
-      .join('; '),
-    records: r.records.join(', '),
-    knownIssue: r.knownIssue ?? '',
-  }));
-  const flatCols: Column<FlatRow>[] = [
-    { key: 'key', label: '核对' },
-    { key: 'status', label: '结果' },
-    { key: 'title', label: '标题' },
-    { key: 'message', label: '说明' },
-    { key: 'numbers', label: '数值' },
-    { key: 'records', label: '记录' },
-    { key: 'knownIssue', label: '已知问题' },
-  ];
-  const ruleCols: Column<RuleRow>[] = [
-    { key: 'title', label: '规则' },
-    { key: 'family', label: '类别' },
-    { key: 'rule', label: '规则编号' },
-    { key: 'pass', label: '通过', numeric: true },
-    { key: 'known', label: '已知不一致', numeric: true },
-    { key: 'fail', label: '失败', numeric: true },
-  ];
+  const { flat, flatCols, ruleCols } = downloadTables(results);
 
   const source = file?.source;
   const reportLine = file && source
-    ? `核对的是《${source.title}》（${source.publisher}，${reportDate(source.date)}）${file.reportYear !== year ? `：${year}年的数字由${file.reportYear}年的报告陈述，核对结果是这份报告的` : ''}。`
+    ? `核对的是《${source.title}》（${source.publisher}${source.date ? `，${source.date}` : ''}）${file.reportYear !== year ? `：${year}年的数字由${file.reportYear}年的报告陈述，核对结果是这份报告的` : ''}。`
     : null;
 
   return {
@@ -285,4 +237,62 @@ export function qualityModel(input: QualityInput): QualityView {
     focusRule,
     select: (key) => (rows.some((r) => r.rule === key) ? (key === focus ? null : key) : undefined),
   };
+}
+
+/** The full results and the rule counts as download tables. */
+function downloadTables(results: readonly RuleResult[]): { flat: FlatRow[]; flatCols: Column<FlatRow>[]; ruleCols: Column<RuleRow>[] } {
+  const flat: FlatRow[] = results.map((r) => ({
+    key: r.key,
+    rule: r.rule,
+    status: STATUS_LABEL[r.status],
+    title: r.title,
+    message: r.message,
+    numbers: Object.entries(r.numbers)
+      .map(([k, v]) => `${NUMBER_LABEL[k] ?? '数值'}=${fmtNumber(v)}`)
+      .join('; '),
+    records: r.records.join(', '),
+    knownIssue: r.knownIssue ?? '',
+  }));
+  const flatCols: Column<FlatRow>[] = [
+    { key: 'key', label: '核对' },
+    { key: 'status', label: '结果' },
+    { key: 'title', label: '标题' },
+    { key: 'message', label: '说明' },
+    { key: 'numbers', label: '数值' },
+    { key: 'records', label: '记录' },
+    { key: 'knownIssue', label: '已知问题' },
+  ];
+  const ruleCols: Column<RuleRow>[] = [
+    { key: 'title', label: '规则' },
+    { key: 'family', label: '类别' },
+    { key: 'rule', label: '规则编号' },
+    { key: 'pass', label: '通过', numeric: true },
+    { key: 'known', label: '已知不一致', numeric: true },
+    { key: 'fail', label: '失败', numeric: true },
+  ];
+  return { flat, flatCols, ruleCols };
+}
+
+/** Results grouped by rule family and rule, open ones first, passed ones folded. */
+function familyViews(results: readonly RuleResult[], rows: RuleRow[], focus: string | null, resultView: (r: RuleResult) => ResultView): FamilyView[] {
+  // A family a rule names that the list does not know comes last, under its own id.
+  const familyList = [...FAMILIES, ...[...new Set(results.map((r) => r.family))].filter((id) => !FAMILIES.some((f) => f.id === id)).map((id) => ({ id, title: String(id) }))];
+  return familyList.map((f) => {
+    const mine = results.filter((r) => r.family === f.id);
+    const rs = rows.filter((r) => mine.some((x) => x.rule === r.rule));
+    const c = rs.reduce((t, r) => ({ pass: t.pass + r.pass, fail: t.fail + r.fail, known: t.known + r.known }), { pass: 0, fail: 0, known: 0 });
+    const open = mine.filter((r) => r.status !== 'pass');
+    const grades = (Object.keys(GRADE_TEXT) as RuleGrade[]).map((g) => [g, open.filter((r) => r.grade === g).length] as const).filter(([, n]) => n > 0);
+    return {
+      id: f.id,
+      title: f.title,
+      counts: countsText(c),
+      grades: grades.length ? grades.map(([g, n]) => `${GRADE_TEXT[g]} ${n}`).join(' · ') : null,
+      rules: rs.map((rr) => {
+        const ordered = orderResults(mine.filter((r) => r.rule === rr.rule)).map(resultView);
+        const passed = ordered.filter((r) => r.status === 'pass');
+        return { rule: rr.rule, title: rr.title, counts: countsText(rr), focused: focus === rr.rule, open: ordered.filter((r) => r.status !== 'pass'), passed, passedOpen: passed.some((r) => r.focused) };
+      }),
+    };
+  }).filter((f) => f.rules.length);
 }

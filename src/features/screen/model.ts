@@ -6,7 +6,6 @@
  * panel without data is left out and named once; an unknown unit is an explicit state, never a
  * headline. Pure: the component passes the data and the stage scale.
  */
-import { reportDate } from '../../domain/provenance';
 import { notCoveredSentence } from '../../domain/figures';
 import type { ColumnTable } from 'arquero';
 import { BASES, type Amount, type NodeKey, type Trees } from '../../domain/spending/types';
@@ -187,7 +186,7 @@ export function screenModel(i: ScreenInput): ScreenModel {
   return {
     state: 'ok',
     headline: `${i.entry.name} · ${i.year}年部门整体支出${withOps}`,
-    sourceLine: `数据来源：${r ? `${r.publisher}《${r.title}》（报告日期 ${reportDate(r.date)}）` : '—'} · 金额单位：${unitLabel}`,
+    sourceLine: `数据来源：${r ? `${r.publisher}《${r.title}》${r.date ? `（报告日期 ${r.date}）` : ''}` : '—'} · 金额单位：${unitLabel}`,
     kpis: kpis.slice(0, 6),
     spend,
     ops,

@@ -13,6 +13,7 @@ export const views: Record<Route, () => Promise<{ default: Component }>> = {
   assets: () => import('../assets/Assets.svelte'),
   operations: () => import('../operations/Operations.svelte'),
   quality: () => import('../quality/Quality.svelte'),
+  glossary: () => import('../glossary/Glossary.svelte'),
   screen: () => import('../screen/Screen.svelte'),
   import: () => import('../import/Import.svelte'),
 };

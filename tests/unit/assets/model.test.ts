@@ -76,10 +76,20 @@ describe('the shipped report (ningxiang-drc 2022)', () => {
       ['training.total', 0.43, 3, 1],
     ]);
     expect(rows.map((r) => r.derived)).toEqual([
-      { budget: false, prior: true },
-      { budget: true, prior: true },
-      { budget: true, prior: true },
+      { budget: false, adjusted: false, prior: true },
+      { budget: true, adjusted: false, prior: true },
+      { budget: true, adjusted: false, prior: true },
     ]);
+  });
+
+  test('“三公”经费: 调整预算 beside 年初预算 and 决算 when the report states it', () => {
+    const budget = files[0].measures.find((m) => m.id === 'm-sangong-budget')!;
+    const withAdjusted = files.map((f) => (f.reportYear === 2022 ? { ...f, measures: [...f.measures, { ...budget, id: 'm-sangong-adjusted', phase: '调整预算' as const, value: 5.9 }] } : f));
+    const p = panel(model(withAdjusted, { unit: 'ningxiang-drc' }), 'controls');
+    const row = (p.table!.rows as Array<{ role: string; budget: number; adjusted: number | null; actual: number; keys: { adjusted: string | null } }>)[0];
+    expect([row.role, row.budget, row.adjusted, row.actual, row.keys.adjusted]).toEqual(['sangong.total', 6, 5.9, 5.74, 'm-sangong-adjusted']);
+    expect(p.table!.columns.map((c) => c.label)).toEqual(['项目', '年初预算（万元）', '调整预算（万元）', '决算（万元）', '上年（万元）']);
+    expect(p.title).toContain('年初预算、调整预算、决算');
   });
 
   test('stated rates are recomputed; one that cannot be is said so', () => {

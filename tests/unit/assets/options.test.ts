@@ -65,7 +65,7 @@ describe('parts with shares', () => {
 
 describe('controlled expenses', () => {
   const rows: ControlRow[] = [
-    { role: 'sangong.item:公务接待', title: '公务接待费', actual: 7.8, budget: null, prior: 9.04, keys: { actual: 'r', budget: null, prior: 'r0' }, derived: { budget: false, prior: true } },
+    { role: 'sangong.item:公务接待', title: '公务接待费', actual: 7.8, budget: null, adjusted: null, prior: 9.04, keys: { actual: 'r', budget: null, adjusted: null, prior: 'r0' }, derived: { budget: false, adjusted: false, prior: true } },
   ];
   test('a series no row states is left out; derived bars are labelled as such', () => {
     const o = controlsOption(rows, { money: 'wan' }) as unknown as { series: Series; xAxis: { data: string[] } };
@@ -73,8 +73,14 @@ describe('controlled expenses', () => {
     expect(o.series.map((s) => s.data[0].key)).toEqual(['r', 'r0']);
     expect(o.xAxis.data).toEqual(['公务接待费']);
   });
+  test('调整预算 stands between 年初预算 and 决算, each its own bar', () => {
+    const both: ControlRow[] = [{ ...rows[0], budget: 8, adjusted: 7.9, keys: { actual: 'r', budget: 'b', adjusted: 'a', prior: 'r0' } }];
+    const o = controlsOption(both, { money: 'wan' }) as unknown as { series: Series };
+    expect(o.series.map((s) => s.name)).toEqual(['年初预算', '调整预算', '决算', '上年决算（含推算）']);
+    expect(o.series.map((s) => s.data[0].value)).toEqual([8, 7.9, 7.8, 9.04]);
+  });
   test('focus on one bar keeps its row lit', () => {
-    const two = [...rows, { ...rows[0], role: 'meeting.total', title: '会议费', keys: { actual: 'm', budget: null, prior: null } }];
+    const two = [...rows, { ...rows[0], role: 'meeting.total', title: '会议费', keys: { actual: 'm', budget: null, adjusted: null, prior: null } }];
     const o = controlsOption(two, { money: 'wan', focus: 'r0' }) as unknown as { series: Series };
     expect(o.series[0].data.map((d) => d.itemStyle.opacity)).toEqual([1, 0.28]);
   });

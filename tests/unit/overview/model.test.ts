@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { overviewModel, type Card, type OverviewView } from '../../../src/features/overview/model';
 import type { MoneyUnit } from '../../../src/model/vocabulary';
 import { allFacts, FIRST, fixtureEntry, fixtureFile, FIXTURE, SECOND, shipped, trees } from './fixtures';
+import { factsTable, preferOwnReport } from '../../../src/data/tables';
 
 const view = (unit: string, year = 2022, money: MoneyUnit = 'wan', hover: string | null = null): OverviewView => {
   const u = unit === FIXTURE ? { entry: fixtureEntry, files: [fixtureFile] } : shipped(unit);
@@ -167,5 +168,33 @@ describe('overview of a fixture unit (spending only by fund source, 三公 only 
   it('unknown unit and empty year are explicit states', () => {
     expect(overviewModel({ facts: allFacts, trees, files: [], unit: 'nope', unitName: null, year: 2022, money: 'wan' }).state).toBe('no-unit');
     expect(overviewModel({ facts: allFacts, trees, files: [fixtureFile], unit: FIXTURE, unitName: '某单位', year: 1999, money: 'wan' }).state).toBe('no-data');
+  });
+});
+
+describe('人员经费 and 公用经费 of 基本支出, when stated', () => {
+  const basis = (id: string, b: string, amount: number) => ({ ...fixtureFile.facts[0], id, flow: '支出' as const, source: null, basis: b as '基本支出', amount, label: id });
+  const stated = { kind: 'stated', quote: 'q', section: 's' } as const;
+  const m = (id: string, role: string, value: number) => ({ id, group: 'g', role, label: id, value, unit: '万元', year: 2022, approx: null, cumulative: false, parent: null, provenance: stated });
+  const file = {
+    ...fixtureFile,
+    unit: 'basic-parts',
+    facts: [basis('t', '', 0), basis('b', '基本支出', 200), basis('p', '项目支出', 100)].map((f) => (f.id === 't' ? { ...f, basis: null, amount: 300 } : f)),
+    measures: [m('m-pers', 'basic.personnel', 150), m('m-pub', 'basic.public', 50)],
+  };
+  const facts = preferOwnReport(factsTable([file]));
+  const v = overviewModel({ facts, trees, files: [file], unit: 'basic-parts', unitName: '某单位', year: 2022, money: 'wan' });
+
+  it('follow 基本支出 as its parts, each with its share of 基本支出 and its source', () => {
+    if (v.state !== 'ok') throw new Error(v.message);
+    const c = card(v, 'basis')!;
+    const t = text(c).split('\n');
+    expect(t.slice(0, 3)).toEqual(['基本支出 200.00（66.67%）', '其中人员经费 150.00（75.00%）', '其中公用经费 50.00（25.00%）']);
+    expect(c.lines[1].segs.find((s) => s.source)?.source?.ids).toEqual(['m-pers']);
+  });
+
+  it('are left out when the report does not state them', () => {
+    const bare = overviewModel({ facts, trees, files: [{ ...file, measures: [] }], unit: 'basic-parts', unitName: '某单位', year: 2022, money: 'wan' });
+    if (bare.state !== 'ok') throw new Error(bare.message);
+    expect(text(card(bare, 'basis'))).not.toContain('其中');
   });
 });

@@ -65,7 +65,7 @@ describe('spending model, shipped unit', () => {
     const row = v.rows.find((r) => r.key === 'e:31007')!;
     expect(row.amount).toBe(598.34);
     const cols = v.table!.columns;
-    expect(cols.map((c) => c.label)).toEqual(['名称', '2022年决算（万元）', '占比', '2021年决算（万元）', '增减（万元）', '增减率']);
+    expect(cols.map((c) => c.label)).toEqual(['名称', '2022年决算（万元）', '占比（%）', '2021年决算（万元）', '增减（万元）', '增减率（%）']);
     expect(cols.map((c) => cellText(c, row))).toEqual(['信息网络及软件购置更新', '598.34', '83.96%', '—', '—', '—']);
     expect(v.table!.totals).toMatchObject({ label: '合计：资本性支出', amount: 712.69 });
     expect(v.compareNote).toBe('该层级无2021年数据（该年未按支出类型拆分）。');

@@ -56,7 +56,7 @@ describe('shell model', () => {
   });
 
   it('links the import page from the footer, not the main navigation', () => {
-    expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'operations', 'quality', 'screen']);
+    expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen']);
     expect(footerItems()).toEqual([{ route: 'import', title: '导入数据' }]);
     expect(documentTitle(navItems(index.units[0], true), 'import', '甲单位')).toBe('导入数据 · 甲单位 · 支出透明看板');
   });
@@ -65,5 +65,11 @@ describe('shell model', () => {
     const c = citation({ id: 's', title: '乙单位2023年度单位决算', publisher: '乙单位', date: '2024-09-01', file: 'sources/b.txt' }, 2023);
     expect(c?.text).toBe('乙单位《乙单位2023年度单位决算》（2024-09-01）');
     expect(citation(undefined, undefined)).toBeNull();
+  });
+
+  it('a report without a printed date is cited without one (never “未注明”)', () => {
+    const c = citation({ id: 's', title: '乙单位2023年度单位决算', publisher: '乙单位', date: null, file: 'sources/b.txt' }, 2023);
+    expect(c?.text).toBe('乙单位《乙单位2023年度单位决算》');
+    expect(c?.date).toBeNull();
   });
 });

@@ -13,14 +13,14 @@ export function controlPanels(ctx: PanelContext): PanelView[] {
   const { book, view, money, unitLabel, stem, checks, m, chart } = ctx;
   const panels: PanelView[] = [];
   const rows = controlRows(book);
-  if (!(rows.length && (rows.length > 1 || rows.some((r) => r.budget !== null || r.prior !== null)))) return panels;
+  if (!(rows.length && (rows.length > 1 || rows.some((r) => r.budget !== null || r.adjusted !== null || r.prior !== null)))) return panels;
   const rates = book
     .ofRoles([...SANGONG_ROLES, 'meeting.total', 'training.total'])
     .map((f) => ({ f, c: book.check(f) }))
     .filter((x): x is { f: Figure; c: StatedCheck } => x.c !== null)
     .map(({ f, c }) => ({ ...c, title: book.title(f) }));
-  const present = (['budget', 'actual', 'prior'] as const).filter((k) => rows.some((r) => r[k] !== null));
-  const words = { budget: '年初预算', actual: '决算', prior: '上年' } as const;
+  const present = (['budget', 'adjusted', 'actual', 'prior'] as const).filter((k) => rows.some((r) => r[k] !== null));
+  const words = { budget: '年初预算', adjusted: '调整预算', actual: '决算', prior: '上年' } as const;
   const cols: Column<ControlRow>[] = [
     { key: 'title', label: '项目' },
     ...present.map(
@@ -63,7 +63,7 @@ export function controlPanels(ctx: PanelContext): PanelView[] {
         '300px',
         controlsOption(rows, { money, focus: view.focus }),
       ),
-      table: { id: 'controls', caption: `${names.join('、')}：${what}${rows.some((r) => r.derived.budget || r.derived.prior) ? '（“≈”为由报告增减额推算）' : ''}`, columns: cols, rows, rowKey: (r) => r.role, open: true, downloadName: `${stem}_${names.join('')}` },
+      table: { id: 'controls', caption: `${names.join('、')}：${what}${rows.some((r) => r.derived.budget || r.derived.adjusted || r.derived.prior) ? '（“≈”为由报告增减额推算）' : ''}`, columns: cols, rows, rowKey: (r) => r.role, open: true, downloadName: `${stem}_${names.join('')}` },
       asideTable: rates.length
         ? { id: 'rates', caption: '报告的比率与按数据复算的比率', columns: rateCols, rows: rates, rowKey: (r) => r.key, open: true, downloadName: `${stem}_比率复算` }
         : null,
@@ -75,7 +75,7 @@ export function controlPanels(ctx: PanelContext): PanelView[] {
 
 /**
  * The budget-controlled expenses: “三公”经费 (or, when the report states no total, each stated
- * item), 会议费, 培训费, each with its 年初预算 and last year.
+ * item), 会议费, 培训费, each with its 年初预算, 调整预算 and last year.
  */
 function controlRows(book: FigureBook): ControlRow[] {
   const sangong = book.get('sangong.total') ? ['sangong.total'] : book.parts('sangong.item').map((f) => f.role!);
@@ -83,6 +83,7 @@ function controlRows(book: FigureBook): ControlRow[] {
     const actual = book.get(role);
     if (!actual) return [];
     const budget = book.get(role, { phase: '年初预算' });
+    const adjusted = book.get(role, { phase: '调整预算' });
     const prior = book.get(role, { year: book.year - 1 });
     return [
       {
@@ -90,9 +91,10 @@ function controlRows(book: FigureBook): ControlRow[] {
         title: actual.title,
         actual: actual.value,
         budget: budget?.value ?? null,
+        adjusted: adjusted?.value ?? null,
         prior: prior?.value ?? null,
-        keys: { actual: actual.ids[0], budget: budget?.ids[0] ?? null, prior: prior?.ids[0] ?? null },
-        derived: { budget: !!budget && budget.provenance !== 'stated', prior: !!prior && prior.provenance !== 'stated' },
+        keys: { actual: actual.ids[0], budget: budget?.ids[0] ?? null, adjusted: adjusted?.ids[0] ?? null, prior: prior?.ids[0] ?? null },
+        derived: { budget: !!budget && budget.provenance !== 'stated', adjusted: !!adjusted && adjusted.provenance !== 'stated', prior: !!prior && prior.provenance !== 'stated' },
       },
     ];
   });

@@ -53,7 +53,6 @@ export function measureTable(book: FigureBook, year: number, sangongTitle: strin
     { key: 'unit', label: '单位（数据）' },
     { key: 'provenance', label: '出处' },
     ...(reports.length > 1 ? [{ key: 'reportYear', label: '报告年度', numeric: true } as Column<MeasureRow>] : []),
-    { key: 'key', label: '记录' },
   ];
   return { rows: measureRows, columns: measureCols };
 }

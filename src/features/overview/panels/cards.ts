@@ -4,7 +4,7 @@
  */
 import type { Amount, NodeKey } from '../../../domain/spending/types';
 import { compare as checkStated, decimalsOf, growthPct, sharePct } from '../../../domain/check';
-import type { Figure, UnitFigures } from '../../../domain/figures';
+import { topItems, type Figure, type UnitFigures } from '../../../domain/figures';
 import type { SourceRef } from '../../../domain/provenance';
 import type { DrillStep, Route } from '../../../model/routes';
 import type { FundSource } from '../../../model/types';
@@ -28,7 +28,7 @@ export interface CardLine {
 }
 
 /** A rate beside the one the report prints. */
-export interface RateLine {
+interface RateLine {
   name: string;
   segs: Seg[];
 }
@@ -100,6 +100,7 @@ export function basisCards(ctx: CardContext): Card[] {
       const line = pairLine(basis, a.amount, a.ids, total?.amount ?? null, u, a.stated ? undefined : '下级明细之和');
       if (p) line.segs.push({ text: ` 较上年 ${signedMoney(a.amount - p.amount, u)}`, tone: tone(a.amount - p.amount), source: ref(uniq([...a.ids, ...p.ids]), `${basis}较上年`, `${year}年 − ${py}年`) });
       lines.push({ ...line, hoverKey: `b:${basis}` });
+      if (basis === '基本支出') lines.push(...basicParts(ctx, a.amount));
     }
     lines.push(...partLines(bases.filter((b) => b.a.amount === 0).map((b) => ({ label: b.basis, amount: 0, ids: b.a.ids })), null, u));
     if (prevTotal && !bases.some((b) => at(prev, { basis: b.basis }))) lines.push({ kind: 'note', segs: [{ text: `${py}年数据未按支出类型拆分，无法比较`, tone: 'muted' }] });
@@ -203,7 +204,7 @@ export function staffCards(ctx: CardContext): Card[] {
 }
 
 /** "一般公共预算财政拨款收入 3,859.16（93.54%）ⓘ" */
-export function pairLine(label: string, amount: number, ids: string[], whole: number | null, u: MoneyUnit, computed?: string): CardLine {
+function pairLine(label: string, amount: number, ids: string[], whole: number | null, u: MoneyUnit, computed?: string): CardLine {
   const share = whole ? sharePct(amount, whole) : null;
   return {
     kind: 'pair',
@@ -239,7 +240,7 @@ export function grandLine(f: Figure, figures: UnitFigures, year: number, u: Mone
  * A card of one money figure by role: the amount, against its budget (年初预算 or 调整预算 of the
  * same role) and against last year (the same role in `year − 1`, else the change the report states).
  */
-export function moneyCard(role: string, f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, route: Route): Card {
+function moneyCard(role: string, f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, route: Route): Card {
   const title = roleTitle(role);
   const link = { route, path: [], label: `查看${title}` };
   const lines: CardLine[] = [{ kind: 'big', segs: [{ text: money(f.value, u), tone: 'strong' }, { text: ` ${MONEY[u].label}`, source: ref(f.ids, title) }] }];
@@ -274,4 +275,61 @@ export function moneyCard(role: string, f: Figure, figures: UnitFigures, year: n
       });
   }
   return { kpi: role, title, link, lines, rates: [] };
+}
+
+/** 基本支出's 人员经费 and 公用经费, when the report states them, as shares of 基本支出. */
+function basicParts(ctx: CardContext, basic: number): CardLine[] {
+  return ['basic.personnel', 'basic.public'].flatMap((role) => {
+    const f = ctx.figures.get({ role, year: ctx.year });
+    if (!f) return [];
+    const line = pairLine(`其中${f.title}`, f.value, f.ids, basic, ctx.u);
+    return [{ ...line, hoverKey: 'b:基本支出' }];
+  });
+}
+
+/** 年初 / 年末结转和结余, when the report states them. */
+export function carryCards(ctx: CardContext, carry: FactLite[]): Card[] {
+  if (!carry.length) return [];
+  return [
+    {
+      kpi: 'carryover',
+      title: '结转和结余',
+      link: ctx.toSpending('查看支出构成'),
+      lines: carry.map((r) => ({
+        kind: 'pair' as const,
+        segs: [
+          { text: `${r.flow}${r.source ? `（${r.source}）` : ''} `, tone: 'muted' as const },
+          { text: ctx.m(r.amount), tone: 'strong' as const, source: ref([r.id], r.flow) },
+        ],
+      })),
+      rates: [],
+    },
+  ];
+}
+
+/**
+ * “三公”经费 (the total when stated, else exactly the items stated), 机关运行经费 and 政府采购;
+ * `controls` names the 三公 figures for the narrative.
+ */
+export function controlCards(ctx: CardContext): { cards: Card[]; controls: Array<{ title: string; amount: number }> } {
+  const { figures, year, u } = ctx;
+  const cards: Card[] = [];
+  const controls: Array<{ title: string; amount: number }> = [];
+  const sangong = figures.get({ role: 'sangong.total', year });
+  const items = topItems(figures.parts('sangong.item', year));
+  if (sangong) {
+    const card = moneyCard('sangong.total', sangong, figures, year, u, 'assets');
+    for (const it of items) card.lines.push(pairLine(it.title, it.value, it.ids, sangong.value, u));
+    cards.push(card);
+    controls.push({ title: sangong.title, amount: sangong.value });
+  } else
+    for (const it of items) {
+      cards.push(moneyCard(it.role!, it, figures, year, u, 'assets'));
+      controls.push({ title: it.title, amount: it.value });
+    }
+  for (const role of ['operating.total', 'procurement.total']) {
+    const f = figures.get({ role, year });
+    if (f) cards.push(moneyCard(role, f, figures, year, u, 'assets'));
+  }
+  return { cards, controls };
 }

@@ -1,0 +1,37 @@
+/**
+ * Plain words: the public routes of every shipped unit show no record id (m-…, f-…), no role
+ * name (sangong.item …) and no English word — what a reader sees is the report's language.
+ * #/quality (the full audit, with rule numbers for people who check) and #/import (a tool) are
+ * not public readings and are left out.
+ */
+import { describe, test } from 'vitest';
+import { openPage, waitForCharts } from './harness';
+
+const UNITS = ['ningxiang-drc', 'daying-wgl'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/glossary', '#/screen'] as const;
+/**
+ * Names of file formats the download buttons carry (the format's own name is the plain word),
+ * and words the reports themselves print (an indicator counting an APP's users).
+ */
+const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'TXT', 'SVG', 'PDF', 'Excel', 'APP']);
+
+/** Internal words in a page text: ids, role names, English words. */
+function internalWords(text: string): string[] {
+  const ids = text.match(/\b[a-z]{1,3}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g) ?? [];
+  const roles = text.match(/\b[a-z]+\.[a-z][a-z-]*\b/g) ?? [];
+  const english = (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((w) => !ALLOWED.has(w));
+  return [...new Set([...ids, ...roles, ...english])];
+}
+
+describe.concurrent.each(UNITS)('unit %s', (unit) => {
+  test.for(ROUTES)('%s says nothing in internal words', async (route, { expect }) => {
+    const s = await openPage(`${route}?unit=${unit}&year=2022`);
+    try {
+      await waitForCharts(s.page);
+      const text = await s.page.locator('body').innerText();
+      expect(internalWords(text), `${route} for ${unit}`).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
