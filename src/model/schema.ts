@@ -189,7 +189,7 @@ export const UnitYearFile = Type.Object(
     source: Type.Ref(SourceDoc),
     gaps: Type.Optional(Type.Array(Gap)),
     review: Type.Optional(Type.Array(ReviewItem)),
-    facts: Type.Array(Type.Ref(Fact), { minItems: 1 }),
+    facts: Type.Array(Type.Ref(Fact)),
     measures: Type.Array(Type.Ref(Indicator)),
     indicators: Type.Array(Type.Ref(Indicator)),
     knownIssues: Type.Array(Type.Ref(KnownIssue)),

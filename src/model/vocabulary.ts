@@ -60,7 +60,7 @@ export const APPROX = ['近', '余', '约'] as const;
 export type Approx = (typeof APPROX)[number];
 export const ISSUE_KINDS = ['arithmetic', 'wording', 'definition'] as const;
 export const GROUP_DOMAINS = ['finance', 'operations'] as const;
-export const SOURCE_KINDS = ['部门决算', '单位决算', '部门整体支出绩效自评', '部门预算', '其他'] as const;
+export const SOURCE_KINDS = ['部门决算', '单位决算', '部门整体支出绩效自评', '项目支出绩效自评', '部门预算', '其他'] as const;
 
 /**
  * Indicator units whose values may be negative: a change in money ("减少7.11万元" as −7.11) and a

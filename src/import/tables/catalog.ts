@@ -97,8 +97,17 @@ const KEYS = TABLES.flatMap((t) => [t.title, ...(t.aliases ?? [])].map((title) =
 export function tableNamed(text: string): TableSpec | null {
   const k = titleKey(text);
   if (!k.includes('表')) return null;
+  // The 三公 table goes by many local titles ("…“三公”经费及机关运行经费支出决算表", "…三公经费及会议费、
+  // 培训费支出决算表"): any 决算 table title naming 三公经费 is it, never the 支出决算表 its tail matches.
+  if (/三公经费.*(?:决算|支出).*表/.test(k)) return tableById('sangong');
   for (const { key, table } of KEYS) if (k.includes(key)) return table;
   return null;
+}
+
+/** The table a printed tag names ("公开07表", "公开 07 表", "表七" is not a tag), or null. */
+export function tableTagged(text: string): TableSpec | null {
+  const m = /^公开0?(\d)表$/.exec(fold(text));
+  return m ? (TABLES.find((t) => t.code === `公开0${m[1]}表`) ?? null) : null;
 }
 
 /**

@@ -30,7 +30,13 @@ export interface MeasureTarget {
   /** Display unit; money measures are converted to 万元. */
   unit: string;
 }
-export type Target = FactTarget | MeasureTarget;
+/** A printed total with no place of its own that must equal the sum of other cells (04's 总计 by appropriation). */
+export interface SumTarget {
+  kind: 'sum';
+  year: number;
+  cells: FactTarget[];
+}
+export type Target = FactTarget | MeasureTarget | SumTarget;
 
 /** One printed number and what it is (or why it could not be placed). */
 export interface Hit {
@@ -195,10 +201,11 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       const col = t.columns[c];
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, true);
       const meaning = functionalColumn(spec, col.path);
-      const name = stripMarker(label.name);
+      // A 合计 row prints its word across the code and name cells (or in the code column alone).
+      const name = stripMarker(label.name) || stripMarker(label.printed);
       let code: string | null = null;
       if (label.code) code = ctx.functional.note(label.code, label.name);
-      else if (!/^(?:合计|总计)$/.test(name)) code = ctx.functional.find(label.name, context.款 ?? context.类);
+      else if (!/^(?:合计|总计)$/.test(name)) code = ctx.functional.find(name, context.款 ?? context.类);
       if (code) {
         context.类 = code.slice(0, 3);
         if (code.length >= 5) context.款 = code.slice(0, 5);
@@ -247,7 +254,14 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const key = labels.join(',');
       if (/^总计$/.test(name)) {
         if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
-        else h.reason = '总计 = 本年合计 + 结转和结余，二者已分别导入，模型不单独存这个总计';
+        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元' };
+        else {
+          // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
+          const src = colSource ?? spec.source;
+          h.target = spending
+            ? { kind: 'sum', year: ctx.year, cells: [fact('支出', src), fact('年末结转和结余', src)] }
+            : { kind: 'sum', year: ctx.year, cells: [fact('收入', src), fact('年初结转和结余', src)] };
+        }
         continue;
       }
       if (!spending) {
@@ -296,7 +310,8 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
       const fact = (economic: string | null): FactTarget => ({
         kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
-      if (/^(?:人员经费|公用经费)(?:合计|小计)$/.test(name)) h.reason = `${name}：模型没有人员经费/公用经费合计的位置（它是本栏经济分类类级金额之和，各科目已导入）`;
+      const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
+      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
         const code = label.code && label.code.length <= 5 ? ctx.economic.note(label.code, label.name) : ctx.economic.find(label.name);
@@ -313,9 +328,9 @@ function sangongItem(segs: string[]): string | null | undefined {
   for (const s of [...segs].reverse()) {
     const t = fold(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
-    if (/购置[及和]运行/.test(t)) return '公务用车购置及运行维护';
-    if (/公务用车购置|^公车购置|^购置费$/.test(t)) return '公务用车购置';
-    if (/运行维护/.test(t)) return '公务用车运行维护';
+    if (/购置[及和](?:运行|维护)/.test(t)) return '公务用车购置及运行维护';
+    if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
+    if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
     if (/^合计$|^总计$|三公经费/.test(t)) return null;
   }
@@ -349,7 +364,14 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const count = SANGONG_COUNTS.find(([re]) => re.test(all));
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count);
       out.push(h);
-      const phase: Phase | undefined = /预算/.test(all) ? '年初预算' : undefined;
+      // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
+      const phase: Phase | undefined = /调整|全年预算/.test(all) ? '调整预算' : /预算/.test(all) ? '年初预算' : undefined;
+      // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
+      const beside = /机关运行经费/.test(all) ? 'operating.total' : /会议费/.test(all) ? 'meeting.total' : /培训费/.test(all) ? 'training.total' : null;
+      if (beside) {
+        h.target = { kind: 'measure', role: beside, year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+        continue;
+      }
       if (count) {
         h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], ...(phase ? { phase } : {}) };
         continue;

@@ -38,7 +38,7 @@ export function columnLetter(c: number): string {
   return s;
 }
 
-const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门[:：]|^单位名称/;
+const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
 const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 const CODE = /^\[?\d{3}(?:[\s.]?\d{2}){0,2}\]?(?!\d)/;
 /** A header naming a label column: 项目, 科目编码, 科目名称, 功能分类科目, 类/款/项 … (not 项目支出). */
@@ -48,9 +48,23 @@ const NOTE = /^(?:注|说明|备注|填表说明)[:：\d]/;
 
 const strip = (s: string) => fold(s).replace(/[(（][^)）]*[)）]/g, '');
 
+/**
+ * The 栏次 row under a header: the word 栏次 (or 行次) and the column numbers 1, 2, 3 …, or the
+ * column numbers alone (≥ 3, counting up from 1). It numbers columns; it is never amounts. A
+ * header row that names a 行次 column beside 项目 / 金额 is not one.
+ */
+export function isColumnNumbers(row: string[]): boolean {
+  const cells = row.map((t) => fold(t)).filter((t) => t !== '');
+  const words = cells.filter((t) => !/^\d{1,3}$/.test(t));
+  const nums = cells.filter((t) => /^\d{1,3}$/.test(t)).map(Number);
+  if (!words.every((t) => /^(?:栏次|行次|栏号)$/.test(t))) return false;
+  if (words.length) return true;
+  return nums.length >= 3 && nums[0] === 1 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+}
+
 /** Whether a row is body (amounts, codes, list items, totals) rather than header. */
 function isBody(row: string[], raw: unknown[], sangong: boolean): boolean {
-  if (row.some((t) => SKIP_HEADER.test(fold(t)))) return true; // the 栏次 row ends the header
+  if (isColumnNumbers(row)) return true; // the 栏次 row ends the header
   if (raw.some((v) => parseCell(v).kind === 'number')) return true;
   const first = row.find((t) => t !== '');
   if (first === undefined) return false;
@@ -144,7 +158,7 @@ export function isNote(row: string[]): boolean {
 
 /** Whether a row is the 栏次 row or empty. */
 export function isFiller(row: string[]): boolean {
-  return row.every((t) => t === '') || row.some((t) => /^(?:栏次|行次)$/.test(fold(t)));
+  return row.every((t) => t === '') || isColumnNumbers(row);
 }
 
 /** Header text of a column for quotes: its path joined by "/". */
@@ -157,6 +171,19 @@ export const headerOf = (col: Column | undefined) => (col && col.path.length ? c
  */
 export function rowLabel(t: Table, r: number, labels: number[], carry: { 类?: string; 款?: string }): { code: string | null; name: string; printed: string } {
   const cells = labels.map((c) => ({ c, text: t.text[r][c], col: t.columns[c] }));
+  if (labels.length && cells.every((x) => x.text === '')) {
+    // A total row printed across panels ("公用经费合计" merged over the code and name columns of
+    // two panels): the label is the merged cell over these columns, or in a file without merge
+    // records (CSV) the nearest text to the left before another amount.
+    const m = t.sheet.merges.find((x) => x.r0 <= r && r <= x.r1 && labels.some((c) => x.c0 <= c && c <= x.c1));
+    let text = m ? (t.text[m.r0]?.[m.c0] ?? '') : '';
+    for (let c = labels[0] - 1; !text && c >= 0; c--) {
+      const p = parseCell(t.sheet.rows[r]?.[c]);
+      if (p.kind === 'number') break;
+      if (p.kind === 'text') text = t.text[r][c];
+    }
+    if (text) return { code: null, name: text, printed: text };
+  }
   const printed = cells.map((x) => x.text).filter((x) => x !== '').join(' ');
   const split = cells.filter((x) => x.col.code === '类' || x.col.code === '款' || x.col.code === '项');
   let code: string | null = null;

@@ -5,10 +5,10 @@
  * result out, no Node APIs, so the page can run it in a worker.
  */
 import type { ClassNode, Fact, Gap, Indicator, UnitYearFile } from '../../model/types';
-import { roleSection, roleTitle, SANGONG_ITEM_PARTS } from '../../model/vocabulary';
+import { roleSection, roleTitle, SANGONG_ITEM_PARTS, type RoleSection } from '../../model/vocabulary';
 import { groupAssigner } from '../groups';
 import type { ImportError, ImportOptions, ImportResult, ReviewItem } from '../types';
-import { FUNCTIONAL_CLASSES, tableNamed, TABLES, type TableSpec } from './catalog';
+import { FUNCTIONAL_CLASSES, tableNamed, tableTagged, TABLES, type TableSpec } from './catalog';
 import {
   Codes,
   readEconomic,
@@ -22,6 +22,7 @@ import {
   type FactTarget,
   type Hit,
   type MeasureTarget,
+  type SumTarget,
 } from './extract';
 import { analyse, columnLetter } from './grid';
 import { readCsv, ReadError, readXlsx, sniff, type Sheet } from './read';
@@ -29,30 +30,66 @@ import { cellText, fold, show, yearsIn } from './text';
 
 export { TABLES, tableNamed } from './catalog';
 
-/** How many rows from the top a title may sit (cover lines, 公开NN表, unit name come first). */
-const TITLE_ROWS = 8;
+/** A title and its 公开0N表 tag belong together when this many rows apart or fewer. */
+const TAG_REACH = 3;
 
 interface Found {
   sheet: Sheet;
   spec: TableSpec;
   titleRow: number;
   title: string;
+  /** First and last+1 sheet row of the table (several tables may be stacked in one sheet). */
+  start: number;
+  end: number;
 }
 
-/** The table a sheet holds, by its printed title, else by its tab name. */
-function identify(sheet: Sheet, fallbackName?: string): Found | null {
-  for (let r = 0; r < Math.min(TITLE_ROWS, sheet.rows.length); r++) {
-    for (const v of sheet.rows[r] ?? []) {
-      const text = cellText(v);
-      const spec = text.length <= 80 ? tableNamed(text) : null;
-      if (spec) return { sheet, spec, titleRow: r, title: text };
+/** A cell that prints a table's title: short, not a note, naming one of the tables. */
+function titleIn(text: string): TableSpec | null {
+  if (text.length > 80 || /^(?:注|说明|备注|填表说明)/.test(fold(text))) return null;
+  return tableNamed(text);
+}
+
+/**
+ * The tables a sheet holds, found by their printed titles and 公开0N表 tags wherever they sit:
+ * one per sheet, or several stacked (each runs from its title, or its tag when that comes first,
+ * to the next table's). A sheet with no title anywhere is named by its tab or the file.
+ */
+function identify(sheet: Sheet, fallbackName?: string): Found[] {
+  const titles: { row: number; spec: TableSpec; text: string }[] = [];
+  const tags: { row: number; spec: TableSpec }[] = [];
+  sheet.rows.forEach((row, r) => {
+    const cells = row.map(cellText).filter((t) => t !== '');
+    if (cells.length > 4) return; // a title or tag row has a few cells; a header or body row many
+    for (const text of cells) {
+      const tag = tableTagged(text);
+      if (tag) tags.push({ row: r, spec: tag });
+      else {
+        const spec = titleIn(text);
+        if (spec && !titles.some((t) => t.row === r)) titles.push({ row: r, spec, text });
+      }
     }
+  });
+  const starts: { start: number; titleRow: number; spec: TableSpec; title: string }[] = [];
+  for (const t of titles) {
+    const tag = tags.find((g) => Math.abs(g.row - t.row) <= TAG_REACH && g.spec.id === t.spec.id);
+    starts.push({ start: Math.min(t.row, tag?.row ?? t.row), titleRow: t.row, spec: t.spec, title: t.text });
   }
-  for (const name of [sheet.name, fallbackName ?? '']) {
-    const spec = tableNamed(name);
-    if (spec) return { sheet, spec, titleRow: -1, title: spec.title };
+  // A tag without a title near it still names its table (some units print only "公开05表").
+  for (const g of tags) if (!titles.some((t) => Math.abs(g.row - t.row) <= TAG_REACH)) starts.push({ start: g.row, titleRow: g.row, spec: g.spec, title: g.spec.title });
+  starts.sort((a, b) => a.start - b.start);
+  if (!starts.length) {
+    for (const name of [sheet.name, fallbackName ?? '']) {
+      const spec = tableNamed(name);
+      if (spec) return [{ sheet, spec, titleRow: -1, title: spec.title, start: 0, end: sheet.rows.length }];
+    }
+    return [];
   }
-  return null;
+  return starts.map((s, i) => {
+    const end = starts[i + 1]?.start ?? sheet.rows.length;
+    // The table's own view of the sheet: rows of the other tables blanked, numbering kept.
+    const rows = sheet.rows.slice(0, end).map((row, r) => (r >= s.start ? row : []));
+    return { sheet: { ...sheet, rows }, spec: s.spec, titleRow: s.titleRow, title: s.title, start: s.start, end };
+  });
 }
 
 const SLUG: Record<string, string> = {
@@ -79,9 +116,14 @@ function roleSlug(role: string): string {
 const factKey = (t: FactTarget) => JSON.stringify([t.year, t.phase, t.flow, t.source, t.basis, t.functional, t.economic]);
 const measureKey = (t: MeasureTarget) => JSON.stringify([t.role, t.stat ?? 'value', t.base ?? null, t.phase ?? '决算', t.year]);
 
-/** The quote of a hit: `<sheet> › <row> › <column>：<value as printed>`, with the money unit and the 万元 amount. */
+/**
+ * The quote of a hit: `<sheet> › <table tag> › 第N行 <row> › <column>：<value as printed>`, with
+ * the money unit and the 万元 amount. The tag names the table even when several share a sheet;
+ * N is the sheet row, where the cell is found in the file.
+ */
 function quoteOf(h: Hit): string {
-  const path = [h.sheet, h.rowLabel, h.colHeader].filter((x) => x !== '').join(' › ');
+  const code = TABLES.find((t) => t.id === h.table)?.code;
+  const path = [h.sheet, code ?? '', `第${h.row + 1}行 ${h.rowLabel}`, h.colHeader].filter((x) => x !== '').join(' › ');
   let v = h.printed;
   if (h.unit) {
     if (!h.unit.printed) v += '（表中未注明单位，按万元）';
@@ -144,29 +186,31 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const fileBase = opts.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const found: Found[] = [];
   for (const sheet of sheets) {
-    const f = identify(sheet, sheets.length === 1 ? fileBase : undefined);
+    const tables = identify(sheet, sheets.length === 1 ? fileBase : undefined);
     const hasNumbers = sheet.rows.some((r) => r.some((v) => typeof v === 'number'));
-    if (!f) {
-      if (hasNumbers) reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”的标题不是可识别的决算公开表，其中的数字未导入` });
+    if (!tables.length) {
+      if (hasNumbers) reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”里找不到决算公开表的标题（如“收入支出决算总表”）或“公开01表”这样的表号，其中的数字未导入` });
       continue;
     }
-    const twin = found.find((x) => x.spec.id === f.spec.id);
-    if (twin) {
-      reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”与“${twin.sheet.name}”都是${f.spec.title}，只导入了前者` });
-      continue;
+    for (const f of tables) {
+      const twin = found.find((x) => x.spec.id === f.spec.id);
+      if (twin) {
+        reviewItems.push({ text: f.title, value: null, context: `工作表“${sheet.name}”第 ${f.start + 1} 行起`, where: { sheet: sheet.name, row: f.start + 1 }, reason: `工作表“${sheet.name}”第 ${f.start + 1} 行起与工作表“${twin.sheet.name}”第 ${twin.start + 1} 行起都是${f.spec.title}，只导入了前者` });
+        continue;
+      }
+      found.push(f);
     }
-    found.push(f);
   }
   if (!found.length) {
     const names = sheets.map((s) => `“${s.name}”`).join('、');
-    return fail(`${opts.fileName} 中没有可识别的决算公开表：工作表 ${names} 的标题都不是标准表名（应为 ${TABLES.slice(0, 10).map((t) => t.title).join('、')} 之一，标题写在表的前几行或工作表名中）`);
+    return fail(`${opts.fileName} 中没有可识别的决算公开表：工作表 ${names} 里没有标准表名（应为 ${TABLES.slice(0, 10).map((t) => t.title).join('、')} 之一，写在表的上方、工作表名或文件名中），也没有“公开01表”这样的表号`);
   }
 
   // The report year: given, else the year the titles print (the most frequent one).
   let year = opts.year;
   if (year === undefined) {
     const counts = new Map<number, number>();
-    for (const f of found) for (const row of f.sheet.rows.slice(0, Math.max(f.titleRow + 1, 3))) for (const v of row) for (const y of yearsIn(cellText(v))) counts.set(y, (counts.get(y) ?? 0) + 1);
+    for (const f of found) for (const row of f.sheet.rows.slice(f.start, Math.max(f.titleRow + 1, f.start + 3))) for (const v of row) for (const y of yearsIn(cellText(v))) counts.set(y, (counts.get(y) ?? 0) + 1);
     for (const y of yearsIn(opts.fileName)) counts.set(y, (counts.get(y) ?? 0) + 1);
     year = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
     if (year === undefined) return fail(`${opts.fileName}：表头里找不到年度（如“2022年度”）；请用 --year 指定`);
@@ -194,6 +238,7 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const measures: Indicator[] = [];
   const factsBy = new Map<string, { fact: Fact; hit: Hit }[]>();
   const measuresBy = new Map<string, { m: Indicator; hit: Hit }>();
+  const sums: Hit[] = [];
   const ids = new Set<string>();
   const uid = (base: string) => {
     let id = base;
@@ -201,23 +246,34 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
     ids.add(id);
     return id;
   };
+  // Detail tables first: a cell printed both in a detail table and in a summary (01 and 02/03,
+  // 04 and 05/08/09, 05 and 06) is the detail table's fact, and the summary's printing of it a
+  // restatement checked against it.
+  const order = (h: Hit) => OWNER_ORDER.indexOf(h.table);
+  hits.sort((a, b) => order(a) - order(b));
   for (const h of hits) {
     if (!h.target) {
       reviewItems.push(review(h, h.reason ?? '无法确定这个数字是什么'));
       continue;
     }
     const provenance = { kind: 'stated' as const, quote: quoteOf(h), section: h.section };
+    if (h.target.kind === 'sum') {
+      sums.push(h);
+      continue;
+    }
     if (h.target.kind === 'fact') {
       const t = h.target;
       const key = factKey(t);
       const prev = factsBy.get(key) ?? [];
-      const same = prev.find((p) => p.fact.amount === h.value);
       const sameTable = prev.find((p) => p.hit.table === h.table);
       if (sameTable) {
         reviewItems.push(review(h, `重复行：与工作表“${sameTable.hit.sheet}”第 ${sameTable.hit.row + 1} 行同一口径${sameTable.fact.amount === h.value ? '、同一金额' : `，金额不同（${show(sameTable.fact.amount)}）`}，未重复导入`));
         continue;
       }
-      if (same) continue;
+      if (prev.length) {
+        measures.push(restatement(h, prev[0], uid, groupOf));
+        continue;
+      }
       const idBase = ['f', t.year, SLUG[t.phase], SLUG[t.flow], t.source && SLUG[t.source], t.basis && SLUG[t.basis], t.functional, t.economic && `e${t.economic}`].filter(Boolean).join('-');
       const fact: Fact = { id: uid(idBase), year: t.year, phase: t.phase, flow: t.flow, source: t.source, basis: t.basis, functional: t.functional, economic: t.economic, amount: h.value, label: factLabel(h), provenance };
       factsBy.set(key, [...prev, { fact, hit: h }]);
@@ -251,12 +307,43 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       measures.push(m);
     }
   }
+  // Printed totals that are the sum of other cells: checked against the facts they add up.
+  for (const h of sums) {
+    const t = h.target as SumTarget;
+    // An empty cell of a printed row is no amount (zero); with none of the cells printed there is nothing to check against.
+    const ids = t.cells.map((c) => factsBy.get(factKey(c))?.[0]?.fact.id).filter((x): x is string => x !== undefined);
+    if (!ids.length) {
+      reviewItems.push(review(h, `“${h.rowLabel}”（${h.colHeader}）是本列本年数与结转和结余之和，但表中没有这两项，无法核对`));
+      continue;
+    }
+    measures.push({
+      id: uid(`m-${h.table}-r${h.row + 1}-${columnLetter(h.col).toLowerCase()}`),
+      group: groupOf('totals'),
+      label: `${h.section}（${TABLES.find((x) => x.id === h.table)?.code ?? h.sheet}）第${h.row + 1}行 ${h.rowLabel} ${h.colHeader}`,
+      value: h.value,
+      unit: '万元',
+      year: t.year,
+      approx: null,
+      cumulative: false,
+      parent: null,
+      recompute: { op: 'sum', args: ids },
+      decimals: printedDecimals(h),
+      provenance: { kind: 'stated', quote: quoteOf(h), section: h.section },
+    });
+  }
   linkSangong(measures);
 
   if (!facts.length) {
+    const what = found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、');
     return {
       review: reviewItems,
-      errors: [{ message: `${opts.fileName}：识别出 ${found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、')}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）` }],
+      errors: [
+        {
+          message: measures.length
+            ? `${opts.fileName}：识别出 ${what}，读到 ${measures.length} 项指标（如“三公”经费），但没有任何收支金额；一个单位年度文件至少要有一项收支金额：请把这张表与收入支出决算总表、支出决算表等放在同一工作簿里导入`
+            : `${opts.fileName}：识别出 ${what}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）`,
+        },
+      ],
     };
   }
 
@@ -286,6 +373,56 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
     knownIssues: [],
   };
   return { file, sourceText: renderSource(found, hits, opts.fileName), review: reviewItems, errors: [], newCodes, newGroups };
+}
+
+/** Which table's printing of a cell becomes the fact (earlier first); later printings are restatements. */
+const OWNER_ORDER: readonly TableSpec['id'][] = ['facts', 'income', 'spending', 'gpb-spending', 'gpb-basic', 'gf', 'soe', 'summary', 'fiscal-summary', 'sangong', 'performance', 'measures'];
+
+/** The role whose value a fact cell is (the vocabulary's fact-backed roles), or null. */
+function roleOfCell(t: FactTarget): string | null {
+  if (t.phase !== '决算' || t.economic !== null || [t.basis, t.functional].filter((x) => x !== null).length > 1) return null;
+  if (t.flow === '收入') return t.basis || t.functional ? null : t.source ? `income.source:${t.source}` : 'income.total';
+  if (t.flow === '年初结转和结余') return t.source || t.basis || t.functional ? null : 'income.carryover';
+  if (t.flow === '年末结转和结余') return t.source || t.basis || t.functional ? null : 'spending.carryover';
+  if (t.source === '一般公共预算财政拨款') return t.basis || t.functional ? null : 'gpb.spending';
+  if (t.source) return null;
+  if (t.basis) return `spending.type:${t.basis}`;
+  if (t.functional) return `spending.function:${t.functional}`;
+  return 'spending.total';
+}
+
+/** Decimals a printed money cell carries, in 万元: at least the cent of its own unit. */
+function printedDecimals(h: Hit): number {
+  const own = Math.max(2, /\.(\d+)/.exec(h.printed.replace(/[^\d.]/g, ''))?.[1].length ?? 0);
+  const shift = h.unit ? Math.round(-Math.log10(h.unit.toWan)) : 0;
+  return Math.max(0, own + shift);
+}
+
+/**
+ * A second printing of a fact's cell in another table (01 restating 02/03, 04 restating 05, 06
+ * restating 05's 基本支出): kept as a measure quoted from its own table, with the cell's role when
+ * it has one, and `recompute` pointing at the fact, so the recompute rule checks that the tables
+ * agree to the last printed place. Never merged into the fact, never dropped.
+ */
+function restatement(h: Hit, first: { fact: Fact; hit: Hit }, uid: (base: string) => string, groupOf: (section: RoleSection) => string): Indicator {
+  const t = h.target as FactTarget;
+  const role = roleOfCell(t);
+  const where = (x: Hit) => `${x.section}（${TABLES.find((s) => s.id === x.table)?.code ?? x.sheet}）第${x.row + 1}行 ${x.rowLabel}${x.colHeader ? ` ${x.colHeader}` : ''}`;
+  return {
+    id: uid(`m-${h.table}-r${h.row + 1}-${columnLetter(h.col).toLowerCase()}`),
+    group: groupOf(role ? (roleSection(role) ?? 'totals') : 'totals'),
+    ...(role ? { role } : {}),
+    label: `${where(h)}（与${where(first.hit)}为同一数字）`,
+    value: h.value,
+    unit: '万元',
+    year: t.year,
+    approx: null,
+    cumulative: false,
+    parent: null,
+    recompute: { op: 'sum', args: [first.fact.id] },
+    decimals: printedDecimals(h),
+    provenance: { kind: 'stated', quote: quoteOf(h), section: h.section },
+  };
 }
 
 /**

@@ -19,6 +19,28 @@ export class ReadError extends Error {}
 
 /** Largest CSV accepted (characters): a 决算 table is a few hundred rows. */
 export const MAX_CSV_BYTES = 16 * 1024 * 1024;
+/**
+ * The grid a sheet may span. The reader (and `analyse`) build every row out to the widest one, so
+ * a single cell far away ("XFD1048576", 16 384 × 1 048 576) would make billions of empty cells
+ * from a 20 KB file; the bound is on what is built, not on bytes. A 决算 table is a few hundred
+ * rows by a few dozen columns.
+ */
+export const MAX_ROWS = 20_000;
+export const MAX_COLUMNS = 500;
+export const MAX_CELLS = 1_000_000;
+
+/** A sentence when a grid of `rows` × `cols` is beyond the bounds, naming where it reaches. */
+function gridProblem(rows: number, cols: number, where: string): string | null {
+  if (rows <= MAX_ROWS && cols <= MAX_COLUMNS && rows * cols <= MAX_CELLS) return null;
+  return `${where}的内容一直延伸到第 ${rows} 行、第 ${cols} 列（${columnName(cols - 1)}${rows}），超过上限 ${MAX_ROWS} 行 × ${MAX_COLUMNS} 列（共 ${MAX_CELLS} 格）；决算表只有几百行，请删去表格以外远处的内容后另存`;
+}
+
+/** Spreadsheet column letters: 0 → A, 16383 → XFD. */
+function columnName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 export type Kind = 'xlsx' | 'csv';
 
@@ -66,6 +88,8 @@ export function readCsv(bytes: Uint8Array, fileName: string): Sheet {
   const tabs = (firstLines.match(/\t/g) ?? []).length;
   const commas = (firstLines.match(/,/g) ?? []).length;
   const rows = (tabs > commas ? tsvParseRows : csvParseRows)(text);
+  const problem = gridProblem(rows.length, Math.max(0, ...rows.map((r) => r.length)), `${fileName} `);
+  if (problem) throw new ReadError(problem);
   return { name: fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), rows, merges: [] };
 }
 
@@ -87,8 +111,8 @@ function address(ref: string): [number, number] | null {
  * top-left cell only, and merged header cells ("本年支出" over 合计/基本支出/项目支出) are how these
  * tables say which columns belong together, so the ranges are read from the sheet XML here.
  */
-function mergesBySheet(files: Record<string, Uint8Array>): Map<string, Sheet['merges']> {
-  const out = new Map<string, Sheet['merges']>();
+function sheetPaths(files: Record<string, Uint8Array>): Map<string, string> {
+  const out = new Map<string, string>();
   const rels = new Map<string, string>();
   for (const m of XML(files['xl/_rels/workbook.xml.rels']).matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
@@ -99,16 +123,52 @@ function mergesBySheet(files: Record<string, Uint8Array>): Map<string, Sheet['me
     const name = attr(m[0], 'name');
     const rid = attr(m[0], 'r:id') ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
     const path = rid ? rels.get(rid) : undefined;
-    if (!name || !path) continue;
+    if (name && path) out.set(unescape(name), path);
+  }
+  return out;
+}
+
+function mergesBySheet(files: Record<string, Uint8Array>, paths: Map<string, string>): Map<string, Sheet['merges']> {
+  const out = new Map<string, Sheet['merges']>();
+  for (const [name, path] of paths) {
     const ranges: Sheet['merges'] = [];
     for (const mc of XML(files[path]).matchAll(/<(?:\w+:)?mergeCell\b[^>]*ref="([A-Z$0-9]+):([A-Z$0-9]+)"/g)) {
       const a = address(mc[1]);
       const b = address(mc[2]);
       if (a && b) ranges.push({ r0: a[0], c0: a[1], r1: b[0], c1: b[1] });
     }
-    out.set(unescape(name), ranges);
+    out.set(name, ranges);
   }
   return out;
+}
+
+/**
+ * Bound the grid before the reader builds it: the extent is that of the cells holding something
+ * (a value, an inline string or a formula), whatever `<dimension>` declares. Empty cells
+ * (`<c r="XFD1048576" s="3"/>`, formatting only) and the declared dimension are dropped from
+ * the copy the reader gets, so they cannot widen it; a sheet whose filled cells reach beyond
+ * the bounds is refused with the cell that does.
+ */
+function boundGrids(files: Record<string, Uint8Array>, paths: Map<string, string>, fileName: string): void {
+  for (const [name, path] of paths) {
+    const bytes = files[path];
+    if (!bytes) continue;
+    const xml = XML(bytes);
+    let rows = 0;
+    let cols = 0;
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/?)>/g)) {
+      if (m[2] === '/') continue;
+      const ref = /\br="([A-Z$0-9]+)"/.exec(m[1])?.[1];
+      const at = ref ? address(ref) : null;
+      if (!at) continue;
+      rows = Math.max(rows, at[0] + 1);
+      cols = Math.max(cols, at[1] + 1);
+    }
+    const problem = gridProblem(rows, cols, `${fileName}：工作表“${name}”`);
+    if (problem) throw new ReadError(problem);
+    const trimmed = xml.replace(/<(?:\w+:)?dimension\b[^>]*\/>/g, '').replace(/<(?:\w+:)?c\b[^>]*\/>/g, '');
+    if (trimmed.length !== xml.length) files[path] = new TextEncoder().encode(trimmed);
+  }
 }
 
 /** An .xlsx workbook as sheets. Errors are ReadError with a message for people. */
@@ -121,7 +181,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<She
     throw e;
   }
   if (!files['xl/workbook.xml']) throw new ReadError(`${fileName} 是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）；可能是 .docx、.ods 或其他文件改了扩展名`);
-  const merges = mergesBySheet(files);
+  const paths = sheetPaths(files);
+  boundGrids(files, paths, fileName);
+  const merges = mergesBySheet(files, paths);
   const stored = storedZip(files);
   let sheets: { sheet: string; data: unknown[][] }[];
   try {

@@ -47,13 +47,13 @@ export function parseCell(v: unknown): Parsed {
 
 /** Money unit of a table, and the factor that turns its numbers into 万元. */
 export interface MoneyUnit {
-  unit: '元' | '万元' | '亿元';
+  unit: '元' | '千元' | '万元' | '亿元';
   toWan: number;
   /** Whether the table printed it (false: none found, 万元 assumed). */
   printed: boolean;
 }
 
-const UNIT_FACTORS = { 元: 1e-4, 万元: 1, 亿元: 1e4 } as const;
+const UNIT_FACTORS = { 元: 1e-4, 千元: 1e-1, 万元: 1, 亿元: 1e4 } as const;
 
 /**
  * The money unit a text declares: "单位：元", "金额单位：万元", "（单位：元）", "单位:元/人" is not
@@ -61,7 +61,7 @@ const UNIT_FACTORS = { 元: 1e-4, 万元: 1, 亿元: 1e4 } as const;
  */
 export function unitIn(text: string): MoneyUnit | null {
   const t = fold(text);
-  const m = /单位[:：]?(亿元|万元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|元)[)）]/.exec(t);
+  const m = /单位[:：]?(亿元|万元|千元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|千元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|千元|元)[)）]/.exec(t);
   if (!m) return null;
   const unit = m[1] as MoneyUnit['unit'];
   return { unit, toWan: UNIT_FACTORS[unit], printed: true };

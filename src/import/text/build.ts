@@ -102,7 +102,19 @@ const reviewOf = (c: Claim, reason: string): ReviewItem => ({
 
 /** What a target is about, independent of phase, stat and year (derivations join on it). */
 function aboutOf(t: Target): string {
-  return t.kind === 'fact' ? `fact:${JSON.stringify([t.cell.flow, t.cell.source, t.cell.basis, t.cell.functional, t.cell.economic])}` : `role:${t.role}`;
+  if (t.kind === 'fact') return `fact:${JSON.stringify([t.cell.flow, t.cell.source, t.cell.basis, t.cell.functional, t.cell.economic])}`;
+  return t.free ? `label:${t.label}` : `role:${t.role}`;
+}
+
+/** The dashboard section of a figure without a role, by the words of its label. */
+function freeSection(label: string): RoleSection {
+  if (/编制|人员|职工|干部|职称|岗位|退休/.test(label)) return 'staff';
+  if (/资产|房屋|设备|面积|土地/.test(label)) return 'assets';
+  if (/车/.test(label)) return 'vehicles';
+  if (/采购/.test(label)) return 'procurement';
+  if (/会议/.test(label)) return 'meeting';
+  if (/培训/.test(label)) return 'training';
+  return 'performance';
 }
 
 function statLabel(label: string, stat: Stat, base: ChangeBase | undefined, whole?: string): string {
@@ -172,18 +184,22 @@ export function build(input: BuildInput): Built {
     if (isFactValue) continue;
     const about = aboutOf(t);
     const role = t.kind === 'measure' ? t.role : cellRole(t);
-    const section: RoleSection = (role && roleSection(role)) || (t.kind === 'fact' && (t.cell.functional || t.cell.economic) ? 'spending' : 'totals');
-    const label = c.completion ? `${t.label}完成预算` : statLabel(t.label + (t.phase !== '决算' && c.stat === 'value' ? t.phase : ''), c.stat, c.base, c.whole);
-    const k = measureKey(about, c.year, c.stat, c.base, t.phase, Boolean(c.completion));
+    const section: RoleSection =
+      (role && roleSection(role)) || (t.kind === 'measure' && t.free ? freeSection(t.label) : t.kind === 'fact' && (t.cell.functional || t.cell.economic) ? 'spending' : 'totals');
+    const label = c.completion ? `${t.label}完成预算` : statLabel(t.label + (t.phase !== '决算' && c.stat === 'value' && !(t.kind === 'measure' && t.free) ? t.phase : ''), c.stat, c.base, c.whole);
+    // "完成预算X%": the figure as a percentage of its budget (stat completion, against the budget).
+    const stat: Stat = c.completion ? 'completion' : c.stat;
+    const base: ChangeBase | undefined = c.completion ? 'budget' : c.base;
+    const k = measureKey(about, c.year, stat, base, t.phase, Boolean(c.completion));
     const have = measures.get(k);
     if (have) {
       if (!close(have.value, c.value)) review.push(reviewOf(c, `“${label}”在第 ${have.claim?.line} 行已是 ${have.value}${have.unit}，这里是 ${c.value}${c.unit}：未写入`));
       continue;
     }
     measures.set(k, {
-      role: c.completion ? undefined : role,
-      stat: c.stat,
-      base: c.base,
+      role,
+      stat,
+      base,
       phase: t.phase,
       year: c.year,
       value: c.value,

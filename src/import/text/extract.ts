@@ -12,7 +12,7 @@ import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpe
 import type { TreeIndex } from './classify';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
-import { cleanSubject, resolveSubject, type Resolved, type Target } from './roles';
+import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
 
@@ -55,16 +55,40 @@ interface Topic {
 
 const ROLE_UNIT = (role: string) => (ROLES as Record<string, RoleSpec>)[parseRole(role).name]?.unit;
 
-/** The year a figure belongs to: the last year named before it that is not a comparison ("与2021年相比"). */
+/**
+ * The year the words before a figure name as its subject: the last year printed before it in the
+ * sentence that is neither a comparison ("与2021年相比", "较2021年") nor a date ("截至2023年12月31日").
+ */
 function yearBefore(folded: string, upTo: number): number | null {
   let year: number | null = null;
-  for (const m of folded.slice(0, upTo).matchAll(/(\d{4})年/g)) {
+  for (const m of folded.slice(0, upTo).matchAll(/(\d{4})\s*年/g)) {
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
-    const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
-    if (/(?:与|较|比|和|同|自|从)$/.test(before) || /^(?:度)?(?:相比|同期|以来)/.test(after)) continue;
+    const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
+    if (/(?:与|较|比|和|同|自|从|至)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
     year = Number(m[1]);
   }
   return year;
+}
+
+/** "上年决算数", "上年同期", "去年": a value explicitly of the previous year (上年结转 is this year's carry-over). */
+const PREV_YEAR_VALUE = /(?:^|[^较比与同和])(?:上年度?|上一年度?|去年)(?:同期)?(?:决算|实际)?(?:数|值)?(?!结转|结余)/;
+/** "2021年决算数", "2021年度同期", "2021年实际": a value explicitly stated for that year. */
+const YEAR_VALUE = (y: number) => new RegExp(`${y}\\s*年度?(?:同期|决算|实际|预算)(?:数|值)?`);
+
+/**
+ * The year of a figure. One year per report: the report's, unless the figure's own words make an
+ * explicit comparison (上年决算数, 2021年决算数; a change's base year is its `baseYear`, not its
+ * year). A sentence about another year without such words ("2022年三公经费…" in a 2023 report,
+ * "含2023年转列…" in a 2024 one) is a conflict: the figure goes to review with its quote.
+ */
+function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], reportYear: number, fixedFrom: number | null): { year: number } | { conflict: string } {
+  const named = yearBefore(s.folded, m.start);
+  if (named !== null && named === fixedFrom) return { year: named };
+  if (form === 'value' && PREV_YEAR_VALUE.test(lead) && (named === null || named === reportYear)) return { year: reportYear - 1 };
+  if (named === null || named === reportYear) return { year: reportYear };
+  if (form === 'value' && YEAR_VALUE(named).test(lead)) return { year: named };
+  if (form === 'change' && named + 1 === reportYear) return { year: named }; // the year-self misprint, corrected below
+  return { conflict: `句中写的是 ${named} 年，报告年度是 ${reportYear} 年，又没有明确的比较（上年、较${reportYear - 1}年、${reportYear - 1}年决算数）：年份不能确定` };
 }
 
 /** The fund source a heading names ("五、一般公共预算财政拨款支出决算情况说明"): the default of its items. */
@@ -84,14 +108,21 @@ function sectionBasis(section: string[]): Basis | null {
   return null;
 }
 
-/** The fact-cell role of a fact target: spending.function / spending.economic, when it is one. */
+/**
+ * The role a fact target's cell stands for (income.total, income.source:…, spending.type:…,
+ * income.carryover, spending.function:…), so that its changes and shares carry it; undefined for a
+ * cell no single role names (a function split by economic class).
+ */
 export function cellRole(t: Target): string | undefined {
-  if (t.kind !== 'fact') return t.role;
+  if (t.kind !== 'fact') return t.role || undefined;
   const c = t.cell;
-  if (c.flow !== '支出' || c.source || c.basis) return undefined;
-  if (c.functional && !c.economic) return `spending.function:${c.functional}`;
-  if (c.economic && !c.functional) return `spending.economic:${c.economic}`;
-  return undefined;
+  if (c.functional) return c.economic ? undefined : `spending.function:${c.functional}`;
+  if (c.economic) return c.source || c.basis ? undefined : `spending.economic:${c.economic}`;
+  if (c.flow === '年初结转和结余') return c.source || c.basis ? undefined : 'income.carryover';
+  if (c.flow === '年末结转和结余') return c.source || c.basis ? undefined : 'spending.carryover';
+  if (c.flow === '收入') return c.basis ? undefined : c.source ? `income.source:${c.source}` : 'income.total';
+  if (c.source) return undefined;
+  return c.basis ? `spending.type:${c.basis}` : 'spending.total';
 }
 
 /** The same quantity in another phase: "实际支出" after "三公经费预算数" is the 三公 total, 决算. */
@@ -127,8 +158,36 @@ function splitPaired(subject: string, n: number): string[] | null {
   return parts.map((p, i) => (i === n - 1 ? p : p + suffix));
 }
 
+/**
+ * Words that name totals, flows and carry-over: a figure so named has a place in the model, and
+ * when the reader cannot find it the figure goes to review rather than under a label of its own.
+ */
+const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** Connecting words left at the ends of a lead or tail. */
+const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
+
+/**
+ * The figure's own words as a label: the subject before it, or for a count the words right after
+ * it ("174台拼接屏"); null when they say too little (a connecting word) or too much (model words).
+ */
+function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention | null): string | null {
+  const clean = (x: string) => cleanSubject(stripAsides(x)).replace(/[“”"'‘’:：,，、]/g, '').replace(CONNECTORS, '').trim();
+  // "28个展区以及174台拼接屏": the words between two counts name the first; the second is named after it.
+  const leftover = prev?.kind === 'count' && prev.tail !== '' && subject.startsWith(prev.tail.replace(/\s+/g, ''));
+  let label = leftover ? '' : clean(subject);
+  // A count is named by the words on both sides: "划分29个二级网格", "在园幼儿915名".
+  if (m.kind === 'count') label = clean(label + m.tail);
+  if (label.length < 2 || label.length > 24) return null;
+  if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
+  if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
+  void sentence;
+  return label;
+}
+
 export interface ExtractOptions {
   reportYear: number;
+  /** The document's genre (meta.ts), when known. */
+  genre?: string;
   trees: TreeIndex;
 }
 
@@ -173,7 +232,13 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     return q;
   };
   const toReview = (m: Mention, reason: string) =>
-    review.push({ text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)), value: m.value, context: s.text.trim(), where: { line: line.no }, reason });
+    review.push({
+      text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)),
+      value: Number.isFinite(m.value) ? m.value : null,
+      context: s.text.trim(),
+      where: { line: line.no },
+      reason,
+    });
 
   const classifyMoney = (subject: string, raw: string, m: Mention): Resolved => {
     const c = opts.trees.classify(subject, raw);
@@ -206,21 +271,37 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const t = classifyMoney(subject, raw, m);
       if (t) return t;
     }
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen });
+    const prev = (ctx.topic ?? carry)?.target;
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen, genre: opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   };
 
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
     prevEnd = m.end;
+    if (m.unreadable) {
+      toReview(m, m.unreadable);
+      continue;
+    }
     if (m.threshold) continue;
     const cmp = COMPARISON_ONLY.exec(gap);
     if (cmp) ctx.base = baseOf(cmp[1]);
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     const form: Form = parseLead(first.lead);
-    const subjectText = form.subject;
-    const explicit = cleanSubject(subjectText) !== '';
+    let subjectText = form.subject;
+    let explicit = cleanSubject(subjectText) !== '';
+    // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
+    const before = i > 0 ? mentions[i - 1] : null;
+    if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
+      subjectText = before.lead + '项目';
+      explicit = true;
+    }
+    // "收入：792.22万元": the words before a colon name the figure after it.
+    if (!explicit && form.form === 'value' && !m.list && /:\s*$/.test(s.folded.slice(0, m.leadStart)) && cleanSubject(stripAsides(gap)) !== '') {
+      subjectText = stripAsides(gap).replace(/^.*[,;。]/, '');
+      explicit = cleanSubject(subjectText) !== '';
+    }
     const quantityKinds: Kind[] = form.form === 'value' ? [m.kind] : m.kind === 'percent' ? ['money', 'count'] : [m.kind];
 
     let topic: Topic | null = null;
@@ -246,6 +327,10 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
         if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
       }
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
+    } else if (form.form === 'value' && form.prev) {
+      // "比上年2665.56万元增加…": last year's value of the figure before it.
+      const inherited = ctx.topic ?? (i === 0 ? carry : null);
+      if (inherited) topic = inherited;
     } else if (form.form === 'value' && !m.list) {
       // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
       // still say what it is; it is never simply the figure before it again.
@@ -256,6 +341,15 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
+    }
+    // Not for an amount in a list of a money total's parts ("本年支出50万元，其中群众文化30万元"):
+    // those are classification items, and an unknown one needs its code from a person.
+    const inMoneyList = m.kind === 'money' && (ctx.topic ?? (i === 0 ? carry : null))?.target.kind === 'fact';
+    if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
+      // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
+      // as a measure without a role under those words, never given a role it does not name.
+      const label = ownLabel(subjectText, m, s.folded, before);
+      if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     if (!topic) {
       toReview(m, resolved?.kind === 'none' ? resolved.reason : explicit ? `不认识“${cleanSubject(subjectText)}”指的是什么` : '前文没有可对应的项目');
@@ -270,7 +364,12 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
     const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
-    let year = yearBefore(s.folded, m.start) ?? opts.reportYear;
+    const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
+    if ('conflict' in fy) {
+      toReview(m, fy.conflict);
+      continue;
+    }
+    let year = fy.year;
     const fixed = ctx.yearFix && year === ctx.yearFix.from ? ctx.yearFix : null;
     if (fixed) year = fixed.to;
     const notes: string[] = [];
@@ -291,7 +390,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       sentence: s.text.trim(),
       printed: m.printed,
     };
-    const roleUnit = target.kind === 'measure' ? ROLE_UNIT(target.role) : 'money';
+    const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
 
     if (form.form === 'value') {
       if (roleUnit !== m.kind) {
@@ -318,6 +417,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       } else {
         ctx.seen.add(parseRole(target.role).name);
         ctx.func = null;
+        // "一般公共预算财政拨款支出X万元，其中：教育支出Y万元": the items are of that fund source.
+        if (target.role === 'gpb.spending') ctx.source = '一般公共预算财政拨款';
       }
       continue;
     }
@@ -352,6 +453,10 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
             continue;
           }
         } else if (baseYear !== year - 1) notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+      }
+      if (year !== opts.reportYear) {
+        toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
+        continue;
       }
       claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
       if (!explicit) lastTopic = topic;

@@ -10,6 +10,7 @@ import { build } from './build';
 import { treeIndex } from './classify';
 import { extract } from './extract';
 import { reportYear, signedDate, sourceKind, titleOf } from './meta';
+import { normalizeText, repairNote } from './normalize';
 import { splitSections } from './sections';
 
 const KIND_SLUG: Record<string, string> = {
@@ -21,9 +22,12 @@ const KIND_SLUG: Record<string, string> = {
 };
 
 /** Import a report text. Never throws on bad text: problems come back as `errors`. */
-export function importText(text: string, opts: ImportOptions): ImportResult {
-  const lines = splitSections(text.replace(/\r\n?/g, '\n'));
+export function importText(input: string, opts: ImportOptions): ImportResult {
+  const { text, repairs } = normalizeText(input);
+  const lines = splitSections(text);
   const warnings: string[] = [];
+  const repaired = repairNote(repairs);
+  if (repaired) warnings.push(repaired);
   const found = reportYear(lines);
   const year = opts.year ?? found?.year;
   if (year === undefined)
@@ -31,8 +35,8 @@ export function importText(text: string, opts: ImportOptions): ImportResult {
   if (opts.year !== undefined && found && found.year !== opts.year)
     warnings.push(`指定的年度 ${opts.year} 与文中第 ${found.line} 行的年度 ${found.year} 不同，按指定的 ${opts.year} 导入`);
 
-  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(opts.trees) });
   const kind = sourceKind(lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n'));
+  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(opts.trees), genre: kind });
   const title0 = titleOf(lines) ?? `${year}年度报告`;
   const title = title0.includes(opts.name) ? title0 : `${opts.name}${title0}`;
   const signed = signedDate(lines);
@@ -50,7 +54,7 @@ export function importText(text: string, opts: ImportOptions): ImportResult {
   };
   const built = build({ claims, unit: opts.unit, reportYear: year, source, gaps, groups: opts.groups ?? [] });
   const allReview = [...review, ...built.review].sort((a, b) => (a.where.line ?? 0) - (b.where.line ?? 0));
-  if (built.file.facts.length === 0)
+  if (built.file.facts.length === 0 && built.file.measures.length === 0)
     return {
       review: allReview,
       errors: [{ message: `文中没有找到可以入库的金额（收入、支出、功能或经济分类科目）：已识别 ${claims.length} 个数字，${allReview.length} 个待核对。数据格式要求至少一条金额事实` }],

@@ -8,18 +8,20 @@ import type { Line } from './sections';
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-const YEAR_TITLE = /((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,30}?(?:决算|绩效|预算|报告|情况说明|自评)/;
+const YEAR_TITLE = /(?<![较比与同和至自从])((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,30}?(?:决算|绩效|预算|报告|情况说明|自评)/;
 
-/** The report year, or null when the document does not say. */
+/** A line that reads as a title or heading: short, no sentence punctuation. */
+const titleLike = (l: Line) => l.kind === 'title' || l.kind === 'heading' || (l.folded.trim().length <= 60 && !/[。,;]/.test(l.folded));
+
+/**
+ * The report year, from the title or a heading ("2022年部门整体支出绩效自评报告", "第二部分
+ * 2022年度单位决算情况说明"), or null: a year printed in the body ("较2020年度决算数") is never the
+ * report's year by itself, so an excerpt without its title asks for --year.
+ */
 export function reportYear(lines: Line[]): { year: number; line: number } | null {
   const content = lines.filter((l) => l.kind !== 'skip');
-  const firsts = [...content.filter((l) => l.kind === 'title' || l.kind === 'heading'), ...content.slice(0, 40)];
-  for (const l of firsts) {
+  for (const l of content.filter(titleLike)) {
     const m = YEAR_TITLE.exec(l.folded);
-    if (m) return { year: Number(m[1]), line: l.no };
-  }
-  for (const l of content) {
-    const m = /((?:19|20)\d{2})\s*年度/.exec(l.folded);
     if (m) return { year: Number(m[1]), line: l.no };
   }
   return null;

@@ -42,6 +42,11 @@ export interface Mention {
   list: { id: number; index: number; size: number } | null;
   /** "单价50万元以上": a threshold, not a figure. */
   threshold: boolean;
+  /**
+   * Why the number cannot be read whole ("1,1,40.27", "三〇万元", "3 859.16"), when it cannot: it
+   * goes to review, and it still ends the clause before the next number's words.
+   */
+  unreadable?: string;
 }
 
 const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
@@ -54,6 +59,7 @@ const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:
 const ZERO = /(?:结转和结余|结转结余|结余|结转)(?:资金)?(?:为|是)(零)/g;
 
 interface Token {
+  unreadable?: string;
   start: number;
   numStart: number;
   numEnd: number;
@@ -65,11 +71,63 @@ interface Token {
   approx: Mention['approx'];
 }
 
-function tokens(f: string): Token[] {
+/** A run of digits joined by commas ("1,140.27", "4125.49,4143.91", "1,1,40.27"). */
+const COMMA_RUN = /(?<![\d.])\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+(?![\d.])/g;
+/** Chinese numerals written before a money or percent unit ("三〇万元", "三十万元"). */
+const CN_AMOUNT = new RegExp(`[零〇○一二两三四五六七八九十百千]+(?=\\s*(?:${MONEY.join('|')}|%))`, 'g');
+
+/**
+ * Commas inside a run of digits are either thousands grouping ("1,140.27") or a paired list of
+ * whole numbers of one shape ("4125.49,4143.91", "0,0"); anything else ("1,1,40.27") is a number
+ * the reader cannot take whole.
+ */
+function commaRunProblem(run: string): string | null {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(run)) return null;
+  const parts = run.split(',');
+  const decimals = parts.map((p) => (p.includes('.') ? p.length - p.indexOf('.') - 1 : 0));
+  if (decimals.every((d) => d === decimals[0])) return null;
+  return `数字“${run}”中的逗号位置不对（既不是千分位，也不是几个同样写法的数字并列），无法确定数值`;
+}
+
+/** Runs the reader must refuse, as tokens without value (they end the clause for the next number). */
+function unreadableTokens(f: string): Token[] {
   const out: Token[] = [];
+  const bad = (start: number, end: number, reason: string): Token => ({
+    unreadable: reason,
+    start,
+    numStart: start,
+    numEnd: end,
+    end: end + (/^\s*(万亿元|亿元|万元|千元|元|%)/.exec(f.slice(end))?.[0].length ?? 0),
+    raw: NaN,
+    text: f.slice(start, end),
+    unit: /^\s*(万亿元|亿元|万元|千元|元|%)/.exec(f.slice(end))?.[1] ?? '万元',
+    sign: false,
+    approx: null,
+  });
+  for (const m of f.matchAll(COMMA_RUN)) {
+    const why = commaRunProblem(m[0]);
+    if (why) out.push(bad(m.index ?? 0, (m.index ?? 0) + m[0].length, why));
+  }
+  for (const m of f.matchAll(CN_AMOUNT)) {
+    const why = /[〇○零]/.test(m[0]) && !/[十百千]/.test(m[0])
+      ? `金额“${m[0]}”用“〇”逐位书写，可能漏写或多写一位，无法确定数值`
+      : `金额“${m[0]}”用中文数字书写，请核对后按阿拉伯数字填写`;
+    out.push(bad(m.index ?? 0, (m.index ?? 0) + m[0].length, why));
+  }
+  // "3 859.16": digits split by a space (a thousands space, or a lost character) cannot be read
+  // as one number, and the last group alone would be a wrong one.
+  for (const m of f.matchAll(/(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]+\d{3})+(?:\.\d+)?(?=\s*(?:万亿元|亿元|万元|千元|元|%))/g))
+    out.push(bad(m.index ?? 0, (m.index ?? 0) + m[0].length, `数字“${m[0]}”中间有空格，无法确定是一个数还是几个数`));
+  return out;
+}
+
+function tokens(f: string): Token[] {
+  const out: Token[] = unreadableTokens(f);
+  const inBad = (i: number) => out.some((t) => t.unreadable && i >= t.start && i < t.end);
   const re = new RegExp(NUM + UNIT + '?', 'g');
   for (const m of f.matchAll(re)) {
     const start = m.index ?? 0;
+    if (inBad(start + (m[1]?.length ?? 0) + (m[2]?.length ?? 0))) continue;
     const prev = f[start - 1];
     // Part of a longer alphanumeric run ("12345投诉" is a name; "GB2312"): not a figure.
     if (prev && /[A-Za-z0-9.]/.test(prev)) continue;
@@ -111,8 +169,9 @@ export function mentionsOf(s: Sentence): Mention[] {
   const listOf = new Map<number, { id: number; index: number; size: number }>();
   let listId = 0;
   for (let i = 0; i < toks.length; i++) {
+    if (toks[i].unreadable) continue;
     let j = i;
-    while (j + 1 < toks.length && /^[,、]\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
+    while (j + 1 < toks.length && !toks[j + 1].unreadable && /^[,、]\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
       j++;
     if (j > i && toks[j].unit !== null && toks.slice(i, j).some((t) => t.unit === null)) {
       for (let k = i; k <= j; k++) {
@@ -148,7 +207,7 @@ export function mentionsOf(s: Sentence): Mention[] {
     value = Number(value.toPrecision(12));
     const depth = s.depth[t.numStart] ?? 0;
     const after = f.slice(t.end);
-    const threshold = /^(?:以上|以下|及以上|及以下|以内)/.test(after);
+    const threshold = !t.unreadable && /^(?:以上|以下|及以上|及以下|以内)/.test(after);
     out.push({
       start: t.start,
       end: t.end,
@@ -168,6 +227,7 @@ export function mentionsOf(s: Sentence): Mention[] {
       owner: null,
       list: listOf.get(ti) ?? null,
       threshold,
+      ...(t.unreadable ? { unreadable: t.unreadable } : {}),
     });
   });
 
@@ -185,6 +245,9 @@ export function mentionsOf(s: Sentence): Mention[] {
       if (a < prevEnd) break;
       a--;
     }
+    // A number's words never reach back past another quantity ("工程支出 万元、服务支出670.65万元").
+    const cut = /.*(?:万元|亿元|元|%)\s*[、,]/.exec(f.slice(a + 1, m.start));
+    if (cut) a += cut[0].length;
     // The list's later members share the first member's lead.
     const first = m.list && m.list.index > 0 ? out[i - m.list.index] : null;
     m.leadStart = first ? first.leadStart : a + 1;

@@ -7,7 +7,8 @@
 import type { Phase } from '../../model/vocabulary';
 
 export type Form =
-  | { form: 'value'; subject: string }
+  /** `prev`: "比上年2665.56万元增加…": the value of the year compared with (null = the year before). */
+  | { form: 'value'; subject: string; prev?: { year: number | null } }
   | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
   | { form: 'share'; subject: string; whole: string }
   | { form: 'completion'; subject: string; phase: Phase };
@@ -16,7 +17,7 @@ const UP = '增加|增长|上升|新增|提高|增';
 const DOWN = '减少|下降|降低|节约|节省|下滑|减';
 const VERB = `${UP}|${DOWN}`;
 const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算数?)?|(\d{4})年度?(?:同期)?(?:决算数?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
-const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
+const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
 const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
@@ -39,8 +40,13 @@ function cleanValueSubject(s: string): string {
   return s.replace(/(?:分别|各)?(?:为|是|达到|达|约|近|共计|合计为)$/, '');
 }
 
+/** "比上年", "较2020年度的", "与上年同期": the words before the compared year's own value. */
+const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:决算数?|实际数?)?(?:为|是)?$/;
+
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {
+  const prev = PREV_VALUE.exec(lead);
+  if (prev) return { form: 'value', subject: prev[1], prev: { year: prev[2] ? Number(prev[2]) : null } };
   let m = COMPLETION.exec(lead);
   if (m) return { form: 'completion', subject: m[1], phase: m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
   m = SHARE.exec(lead);

@@ -18,7 +18,7 @@ export interface Cell {
 
 export type Target =
   | { kind: 'fact'; cell: Cell; phase: Phase; label: string; note?: string }
-  | { kind: 'measure'; role: string; phase: Phase; label: string };
+  | { kind: 'measure'; role: string; phase: Phase; label: string; free?: true };
 
 /** A subject that only names a phase ("实际支出", "年初批复预算数"): it is the sentence's topic, in that phase. */
 export type Resolved = Target | { kind: 'phase'; phase: Phase } | { kind: 'none'; reason: string } | null;
@@ -31,6 +31,10 @@ export interface SubjectContext {
   tail: string;
   /** Roles already seen in this sentence (for 其中 lists of 在编人员). */
   seen: Set<string>;
+  /** The document's genre, when known (project figures of a 项目支出绩效自评). */
+  genre?: string;
+  /** The role of the figure the text spoke of last, when it was a measure. */
+  prevRole?: string;
 }
 
 /** Phase words of a subject: 年初预算, 调整预算, else 决算. */
@@ -74,6 +78,22 @@ const BASES: Array<[RegExp, Basis]> = [
   [/经营支出/, '经营支出'],
 ];
 
+/**
+ * The budget and execution figures of a project (项目支出绩效自评, or a sentence about projects):
+ * 年初批复预算, 年中追加, 调整后预算, 实际到位资金, 实际支出.
+ */
+function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
+  const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
+  if (!aboutProjects) return null;
+  if (/到位/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
+  if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
+  if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
+  if (/年初批复|年初预算|批复预算/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
+  if (/实际支出|执行数|实际执行|支出数/.test(s)) return measure('project.spent', '项目实际支出');
+  void phase;
+  return null;
+}
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -107,9 +127,21 @@ function money(s: string, c: SubjectContext): Resolved {
   }
   if (/在用固定资产/.test(s)) return measure('assets.fixed-in-use', '在用固定资产');
   if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
-  if (/人员经费|公用经费/.test(s)) return { kind: 'none', reason: '人员经费、公用经费在数据格式中还没有位置' };
-  // The 财政拨款收入支出决算总表's totals include carry-over of appropriations only: not the unit's totals.
-  if (/财政拨款/.test(s) && /总计/.test(s)) return { kind: 'none', reason: '财政拨款收入、支出总计在数据格式中还没有单独的位置（不是单位的收入总计、支出总计）' };
+  if (/人员经费/.test(s) && !/公用经费/.test(s)) return measure('basic.personnel', '人员经费', phase);
+  if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
+  // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计.
+  if (/财政拨款/.test(s) && /收入?(?:决算)?(?:总计|总额)/.test(s) && !/支出?(?:决算)?总/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
+  if (/财政拨款/.test(s) && /支出?(?:决算)?(?:总计|总额)/.test(s) && !/收入?(?:决算)?总/.test(s) && !/一般公共预算|政府性基金|国有资本/.test(s))
+    return measure('fiscal.spending-total', '财政拨款支出总计', phase);
+  // 一般公共预算财政拨款支出 as a whole (not one type or function of it): the §五 figure, with its budget and completion.
+  if (/一般公共预算(?:财政拨款)?(?:支出)?(?:决算)?(?:总计|总额|合计)?$/.test(s.replace(/(?:决算数?|预算数?|年初预算数?)$/, '')) && /支出/.test(s) && !BASES.some(([re]) => re.test(s)))
+    return measure('gpb.spending', '一般公共预算财政拨款支出', phaseOf(s.replace(/^一般公共预算/, '')));
+  // "与上年相比，一般公共预算财政拨款增加…" right after the 一般公共预算财政拨款支出: the same figure.
+  if (s === '一般公共预算财政拨款' && c.prevRole === 'gpb.spending') return measure('gpb.spending', '一般公共预算财政拨款支出', phase);
+  // "收、支总计X万元", "收支较上年减少…": one figure named for both totals is read as 收入总计, the first it names.
+  if (/^收、?支(?:总计)?$|^收支(?:总计|总额)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  const project = projectRole(s, c, phase);
+  if (project) return project;
 
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
@@ -120,11 +152,13 @@ function money(s: string, c: SubjectContext): Resolved {
   if (source || basis) return fact({ flow: '支出', source, basis }, `${source ?? ''}${basis ?? '支出'}`, phase);
   const income = INCOME_SOURCES.find(([re]) => re.test(s));
   if (income) return fact({ flow: '收入', source: income[1] }, `${income[1] === '其他' ? '其他' : income[1]}收入`, phase);
-  if (/年初结转(?:和|与)?结余|上年结转/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
+  if (/年初结转(?:和|与)?结余|上年结转/.test(s) && !/项目/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
   if (/结转(?:和|与)?结余|结余|结转/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
   if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
-  if (/本年收入(?:合计)?|收入合计/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
+  if (/^总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/^总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
   return null;
@@ -151,6 +185,7 @@ function count(s: string, c: SubjectContext): Resolved {
   if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
   if (/内设机构|职能部室|科室|股室|处室|内设/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   if (/项目/.test(t) && /自评|绩效/.test(c.sentence) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
+  if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   if (unit === '人' || unit === '名' || unit === '个') {
     if (/离退休|退休/.test(s)) return measure('staff.retired', '离退休人员');
     const other = /(编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调)[^,;]*$/.exec(s);
@@ -159,14 +194,14 @@ function count(s: string, c: SubjectContext): Resolved {
       return measure(`staff.other:${name}`, name);
     }
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
-    if (/在编|在职(?:人员)?$|实有人员/.test(s)) return measure('staff.in-post', '在编人员');
+    if (/在编|在职(?:人员)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
   }
   return null;
 }
 
 function percent(s: string): Resolved {
-  if (/预算(?:完成|执行)率/.test(s)) return measure('budget.completion-rate', '预算完成率');
+  if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
   if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
   if (/执行率/.test(s)) return measure('project.execution-rate', '项目资金执行率');

@@ -109,12 +109,13 @@ describe('text import of the shipped report (部门整体支出绩效自评)', (
     expect(m?.note).toMatch(/年份/);
   });
 
-  it('does not invent codes or roles: the operational figures are listed for review with their line', () => {
+  it('does not invent codes or roles: figures no role fits keep their own words and no role, the rest are listed for review with their line', () => {
     expect(file.indicators).toEqual([]);
-    const savings = r.review.find((x) => x.text === '800万元');
-    expect(savings).toMatchObject({ where: { line: 42 } });
-    expect(savings?.context).toContain('年度节约集约财政资金近800万元');
-    expect(r.review.some((x) => x.text === '140.3%')).toBe(true);
+    const savings = file.measures.find((m) => m.value === 800 && m.unit === '万元');
+    expect(savings).toMatchObject({ label: '年度节约集约财政资金', approx: '近' });
+    expect(savings?.role).toBeUndefined();
+    expect(file.measures.find((m) => m.value === 140.3)).toMatchObject({ label: '完成长沙市下发任务', unit: '%' });
+    expect(file.measures.find((m) => m.value === 29 && m.unit === '个')?.label).toBe('划分二级网格');
     for (const f of file.facts) if (f.functional) expect(['2010301', '2010302', '2069999', '2080505', '2081199', '2089999', '2101102', '2101103', '2210201']).toContain(f.functional);
   });
 });
@@ -176,8 +177,13 @@ describe('text import of the 大英县 单位决算 text', () => {
     expect(measure('procurement.micro')?.parent).toBe(measure('procurement.sme')?.id);
   });
 
-  it('lists the unplaced numbers (reception details) for review, and nothing from the editorial notes', () => {
-    expect(r.review.map((x) => x.text)).toEqual(expect.arrayContaining(['1.91万元', '0.14万元', '0.19万元']));
+  it('keeps the reception details under their own words, without a role, and reads nothing from the editorial notes', () => {
+    const details = file.measures.filter((m) => [1.91, 0.14, 0.19].includes(m.value));
+    expect(details.map((m) => [m.label, m.role])).toEqual([
+      ['驴妈妈合作签约仪式', undefined],
+      ['省级专家调研', undefined],
+      ['阆仙诗苑项目专家团队调研', undefined],
+    ]);
     // 【未能获取：…单价100万元以上设备…】 is a transcriber's note, not report text.
     expect(r.review.some((x) => x.text.startsWith('100'))).toBe(false);
     const p = precision(file, dayingText);

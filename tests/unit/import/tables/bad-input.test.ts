@@ -89,7 +89,7 @@ describe('wrong, missing and odd sheets', () => {
     expect(r.errors).toEqual([]);
     expect(r.file!.gaps!.map((g) => g.section)).toEqual(expect.arrayContaining(['收入支出决算总表', '收入决算表', '一般公共预算财政拨款“三公”经费支出决算表']));
     expect(r.file!.gaps!.map((g) => g.section)).not.toContain('支出决算表');
-    expect(r.review).toEqual([expect.objectContaining({ where: { sheet: '附表' }, reason: expect.stringContaining('工作表“附表”的标题不是可识别的决算公开表') })]);
+    expect(r.review).toEqual([expect.objectContaining({ where: { sheet: '附表' }, reason: expect.stringContaining('工作表“附表”里找不到决算公开表的标题') })]);
   });
 
   it('a recognised sheet without a header names the sheet', async () => {
@@ -109,7 +109,7 @@ describe('wrong, missing and odd sheets', () => {
   it('two sheets of the same table: the second is listed for review', async () => {
     const r = await importTables(await xlsx([spending([['合计', null, 10, 10, 0]]), { ...spending([['合计', null, 11, 11, 0]]), name: '支出决算表(2)' }]), opts('twice.xlsx'));
     expect(r.file!.facts.map((f) => f.amount)).toEqual([10, 10, 0]);
-    expect(r.review[0].reason).toContain('工作表“支出决算表(2)”与“支出决算表”都是支出决算表');
+    expect(r.review[0].reason).toContain('工作表“支出决算表(2)”第 1 行起与工作表“支出决算表”第 1 行起都是支出决算表');
   });
 });
 

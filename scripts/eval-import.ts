@@ -1,0 +1,353 @@
+/**
+ * `npm run eval:import [-- --heldout]`: the importers measured on a corpus of real reports they
+ * were not written for. Every folder `tests/fixtures/reports/<split>/<id>/` (source.txt) and
+ * `tests/fixtures/tables/<split>/<id>/` (the .xlsx / .csv files in the folder) with its
+ * `meta.json` and hand-made `reference.json` is imported as a user would import it
+ * (docs/publishing.md: no --year unless the importer asks for it), then scored against the
+ * reference. Writes bench/import.md and bench/import.json. The held-out split is scored only with
+ * `--heldout`, and the console shows it only as a total.
+ *
+ * The definitions (also written at the top of bench/import.md, see DEFINITIONS):
+ * - A placed figure is a `stated` fact or measure of the written file. Derived records (formulas)
+ *   and review items are not placed figures.
+ * - Values are compared in the stored unit: a reference figure in 元 / 千元 / 亿元 is converted to
+ *   万元 first; equal means |a − b| ≤ 1e-6 × max(1, |b|).
+ * - A reference figure is found when a placed figure has the same value and year and, where the
+ *   reference gives a role, the same role, stat and phase (a fact's role is the one its cell
+ *   stands for: 本年收入 income.total, 一般公共预算财政拨款收入 income.source:…, 基本支出
+ *   spending.type:基本支出, 年初结转和结余 income.carryover, a function spending.function:<code> …).
+ *   A reference figure without a role is found by a placed figure of the same value and year whose
+ *   quote overlaps the reference quote.
+ * - Precision: a placed figure is correct when it is a found match of some reference figure. It is
+ *   an error when it carries a number of the reference (same value, the same printed number in
+ *   another money unit, or the opposite sign) from an overlapping quote but its role, stat, phase,
+ *   year, unit or sign differs; and it is an error too when it matches no reference number at
+ *   all (the reference lists every figure its text states, so such a figure is a misread or
+ *   invented number). Wrong-year errors are also counted apart.
+ * - Inconsistencies: the rules run on each imported file (with its source text). A reference
+ *   inconsistency is found when one non-passing rule result names records (or, for a text rule, a
+ *   passage) matching at least min(2, n) of its n labels — a record matches a label when its label
+ *   or role title contains the label (spaces and quotes ignored) or the label contains it.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { importFile } from '../src/import/index';
+import type { ImportResult, ReviewItem } from '../src/import/types';
+import { normalizeQuoteText, reconcile } from '../src/domain/rules';
+import type { ClassificationFile, DataIndex, Fact, Indicator, RuleResult, UnitYearFile } from '../src/model/types';
+import { parseRole, roleTitle } from '../src/model/vocabulary';
+
+export const DEFINITIONS = [
+  'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed.',
+  'Values are compared in the stored unit (reference figures in 元 / 千元 / 亿元 converted to 万元), equal within 1e-6 relative.',
+  'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote.',
+  'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
+  'Wrong year: placed figures whose value and role match a reference figure of another year (counted within the errors too).',
+  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (spaces and quote marks ignored).',
+];
+
+export interface RefFigure {
+  value: number;
+  unit: string;
+  year: number;
+  role?: string;
+  stat?: string;
+  phase?: string;
+  label?: string;
+  quote?: string;
+}
+export interface RefInconsistency {
+  kind: string;
+  description: string;
+  labels: string[];
+}
+export interface Reference {
+  figures: RefFigure[];
+  inconsistencies: RefInconsistency[];
+}
+
+/** One placed figure, in the terms of the reference. */
+export interface Placed {
+  id: string;
+  value: number;
+  unit: string;
+  year: number;
+  role: string | null;
+  stat: string;
+  phase: string;
+  label: string;
+  quote: string;
+}
+
+const MONEY_FACTOR: Record<string, number> = { 万元: 1, 元: 1e-4, 千元: 0.1, 亿元: 1e4, 万亿元: 1e8 };
+
+/** A reference figure in the stored unit: money in 万元, anything else as printed. */
+export function storedValue(f: Pick<RefFigure, 'value' | 'unit'>): { value: number; unit: string } {
+  const k = MONEY_FACTOR[f.unit];
+  return k === undefined ? { value: f.value, unit: f.unit } : { value: Number((f.value * k).toPrecision(12)), unit: '万元' };
+}
+
+/** The role a fact's cell stands for, in the reference vocabulary; null for a cell no role names. */
+export function factRole(f: Pick<Fact, 'flow' | 'source' | 'basis' | 'functional' | 'economic'>): string | null {
+  if (f.functional) return f.economic ? null : `spending.function:${f.functional}`;
+  if (f.economic) return `spending.economic:${f.economic}`;
+  if (f.flow === '年初结转和结余') return f.source || f.basis ? null : 'income.carryover';
+  if (f.flow === '年末结转和结余') return f.source || f.basis ? null : 'spending.carryover';
+  if (f.flow === '收入') {
+    if (f.basis) return null;
+    return f.source ? `income.source:${f.source}` : 'income.total';
+  }
+  if (f.source && f.basis) return null;
+  if (f.basis) return `spending.type:${f.basis}`;
+  if (f.source === '一般公共预算财政拨款') return 'gpb.spending';
+  return f.source ? null : 'spending.total';
+}
+
+/** The stated records of a file as placed figures. */
+export function placedFigures(file: UnitYearFile): Placed[] {
+  const out: Placed[] = [];
+  for (const f of file.facts) {
+    if (f.provenance.kind !== 'stated') continue;
+    out.push({ id: f.id, value: f.amount, unit: '万元', year: f.year, role: factRole(f), stat: 'value', phase: f.phase, label: f.label, quote: f.provenance.quote });
+  }
+  for (const m of [...file.measures, ...file.indicators] as Indicator[]) {
+    if (m.provenance.kind !== 'stated') continue;
+    out.push({ id: m.id, value: m.value, unit: m.unit, year: m.year, role: m.role ?? null, stat: m.stat ?? 'value', phase: m.phase ?? '决算', label: m.label, quote: m.provenance.quote });
+  }
+  return out;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+const norm = (s: string) => normalizeQuoteText(s).replace(/[“”"‘’'「」]/g, '');
+
+/** Whether two quotes are about the same passage: one contains the other, or they print the number with the same words before it. */
+export function quotesOverlap(a: string, b: string, printed: string): boolean {
+  const x = norm(a);
+  const y = norm(b);
+  if (!x || !y) return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  const p = norm(printed);
+  const before = (s: string) => [...s.matchAll(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => s.slice(Math.max(0, (m.index ?? 0) - 3), m.index));
+  const bx = new Set(before(x).filter((w) => w.length === 3));
+  return before(y).some((w) => bx.has(w));
+}
+
+function fullMatch(r: RefFigure, p: Placed): boolean {
+  const v = storedValue(r);
+  if (!close(p.value, v.value) || p.year !== r.year) return false;
+  // Money and percent must agree; a count may be printed with another counting word (人 / 名).
+  const loose = (u: string) => u !== '万元' && u !== '%';
+  if (v.unit !== p.unit && !(r.role && r.role === p.role && loose(v.unit) && loose(p.unit))) return false;
+  if (!r.role) return quotesOverlap(p.quote, r.quote ?? '', String(r.value));
+  return p.role === r.role && p.stat === (r.stat ?? 'value') && p.phase === (r.phase ?? '决算');
+}
+
+/** A placed figure carrying one of the reference's numbers, for the error count. */
+function numberMatch(r: RefFigure, p: Placed): boolean {
+  const v = storedValue(r);
+  const sameNumber = close(p.value, v.value) || close(p.value, r.value) || close(p.value, -v.value);
+  return sameNumber && quotesOverlap(p.quote, r.quote ?? '', String(Math.abs(r.value)));
+}
+
+export interface ReportScore {
+  figures: number;
+  found: number;
+  placed: number;
+  correct: number;
+  errors: Array<{ id: string; why: string }>;
+  wrongYear: number;
+  review: number;
+  inconsistencies: number;
+  inconsistenciesFound: number;
+  missed: string[];
+  foundInconsistencies: string[];
+}
+
+/** Score one import against its reference. */
+export function scoreReport(ref: Reference, files: UnitYearFile[], review: ReviewItem[], findings: RuleResult[]): ReportScore {
+  const placed = files.flatMap(placedFigures);
+  const missed: string[] = [];
+  let found = 0;
+  for (const r of ref.figures) {
+    if (placed.some((p) => fullMatch(r, p))) found++;
+    else missed.push(`${r.year} ${r.role ?? r.label ?? ''} ${r.stat ?? 'value'} ${r.phase ?? ''} = ${r.value}${r.unit}`.replace(/\s+/g, ' '));
+  }
+  const errors: ReportScore['errors'] = [];
+  let correct = 0;
+  let wrongYear = 0;
+  for (const p of placed) {
+    if (ref.figures.some((r) => fullMatch(r, p))) {
+      correct++;
+      continue;
+    }
+    const near = ref.figures.filter((r) => numberMatch(r, p));
+    if (near.some((r) => r.year !== p.year && close(p.value, storedValue(r).value) && (!r.role || r.role === p.role))) wrongYear++;
+    errors.push({ id: p.id, why: near.length ? `${p.year} ${p.role ?? p.label} ${p.stat} ${p.phase} = ${p.value}${p.unit}; reference: ${near.map((r) => `${r.year} ${r.role ?? r.label} ${r.stat ?? 'value'} ${r.phase ?? ''} = ${r.value}${r.unit}`).join(' | ')}` : `${p.year} ${p.role ?? p.label} ${p.stat} = ${p.value}${p.unit}: no reference figure` });
+  }
+  const records = new Map<string, string[]>();
+  for (const f of files) {
+    for (const x of f.facts) records.set(x.id, [x.label, factRole(x) ? roleTitle(factRole(x)!) : ''].filter(Boolean));
+    for (const x of [...f.measures, ...f.indicators] as Indicator[]) records.set(x.id, [x.label, x.role ? roleTitle(x.role) : '', x.role ? roleTitle(parseRole(x.role).name) : ''].filter(Boolean));
+  }
+  const foundInc: string[] = [];
+  for (const inc of ref.inconsistencies) {
+    const labels = inc.labels.map(norm).filter(Boolean);
+    const need = Math.min(2, labels.length);
+    const hit = findings.some((res) => {
+      if (res.status === 'pass') return false;
+      const names = res.records.flatMap((id) => records.get(id) ?? []).map(norm);
+      const text = res.span ? norm(res.span.text) : '';
+      const matched = labels.filter((l) => names.some((n) => n.includes(l) || l.includes(n)) || (text && text.includes(l)));
+      return need > 0 && matched.length >= need;
+    });
+    if (hit) foundInc.push(inc.description);
+  }
+  return {
+    figures: ref.figures.length,
+    found,
+    placed: placed.length,
+    correct,
+    errors,
+    wrongYear,
+    review: review.length,
+    inconsistencies: ref.inconsistencies.length,
+    inconsistenciesFound: foundInc.length,
+    missed,
+    foundInconsistencies: foundInc,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run over the corpus.
+
+const root = resolve(import.meta.dirname, '..');
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
+
+interface Case {
+  id: string;
+  split: 'tuned' | 'heldout';
+  kind: 'text' | 'tables';
+  dir: string;
+  inputs: string[];
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  for (const [kind, base] of [['text', 'tests/fixtures/reports'], ['tables', 'tests/fixtures/tables']] as const) {
+    for (const split of ['tuned', 'heldout'] as const) {
+      const d = join(root, base, split);
+      if (!existsSync(d)) continue;
+      for (const id of readdirSync(d).sort()) {
+        const dir = join(d, id);
+        if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'reference.json'))) continue;
+        const inputs = kind === 'text' ? ['source.txt'] : readdirSync(dir).filter((f) => /\.(xlsx|csv)$/i.test(f)).sort();
+        if (inputs.length) out.push({ id, split, kind, dir, inputs });
+      }
+    }
+  }
+  return out;
+}
+
+interface Row extends ReportScore {
+  id: string;
+  split: Case['split'];
+  kind: Case['kind'];
+  yearAsked: boolean;
+  error: string | null;
+}
+
+async function runCase(c: Case, trees: { functional: ClassificationFile; economic: ClassificationFile }, index: DataIndex): Promise<Row> {
+  const meta = readJson<{ unit?: string; year?: number }>(join(c.dir, 'meta.json'));
+  const ref = readJson<Reference>(join(c.dir, 'reference.json'));
+  const files: UnitYearFile[] = [];
+  const review: ReviewItem[] = [];
+  const findings: RuleResult[] = [];
+  let yearAsked = false;
+  let error: string | null = null;
+  for (const input of c.inputs) {
+    const bytes = new Uint8Array(readFileSync(join(c.dir, input)));
+    const opts = { unit: `eval-${c.id}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 60), name: meta.unit ?? c.id, fileName: input, trees: { functional: trees.functional.nodes, economic: trees.economic.nodes }, groups: index.groups ?? [] };
+    let r: ImportResult = await importFile(bytes, opts);
+    // As docs/publishing.md tells a user: give --year only when the importer asks for it.
+    if (!r.file && r.errors.some((e) => /--year/.test(e.message)) && meta.year) {
+      yearAsked = true;
+      r = await importFile(bytes, { ...opts, year: meta.year });
+    }
+    review.push(...r.review);
+    if (!r.file) {
+      error = r.errors.map((e) => e.message).join('；');
+      continue;
+    }
+    files.push(r.file);
+    findings.push(...reconcile(r.file, { functional: trees.functional, economic: trees.economic }, { sourceText: r.sourceText, unitName: meta.unit }));
+  }
+  return { id: c.id, split: c.split, kind: c.kind, yearAsked, error, ...scoreReport(ref, files, review, findings) };
+}
+
+interface Total {
+  reports: number;
+  figures: number;
+  found: number;
+  placed: number;
+  correct: number;
+  errors: number;
+  wrongYear: number;
+  review: number;
+  inconsistencies: number;
+  inconsistenciesFound: number;
+}
+function total(rows: Row[]): Total {
+  const t: Total = { reports: rows.length, figures: 0, found: 0, placed: 0, correct: 0, errors: 0, wrongYear: 0, review: 0, inconsistencies: 0, inconsistenciesFound: 0 };
+  for (const r of rows) {
+    t.figures += r.figures;
+    t.found += r.found;
+    t.placed += r.placed;
+    t.correct += r.correct;
+    t.errors += r.errors.length;
+    t.wrongYear += r.wrongYear;
+    t.review += r.review;
+    t.inconsistencies += r.inconsistencies;
+    t.inconsistenciesFound += r.inconsistenciesFound;
+  }
+  return t;
+}
+const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
+
+function markdown(rows: Row[], totals: Record<string, Total | null>): string {
+  const lines = ['# Importer evaluation on real reports', '', 'Written by `npm run eval:import` (scripts/eval-import.ts). A benchmark, not a test.', '', '## Definitions', '', ...DEFINITIONS.map((d) => `- ${d}`), ''];
+  lines.push('## Totals', '', '| | tuned | held-out |', '| --- | --- | --- |');
+  const col = (t: Total | null, f: (t: Total) => string) => (t ? f(t) : 'not run');
+  const row = (name: string, f: (t: Total) => string) => lines.push(`| ${name} | ${col(totals.tuned, f)} | ${col(totals.heldout, f)} |`);
+  row('reports', (t) => String(t.reports));
+  row('placed recall', (t) => `${pct(t.found, t.figures)} (${t.found}/${t.figures})`);
+  row('precision', (t) => `${pct(t.correct, t.placed)} (${t.correct}/${t.placed})`);
+  row('figures under a wrong year', (t) => String(t.wrongYear));
+  row('review-list size', (t) => String(t.review));
+  row('inconsistencies found by the rules', (t) => `${pct(t.inconsistenciesFound, t.inconsistencies)} (${t.inconsistenciesFound}/${t.inconsistencies})`);
+  lines.push('', '## Per report', '', '| split | report | input | recall | precision | wrong year | review | inconsistencies | note |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows)
+    lines.push(
+      `| ${r.split} | ${r.id} | ${r.kind} | ${pct(r.found, r.figures)} (${r.found}/${r.figures}) | ${pct(r.correct, r.placed)} (${r.correct}/${r.placed}) | ${r.wrongYear} | ${r.review} | ${r.inconsistenciesFound}/${r.inconsistencies} | ${[r.yearAsked ? 'year from --year (not in the title)' : '', r.error ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/')} |`,
+    );
+  return lines.join('\n') + '\n';
+}
+
+async function main() {
+  const heldout = process.argv.includes('--heldout');
+  const index = readJson<DataIndex>(join(root, 'data/index.json'));
+  const trees = { functional: readJson<ClassificationFile>(join(root, 'data', index.classifications.functional)), economic: readJson<ClassificationFile>(join(root, 'data', index.classifications.economic)) };
+  const rows: Row[] = [];
+  for (const c of cases()) if (c.split === 'tuned' || heldout) rows.push(await runCase(c, trees, index));
+  const totals = { tuned: total(rows.filter((r) => r.split === 'tuned')), heldout: heldout ? total(rows.filter((r) => r.split === 'heldout')) : null };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench/import.md'), markdown(rows, totals));
+  writeFileSync(join(root, 'bench/import.json'), JSON.stringify({ definitions: DEFINITIONS, totals, reports: rows }, null, 2) + '\n');
+  for (const r of rows.filter((x) => x.split === 'tuned'))
+    console.log(`${r.id.padEnd(40)} recall ${pct(r.found, r.figures).padStart(8)} (${r.found}/${r.figures})  precision ${pct(r.correct, r.placed).padStart(8)} (${r.correct}/${r.placed})  wrong year ${r.wrongYear}  review ${r.review}  inconsistencies ${r.inconsistenciesFound}/${r.inconsistencies}${r.error ? `  ERROR ${r.error}` : ''}`);
+  for (const [split, t] of Object.entries(totals))
+    if (t) console.log(`${split.padEnd(8)} reports ${t.reports}  recall ${pct(t.found, t.figures)} (${t.found}/${t.figures})  precision ${pct(t.correct, t.placed)} (${t.correct}/${t.placed})  wrong year ${t.wrongYear}  review ${t.review}  inconsistencies ${pct(t.inconsistenciesFound, t.inconsistencies)} (${t.inconsistenciesFound}/${t.inconsistencies})`);
+  console.log('written bench/import.md, bench/import.json');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

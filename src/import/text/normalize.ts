@@ -1,0 +1,138 @@
+/**
+ * Text as units publish it → text the reader can follow. Most 决算 are published as PDF and reach
+ * the importer as copied text: lines broken inside words and numbers ("本年收\n入390.55"), page
+ * numbers ("—5—", "- 3 -", "第3页"), a running header repeated on every page, stray zero-width
+ * and bidirectional marks (one inside "3\u200B859.16" hides a digit from every reader but the
+ * eye). This step repairs only layout: it never changes a character of the report's own wording or
+ * numbers, so the result is still the report's text, and it is what the importer keeps as the
+ * source copy that quotes are checked against. Full-width forms are kept as printed (the wording
+ * rules report them); matching folds them (fold.ts).
+ */
+
+/** Zero-width and bidirectional formatting characters: invisible, never part of a word or number. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Pinyin a mirror site inserted after characters: "學(xué)", "數(shù)" (never report text). */
+const PINYIN = /([\u3400-\u9fff])\(([a-z]*[\u00e0-\u00fc\u0101-\u01dc][a-z\u00e0-\u00fc\u0101-\u01dc]*)\)/g;
+
+/** "—5—", "－ 12 －", "- 3 -", "~4~": a page number between dashes. */
+const DASHED_PAGE = /^[\s]*[—–\-－~～_]+\s*\d{1,3}\s*[—–\-－~～_]+\s*$/;
+/** "第3页", "第 3 页 共 12 页", "3/12", "第3页/共12页". */
+const WORDED_PAGE = /^\s*(?:第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3}|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)\s*$/;
+/** A line that is only a small integer: a page number when such lines count up through the text. */
+const BARE_NUMBER = /^\s*(\d{1,3})\s*$/;
+
+/** Sentence-final punctuation (a line ending so is a paragraph end). */
+const PARA_END = /[。！？!?；;：:]$|[。！？!?][”"』」）)]$/;
+/** Heading numbering at the start of a line: "一、", "（一）", "1．", "第二部分", "（1）". */
+const NUMBERED = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[．.、](?!\d)|\s)|[①-⑳]|附件|附表|注[:：])/;
+
+export interface Normalized {
+  text: string;
+  /** What was repaired, counted, for the import's warnings. */
+  repairs: { invisible: number; pageNumbers: number; headers: number; joins: number; pinyin: number };
+}
+
+/** The repairs in words (empty when the text needed none). */
+export function repairNote(r: Normalized['repairs']): string | null {
+  const parts: string[] = [];
+  if (r.invisible) parts.push(`去掉零宽或方向控制字符 ${r.invisible} 个`);
+  if (r.pageNumbers) parts.push(`去掉页码 ${r.pageNumbers} 行`);
+  if (r.headers) parts.push(`去掉重复的页眉 ${r.headers} 行`);
+  if (r.joins) parts.push(`接上句中断行 ${r.joins} 处`);
+  if (r.pinyin) parts.push(`去掉转载页面插在字后的拼音注音 ${r.pinyin} 处`);
+  return parts.length ? `正文按版面整理：${parts.join('，')}；来源副本与引文均为整理后的正文，文字和数字未改动` : null;
+}
+
+/** Repair the layout of a report text (see the module comment). */
+export function normalizeText(input: string): Normalized {
+  const repairs = { invisible: 0, pageNumbers: 0, headers: 0, joins: 0, pinyin: 0 };
+  let text = input
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, () => {
+      repairs.invisible++;
+      return '';
+    })
+    .replace(PINYIN, (_, ch: string) => {
+      repairs.pinyin++;
+      return ch;
+    });
+  const lines = text.split('\n');
+  const drop = new Array<boolean>(lines.length).fill(false);
+
+  // Page numbers: dashed and worded forms always; bare numbers only when at least two of them
+  // count up through the text (a lone "5" could be anything).
+  const bare: number[] = [];
+  lines.forEach((l, i) => {
+    if (DASHED_PAGE.test(l) || WORDED_PAGE.test(l)) drop[i] = true;
+    else if (BARE_NUMBER.test(l)) bare.push(i);
+  });
+  const bareValues = bare.map((i) => Number(BARE_NUMBER.exec(lines[i])![1]));
+  if (bare.length >= 2 && bareValues.every((v, k) => k === 0 || v > bareValues[k - 1])) for (const i of bare) drop[i] = true;
+  repairs.pageNumbers = drop.filter(Boolean).length;
+
+  // Running headers: a short line without sentence punctuation repeated three times or more; the
+  // first occurrence stays (it is often the title).
+  const seen = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (!drop[i] && t.length >= 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !NUMBERED.test(t)) seen.set(t, [...(seen.get(t) ?? []), i]);
+  });
+  for (const at of seen.values())
+    if (at.length >= 3)
+      for (const i of at.slice(1)) {
+        drop[i] = true;
+        repairs.headers++;
+      }
+
+  // Join a line to the next when the break is inside a sentence: the line does not end a
+  // sentence, is long enough to have been wrapped (or ends inside a number), and the next line
+  // does not start a heading, list item or table row.
+  const kept = lines.map((l, i) => (drop[i] ? null : l)).filter((l): l is string => l !== null);
+  const width = wrapWidth(kept);
+  const out: string[] = [];
+  for (const l of kept) {
+    const prev = out.length ? out[out.length - 1] : null;
+    if (prev !== null && brokenInside(prev, l, width)) {
+      out[out.length - 1] = prev.replace(/\s+$/, '') + l.replace(/^\s+/, '');
+      repairs.joins++;
+    } else out.push(l);
+  }
+  text = out.join('\n');
+  return { text, repairs };
+}
+
+/**
+ * The width PDF copying wrapped the text at: the most common length of long lines, when enough
+ * lines share it (±2). Null for a text that was not wrapped (paragraphs one per line).
+ */
+function wrapWidth(lines: string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const n = l.trim().length;
+    if (n >= 15) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const n of counts.keys()) {
+    let c = 0;
+    for (let d = -2; d <= 2; d++) c += counts.get(n + d) ?? 0;
+    if (c > bestCount) (best = n), (bestCount = c);
+  }
+  const long = [...counts.values()].reduce((a, b) => a + b, 0);
+  return best !== null && bestCount >= 5 && bestCount >= long * 0.3 ? best : null;
+}
+
+function brokenInside(prev: string, next: string, width: number | null): boolean {
+  const p = prev.trim();
+  const n = next.trim();
+  if (!p || !n || PARA_END.test(p) || NUMBERED.test(n) || /^[#=【(（]/.test(n)) return false;
+  // A number cut in two ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
+  if (/[\d.．]$/.test(p) && /^[\d.．]/.test(n)) return true;
+  if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
+  if (width === null) return false;
+  // A numbered line without sentence punctuation is a heading, however long.
+  if (NUMBERED.test(p) && !/[，,。；;]/.test(p)) return false;
+  // A wrapped line is about as long as the wrap width; a heading or title line is short.
+  return p.length >= width - 3;
+}
