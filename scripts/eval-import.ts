@@ -33,18 +33,23 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importFile } from '../src/import/index';
+import { normalizeText } from '../src/import/text/normalize';
 import type { ImportResult, ReviewItem } from '../src/import/types';
 import { normalizeQuoteText, reconcile } from '../src/domain/rules';
 import type { ClassificationFile, DataIndex, Fact, Indicator, RuleResult, UnitYearFile } from '../src/model/types';
 import { parseRole, roleTitle } from '../src/model/vocabulary';
+import { Converter } from 'opencc-js/t2cn';
+
+/** References of reports printed in traditional characters name figures as printed: compare in simplified. */
+const toSimplified = Converter({ from: 't', to: 'cn' });
 
 export const DEFINITIONS = [
   'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed.',
   'Values are compared in the stored unit (reference figures in 元 / 千元 / 亿元 converted to 万元), equal within 1e-6 relative.',
-  'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote.',
+  'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote (one contains the other, or both print the number with the same three characters right before it or right after it).',
   'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
   'Wrong year: placed figures whose value and role match a reference figure of another year (counted within the errors too).',
-  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (spaces and quote marks ignored).',
+  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored).',
 ];
 
 export interface RefFigure {
@@ -119,18 +124,25 @@ export function placedFigures(file: UnitYearFile): Placed[] {
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-const norm = (s: string) => normalizeQuoteText(s).replace(/[“”"‘’'「」]/g, '');
+/** Quotes compared as the importer reads them: layout repaired (normalizeText), width folded, simplified. */
+const norm = (s: string) => toSimplified(normalizeQuoteText(normalizeText(s).text)).replace(/[“”"‘’'「」]/g, '');
 
-/** Whether two quotes are about the same passage: one contains the other, or they print the number with the same words before it. */
+/** Whether two quotes are about the same passage: one contains the other, or they print the number with the same three characters before it or after it. */
 export function quotesOverlap(a: string, b: string, printed: string): boolean {
   const x = norm(a);
   const y = norm(b);
   if (!x || !y) return false;
   if (x.includes(y) || y.includes(x)) return true;
   const p = norm(printed);
-  const before = (s: string) => [...s.matchAll(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => s.slice(Math.max(0, (m.index ?? 0) - 3), m.index));
-  const bx = new Set(before(x).filter((w) => w.length === 3));
-  return before(y).some((w) => bx.has(w));
+  const at = (s: string) => [...s.matchAll(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index ?? 0);
+  // A number followed by more digits ("5" in "50") is not the number.
+  const sides = (s: string) =>
+    at(s)
+      .filter((i) => !/[\d.]/.test(s[i + p.length] ?? '') && !/[\d.]/.test(s[i - 1] ?? ''))
+      .flatMap((i) => [`<${s.slice(Math.max(0, i - 3), i)}`, `>${s.slice(i + p.length, i + p.length + 3)}`])
+      .filter((w) => w.length === 4);
+  const sx = new Set(sides(x));
+  return sides(y).some((w) => sx.has(w));
 }
 
 function fullMatch(r: RefFigure, p: Placed): boolean {
@@ -280,7 +292,11 @@ async function runCase(c: Case, trees: { functional: ClassificationFile; economi
       continue;
     }
     files.push(r.file);
-    findings.push(...reconcile(r.file, { functional: trees.functional, economic: trees.economic }, { sourceText: r.sourceText, unitName: meta.unit }));
+    // As the CLI does, the classification files gain the codes the import used that they lacked.
+    const withNew = (t: ClassificationFile, add: ClassificationFile['nodes'] = []) => ({ ...t, nodes: [...t.nodes, ...add.filter((n) => !t.nodes.some((x) => x.code === n.code))] });
+    findings.push(
+      ...reconcile(r.file, { functional: withNew(trees.functional, r.newCodes?.functional), economic: withNew(trees.economic, r.newCodes?.economic) }, { sourceText: r.sourceText, unitName: meta.unit }),
+    );
   }
   return { id: c.id, split: c.split, kind: c.kind, yearAsked, error, ...scoreReport(ref, files, review, findings) };
 }

@@ -43,6 +43,8 @@ import { fundSources } from './fund-sources';
 import { grandTotalScope } from './grand-total-scope';
 import { incomeSources } from './income-sources';
 import { netAssets } from './net-assets';
+import { basicParts } from './basic-parts';
+import { fiscalTotals } from './fiscal-totals';
 import { operatingScope } from './operating-scope';
 import { pairedMarks } from './paired-marks';
 import { partOfWhole } from './part-of-whole';
@@ -83,6 +85,8 @@ export const RULES: readonly Rule[] = [
   partOfWhole,
   partsSum,
   netAssets,
+  basicParts,
+  fiscalTotals,
   recompute,
   rate,
   share,

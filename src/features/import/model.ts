@@ -11,6 +11,7 @@ import { formatOf, type ImportError, type ImportOptions, type ImportResult, type
 import { MAX_INPUT_BYTES, parseYear, sourcePaths, unitIdProblem, unitNameProblem } from '../../import/options';
 import type { DataError, RuleGrade, RuleResult, UnitEntry, UnitYearFile } from '../../model/types';
 import { navItems } from '../shell/model';
+import { countOf, summarize } from '../../domain/rules';
 import { numberPairs } from '../quality/checks';
 import { orderResults } from '../quality/model';
 
@@ -207,7 +208,8 @@ export interface ImportView {
   publish: { title: string; steps: string[]; command: string } | null;
 }
 
-const BADGE: Record<RuleResult['status'], string> = { pass: '✓ 通过', fail: '✗ 未通过', known: '⚠ 已知不一致' };
+/** Badges by how the CLI counts a result (countOf): an unexplained error apart from warnings and notes. */
+const BADGE: Record<ReturnType<typeof countOf>, string> = { pass: '✓ 通过', fail: '✗ 未通过', warning: '! 警告', note: '· 提示', known: '⚠ 已知不一致' };
 const GRADE_TEXT: Record<RuleGrade, string> = { error: '错误', warning: '警告', note: '提示' };
 /** Records quoted under one finding; a rule over a whole table names many, the first few locate it. */
 const MAX_QUOTES = 3;
@@ -290,7 +292,10 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
   const derived = [...file.facts, ...file.measures].filter((x) => x.provenance.kind === 'derived').length;
   const open = orderResults(check.results.filter((r) => r.status !== 'pass'));
   const passed = check.results.length - open.length;
-  const fails = open.filter((r) => r.status === 'fail').length;
+  // Counted as the CLI counts (summarize): only an unexplained error is a failure.
+  const total = summarize(check.results).total;
+  const fails = total.fail;
+  const placed = [...file.facts, ...file.measures, ...file.indicators].filter((x) => x.provenance.kind === 'stated').length;
   const finding = (r: RuleResult): FindingView => {
     const quotes = r.span
       ? [`“${r.span.text}”${r.span.line ? `（第 ${r.span.line} 行）` : ''}`]
@@ -302,7 +307,7 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
     return {
       key: r.key,
       status: r.status,
-      badge: BADGE[r.status],
+      badge: BADGE[countOf(r)],
       grade: r.grade,
       gradeText: GRADE_TEXT[r.grade] ?? r.grade,
       title: r.title,
@@ -324,14 +329,14 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
 
   return {
     ...view,
-    status: `已导入 ${fileName}：${displayName} ${year} 年，${fails ? `${fails} 项核对未通过` : '核对全部通过或已说明'}，待核对数字 ${result.review.length} 个。`,
+    status: `已导入 ${fileName}：${displayName} ${year} 年，${fails ? `${fails} 项错误未说明` : '没有未说明的错误'}，已归位数字 ${placed} 个，待核对数字 ${result.review.length} 个。`,
     warnings,
     summary:
       `${fileName}${result.encoding ? `（${result.encoding.toUpperCase()}）` : ''} → ${year} 年度《${file.source.title}》：` +
-      `金额 ${file.facts.length} 条，指标 ${file.measures.length} 条（其中推算 ${derived} 条）${file.indicators.length ? `，业务指标 ${file.indicators.length} 条` : ''}，待核对数字 ${result.review.length} 个。`,
+      `金额 ${file.facts.length} 条，指标 ${file.measures.length} 条（其中推算 ${derived} 条）${file.indicators.length ? `，业务指标 ${file.indicators.length} 条` : ''}；已归位数字 ${placed} 个，待核对数字 ${result.review.length} 个。`,
     findings: {
       title: `检查报告：${open.length} 项需要注意`,
-      counts: `通过 ${passed} · 未通过 ${fails} · 已知不一致 ${open.length - fails}${check.broken.length ? ` · 未能使用的部分：${check.broken.join('、')}` : ''}`,
+      counts: `通过 ${total.pass} · 未解释失败 ${total.fail} · 已知问题 ${total.known} · 未解释的警告 ${total.warning} · 提示 ${total.note}${check.broken.length ? ` · 未能使用的部分：${check.broken.join('、')}` : ''}`,
       items: open.map(finding),
       passed,
     },

@@ -186,7 +186,7 @@ export function build(input: BuildInput): Built {
     const role = t.kind === 'measure' ? t.role : cellRole(t);
     const section: RoleSection =
       (role && roleSection(role)) || (t.kind === 'measure' && t.free ? freeSection(t.label) : t.kind === 'fact' && (t.cell.functional || t.cell.economic) ? 'spending' : 'totals');
-    const label = c.completion ? `${t.label}完成预算` : statLabel(t.label + (t.phase !== '决算' && c.stat === 'value' && !(t.kind === 'measure' && t.free) ? t.phase : ''), c.stat, c.base, c.whole);
+    const label = c.completion ? `${t.label}完成预算` : statLabel(t.label + (t.phase !== '决算' && c.stat === 'value' && !(t.kind === 'measure' && t.free) && !/预算/.test(t.label) ? t.phase : ''), c.stat, c.base, c.whole);
     // "完成预算X%": the figure as a percentage of its budget (stat completion, against the budget).
     const stat: Stat = c.completion ? 'completion' : c.stat;
     const base: ChangeBase | undefined = c.completion ? 'budget' : c.base;

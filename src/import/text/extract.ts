@@ -10,6 +10,7 @@
 import type { ReviewItem } from '../types';
 import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
 import type { TreeIndex } from './classify';
+import { fundsTableClaims } from './funds-table';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
@@ -59,12 +60,14 @@ const ROLE_UNIT = (role: string) => (ROLES as Record<string, RoleSpec>)[parseRol
  * The year the words before a figure name as its subject: the last year printed before it in the
  * sentence that is neither a comparison ("与2021年相比", "较2021年") nor a date ("截至2023年12月31日").
  */
-function yearBefore(folded: string, upTo: number): number | null {
+function yearBefore(folded: string, upTo: number, depth?: Uint8Array, atDepth = 0): number | null {
   let year: number | null = null;
   for (const m of folded.slice(0, upTo).matchAll(/(\d{4})\s*年/g)) {
+    // A year inside an aside the figure is not in ("（含2023年转列…项目5个）") is not its year.
+    if (depth && depth[m.index ?? 0] > atDepth) continue;
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
     const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
-    if (/(?:与|较|比|和|同|自|从|至)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
+    if (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
     year = Number(m[1]);
   }
   return year;
@@ -82,7 +85,7 @@ const YEAR_VALUE = (y: number) => new RegExp(`${y}\\s*年度?(?:同期|决算|�
  * "含2023年转列…" in a 2024 one) is a conflict: the figure goes to review with its quote.
  */
 function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], reportYear: number, fixedFrom: number | null): { year: number } | { conflict: string } {
-  const named = yearBefore(s.folded, m.start);
+  const named = yearBefore(s.folded, m.start, s.depth, m.depth);
   if (named !== null && named === fixedFrom) return { year: named };
   if (form === 'value' && PREV_YEAR_VALUE.test(lead) && (named === null || named === reportYear)) return { year: reportYear - 1 };
   if (named === null || named === reportYear) return { year: reportYear };
@@ -159,6 +162,19 @@ function splitPaired(subject: string, n: number): string[] | null {
 }
 
 /**
+ * The item a clause without a number names, for the change after it: the last clause of the gap
+ * before a number, with its "比预算无增减变化" dropped; null when it names nothing.
+ */
+function namedBefore(gap: string): string | null {
+  const clauses = gap.split(/[,;:。]/).map((c) => c.trim()).filter(Boolean);
+  const last = clauses[clauses.length - 1];
+  // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
+  if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
+  const subject = stripAsides(last).replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '').replace(/(?:支出)?决算数?$/, '');
+  return cleanSubject(subject).length >= 3 ? subject : null;
+}
+
+/**
  * Words that name totals, flows and carry-over: a figure so named has a place in the model, and
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
@@ -177,11 +193,22 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   let label = leftover ? '' : clean(subject);
   // A count is named by the words on both sides: "划分29个二级网格", "在园幼儿915名".
   if (m.kind === 'count') label = clean(label + m.tail);
+  // "30万元用于基建工程项目审计": an amount named by what it is used for.
+  else if (label.length < 2 && /^用于/.test(m.tail)) label = clean(m.tail.replace(/^用于/, ''));
   if (label.length < 2 || label.length > 24) return null;
   if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
+}
+
+/**
+ * What a paragraph has set for the sentences after it: the comparison ("比2022年增加…。其中：…增加0万元")
+ * and the budget a completion is measured against ("完成全年预算…。其中：…完成预算…").
+ */
+interface LineContext {
+  base: { base: ChangeBase; baseYear: number | null; phase?: Phase } | null;
+  budget: Phase | null;
 }
 
 export interface ExtractOptions {
@@ -197,14 +224,25 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
   const review: ReviewItem[] = [];
   for (const line of lines) {
     if (line.kind !== 'body') continue;
+    claims.push(...fundsTableClaims(line, opts.reportYear));
     const sentences = splitSentences(line.folded, line.text);
     let carry: Topic | null = null;
-    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review);
+    // "比2022年增加0.16万元。其中：…增加0万元": a comparison set in one sentence holds for the next.
+    const lineBase: LineContext = { base: null, budget: null };
+    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review, lineBase);
   }
   return { claims, review };
 }
 
-function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: ExtractOptions, claims: Claim[], review: ReviewItem[]): Topic | null {
+function sentenceClaims(
+  line: Line,
+  s: Sentence,
+  carry: Topic | null,
+  opts: ExtractOptions,
+  claims: Claim[],
+  review: ReviewItem[],
+  lineBase: LineContext,
+): Topic | null {
   const mentions = mentionsOf(s);
   if (mentions.length === 0) return carry;
   const section = line.section.length ? line.section.join(' / ') : '正文';
@@ -216,7 +254,9 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     source: sectionSource(line.section),
     func: null as { code: string; basis: Basis | null; source: Source | null } | null,
     econUnderFunc: false,
-    base: null as { base: ChangeBase; baseYear: number | null; phase?: Phase } | null,
+    base: lineBase.base,
+    /** "完成全年预算84.82万元的73.2%": the budget phase the next "的Y%" completes. */
+    completionPhase: null as Phase | null,
     /** A year misprint corrected once in this sentence is corrected for its other figures too. */
     yearFix: null as { from: number; to: number } | null,
     seen: new Set<string>(),
@@ -226,8 +266,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
   let prevEnd = 0;
   let lastTopic: Topic | null = null;
 
-  const quoteFrom = (start: number, m: Mention) => {
-    let q = line.text.slice(start, s.start + m.end);
+  const quoteFrom = (start: number, m: Mention, withTail = false) => {
+    let q = line.text.slice(start, s.start + (withTail ? m.tailEnd : m.end)).replace(/[、，,；;]+$/, '');
     q = q.replace(/^[\s，,；;：:、。]+/, '').replace(/^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.、](?![0-9０-９]))\s*/, '').trimEnd();
     return q;
   };
@@ -278,6 +318,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
+    const prevEnd0 = prevEnd;
     prevEnd = m.end;
     if (m.unreadable) {
       toReview(m, m.unreadable);
@@ -288,7 +329,13 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     if (cmp) ctx.base = baseOf(cmp[1]);
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
-    const form: Form = parseLead(first.lead);
+    let form: Form = parseLead(first.lead);
+    if (form.form === 'completion') {
+      if (form.named) lineBase.budget = form.phase;
+      else if (lineBase.budget) form = { ...form, phase: lineBase.budget };
+    }
+    if (ctx.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: ctx.completionPhase };
+    ctx.completionPhase = null;
     let subjectText = form.subject;
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
@@ -319,18 +366,37 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       let phase: Phase | null = null;
       if (resolved?.kind === 'phase') {
         phase = resolved.phase;
-        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
+        const bare = cleanSubject(subject);
+        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, bare);
       }
       // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
       if ((!resolved || resolved.kind === 'none') && gap.trim()) {
         const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
         if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
       }
+      // "2、支出：799.12万元" with nothing before it: the unit's spending.
+      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
+        resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
     } else if (form.form === 'value' && form.prev) {
-      // "比上年2665.56万元增加…": last year's value of the figure before it.
+      // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
+      // the change after it makes.
       const inherited = ctx.topic ?? (i === 0 ? carry : null);
       if (inherited) topic = inherited;
+      ctx.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
+    } else if ((form.form === 'change' || form.form === 'completion') && namedBefore(gap)) {
+      // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the item is named in the
+      // clause before, which states no number of its own.
+      const named = namedBefore(gap)!;
+      resolved = resolve(named, named, m, m.kind === 'percent' ? 'money' : m.kind);
+      if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') {
+        topic = { target: resolved as Target, quoteStart: s.start + prevEnd0 };
+        ctx.topic = topic;
+      } else {
+        resolved = null;
+        const inherited = ctx.topic ?? (i === 0 ? carry : null);
+        if (inherited) topic = inherited;
+      }
     } else if (form.form === 'value' && !m.list) {
       // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
       // still say what it is; it is never simply the figure before it again.
@@ -341,6 +407,8 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
+      // The sentence goes on about the figure it took from the sentence before.
+      if (inherited && !listTopics && !ctx.topic) ctx.topic = inherited;
     }
     // Not for an amount in a list of a money total's parts ("本年支出50万元，其中群众文化30万元"):
     // those are classification items, and an unknown one needs its code from a person.
@@ -363,7 +431,12 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     const target = topic.target;
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
-    const quote = quoteFrom(explicit ? s.start + first.leadStart : topic.quoteStart, lastOfList);
+    // A count named by the words after it ("174台拼接屏") is quoted with them.
+    const quote = quoteFrom(
+      explicit ? s.start + first.leadStart : topic.quoteStart,
+      lastOfList,
+      target.kind === 'measure' && Boolean(target.free) && m.tail !== '' && (m.kind === 'count' || /^用于/.test(m.tail)),
+    );
     const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
     if ('conflict' in fy) {
       toReview(m, fy.conflict);
@@ -392,12 +465,22 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
     };
     const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
 
+    // "收、支总计均为1523.26万元", "收支较上年减少…": one figure stated for both totals.
+    const twin: Target | null =
+      !m.list && target.kind === 'measure' && target.role === 'income.grand-total' && /^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(cleanSubject(subjectText))
+        ? { ...target, role: 'spending.grand-total', label: '支出总计' }
+        : null;
+    const pushTwin = (c: Claim) => {
+      claims.push(c);
+      if (twin) claims.push({ ...c, target: twin });
+    };
+
     if (form.form === 'value') {
       if (roleUnit !== m.kind) {
         toReview(m, `“${target.label}”应以${roleUnit === 'money' ? '金额' : roleUnit === 'percent' ? '百分比' : '数量'}列示，这里是 ${m.unit}`);
         continue;
       }
-      claims.push({ ...base, stat: 'value', value: m.value });
+      pushTwin({ ...base, stat: 'value', value: m.value });
       ctx.topic = topic;
       lastTopic = topic;
       ctx.topics.set(i, topic);
@@ -430,6 +513,7 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
         continue;
       }
       ctx.base = b;
+      lineBase.base = b;
       const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
       if (stat === 'change' && roleUnit !== m.kind) {
         toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
@@ -476,6 +560,14 @@ function sentenceClaims(line: Line, s: Sentence, carry: Topic | null, opts: Extr
       continue;
     }
 
+    // "完成全年预算84.82万元的73.2%": the amount is the figure's budget, the percentage its completion.
+    if (m.kind === 'money' && roleUnit === 'money') {
+      const budget: Target = { ...target, phase: form.phase } as Target;
+      if (budget.kind === 'fact' && !budget.cell.functional && !budget.cell.economic && !budget.cell.basis && !budget.cell.source) budget.label = `${form.phase}${budget.cell.flow}`;
+      claims.push({ ...base, target: budget, stat: 'value', value: m.value });
+      ctx.completionPhase = form.phase;
+      continue;
+    }
     // completion: "完成预算100%"
     if (m.kind !== 'percent' || roleUnit !== 'money') {
       toReview(m, '“完成预算”应是金额项目的百分比');

@@ -12,9 +12,11 @@ import { extract } from './extract';
 import { reportYear, signedDate, sourceKind, titleOf } from './meta';
 import { normalizeText, repairNote } from './normalize';
 import { splitSections } from './sections';
+import { missingCodes, withReference } from './vocabulary';
 
 const KIND_SLUG: Record<string, string> = {
   部门整体支出绩效自评: 'jixiao-ziping',
+  项目支出绩效自评: 'xiangmu-ziping',
   单位决算: 'danwei-juesuan',
   部门决算: 'bumen-juesuan',
   部门预算: 'bumen-yusuan',
@@ -35,9 +37,12 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   if (opts.year !== undefined && found && found.year !== opts.year)
     warnings.push(`指定的年度 ${opts.year} 与文中第 ${found.line} 行的年度 ${found.year} 不同，按指定的 ${opts.year} 导入`);
 
-  const kind = sourceKind(lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n'));
-  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(opts.trees), genre: kind });
-  const title0 = titleOf(lines) ?? `${year}年度报告`;
+  const kind = sourceKind(lines);
+  const trees = withReference(opts.trees);
+  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(trees), genre: kind });
+  const printed = titleOf(lines);
+  if (!printed) warnings.push('文中没有找到报告标题（如“某某局2022年度部门决算”），source.title 按单位名称、年度和文种写成并注明“原文无标题”，可在文件中改为报告的原标题');
+  const title0 = printed ?? `${year}年度${kind === '其他' ? '报告' : kind}（原文无标题）`;
   const title = title0.includes(opts.name) ? title0 : `${opts.name}${title0}`;
   const signed = signedDate(lines);
   const gaps: Array<{ section: string; note: string }> = [];
@@ -60,5 +65,9 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
       errors: [{ message: `文中没有找到可以入库的金额（收入、支出、功能或经济分类科目）：已识别 ${claims.length} 个数字，${allReview.length} 个待核对。数据格式要求至少一条金额事实` }],
       warnings,
     };
-  return { file: built.file, sourceText: text, review: allReview, errors: [], newGroups: built.newGroups, warnings };
+  const newCodes = {
+    functional: missingCodes(new Set(built.file.facts.flatMap((f) => (f.functional ? [f.functional] : []))), opts.trees.functional, trees.functional),
+    economic: missingCodes(new Set(built.file.facts.flatMap((f) => (f.economic ? [f.economic] : []))), opts.trees.economic, trees.economic),
+  };
+  return { file: built.file, sourceText: text, review: allReview, errors: [], newGroups: built.newGroups, newCodes, warnings };
 }

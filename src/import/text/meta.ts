@@ -27,25 +27,55 @@ export function reportYear(lines: Line[]): { year: number; line: number } | null
   return null;
 }
 
-/** Which template the text follows. */
-export function sourceKind(text: string): SourceKind {
+/** The genre a title or heading names, most specific first. */
+function genreOf(text: string): SourceKind | null {
   if (/整体支出绩效/.test(text)) return '部门整体支出绩效自评';
+  if (/项目(?:支出)?绩效|项目.{0,6}自评|绩效自评.{0,4}项目/.test(text)) return '项目支出绩效自评';
   if (/单位决算/.test(text)) return '单位决算';
   if (/部门决算/.test(text)) return '部门决算';
   if (/部门预算|预算公开/.test(text)) return '部门预算';
-  return '其他';
+  return null;
 }
 
-/** The title line, else the first top-level heading. */
+/**
+ * Which genre the document is: 部门决算 / 单位决算 / 部门整体支出绩效自评 / 项目支出绩效自评 (or
+ * 部门预算), from its title, else its headings, else its text.
+ */
+export function sourceKind(lines: Line[]): SourceKind {
+  const content = lines.filter((l) => l.kind !== 'skip');
+  const title = titleLine(lines);
+  return (
+    (title && genreOf(title.folded)) ||
+    genreOf(content.filter((l) => l.kind === 'heading' || l.kind === 'title').map((l) => l.folded).join('\n')) ||
+    genreOf(content.map((l) => l.folded).join('\n')) ||
+    '其他'
+  );
+}
+
+/**
+ * The document's title line: the first short line naming a year and a report ("…2021年度部门决算",
+ * "…2024年度项目支出绩效单位自评报告"), else the first title-like line; never a numbered heading
+ * such as "一、基本情况".
+ */
+function titleLine(lines: Line[]): Line | null {
+  const content = lines.filter((l) => l.kind !== 'skip');
+  const numbered = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.](?!\d))/;
+  const named = content.find((l) => titleLike(l) && YEAR_TITLE.test(l.folded) && !numbered.test(l.folded.trim()) && l.folded.trim().length >= 8);
+  return named ?? null;
+}
+
+/** The document's real title (see titleLine), or null when the text does not carry one. */
 export function titleOf(lines: Line[]): string | null {
-  const t = lines.find((l) => l.kind === 'title') ?? lines.find((l) => l.kind === 'heading');
-  return t ? t.text.trim() : null;
+  const t = titleLine(lines);
+  return t ? t.text.trim().replace(/\s+/g, ' ') : null;
 }
 
 /** The signing date near the end of the text (YYYY-MM-DD), when it is a real date. */
 export function signedDate(lines: Line[]): string | null {
   const tail = lines.filter((l) => l.kind !== 'skip').slice(-8).reverse();
   for (const l of tail) {
+    // A signature line is short ("2023年7月25日", "某某局 2023年7月25日"); a sentence naming a date is not one.
+    if (l.folded.trim().length > 30 || /[。,;]/.test(l.folded)) continue;
     const m = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(l.folded);
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -132,7 +132,7 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
   if (width === null) return false;
   // A numbered line without sentence punctuation is a heading, however long.
-  if (NUMBERED.test(p) && !/[，,。；;]/.test(p)) return false;
+  if (NUMBERED.test(p) && !/[，,。；;]/.test(p) && !/\d\s*(?:万元|亿元|元|%|％)/.test(p)) return false;
   // A wrapped line is about as long as the wrap width; a heading or title line is short.
   return p.length >= width - 3;
 }

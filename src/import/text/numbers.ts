@@ -36,6 +36,8 @@ export interface Mention {
   leadRaw: string;
   /** Folded words right after the unit, up to the next delimiter (counts name the thing after the number). */
   tail: string;
+  /** Where the tail ends (offset in the sentence). */
+  tailEnd: number;
   /** Index of the mention this one is a parenthesised part of ("行政运行187.17万元（工资福利支出…）"). */
   owner: number | null;
   /** Paired lists "4125.49,4143.91万元": the list this mention belongs to, and its place in it. */
@@ -50,10 +52,11 @@ export interface Mention {
 }
 
 const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
-const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项'])].sort(
+const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项', '米', '立方米', '㎡', '座', '盏', '位', '分'])].sort(
   (a, b) => b.length - a.length,
 );
-const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS].join('|')})`;
+/** "1523.26万" with no 元: money in 万元 (only where no longer unit follows). */
+const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS, '万(?![\\u4e00-\\u9fff])'].join('|')})`;
 const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(余)?\s*`;
 /** "结余为零": zero stated in words. */
 const ZERO = /(?:结转和结余|结转结余|结余|结转)(?:资金)?(?:为|是)(零)/g;
@@ -194,6 +197,7 @@ export function mentionsOf(s: Sentence): Mention[] {
   const out: Mention[] = [];
   toks.forEach((t, ti) => {
     if (t.unit === null) return;
+    if (t.unit === '万') t.unit = '万元';
     const money = MONEY.includes(t.unit);
     const percent = t.unit === '%' || t.unit === '‰';
     const kind: Kind = money ? 'money' : percent ? 'percent' : 'count';
@@ -224,6 +228,7 @@ export function mentionsOf(s: Sentence): Mention[] {
       lead: '',
       leadRaw: '',
       tail: '',
+      tailEnd: t.end,
       owner: null,
       list: listOf.get(ti) ?? null,
       threshold,
@@ -258,6 +263,7 @@ export function mentionsOf(s: Sentence): Mention[] {
     let b = m.end;
     while (b < f.length && !(s.depth[b] === m.depth && DELIMS.has(f[b])) && s.depth[b] >= m.depth && !out.some((o) => o.start === b)) b++;
     m.tail = stripAsides(f.slice(m.end, b)).trim();
+    m.tailEnd = b;
     if (m.depth > 0) {
       let open = m.start - 1;
       while (open >= 0 && s.depth[open] >= m.depth) open--;

@@ -11,7 +11,8 @@ export type Form =
   | { form: 'value'; subject: string; prev?: { year: number | null } }
   | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
   | { form: 'share'; subject: string; whole: string }
-  | { form: 'completion'; subject: string; phase: Phase };
+  /** `named`: the words name the budget (年初, 全年, 调整后); else it is the paragraph's budget. */
+  | { form: 'completion'; subject: string; phase: Phase; named?: boolean };
 
 const UP = '增加|增长|上升|新增|提高|增';
 const DOWN = '减少|下降|降低|节约|节省|下滑|减';
@@ -21,7 +22,7 @@ const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD
 const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
-const COMPLETION = /^(.*?)完成(年初|调整后?)?(?:全年)?预算(?:数)?(?:的)?$/;
+const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
 /** A clause that only sets the comparison for what follows: "与2021年相比,". */
 export const COMPARISON_ONLY = new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`);
 
@@ -37,8 +38,14 @@ export function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: 
 
 /** Trailing verbs of a value lead: "资金执行率为", "共设编制", "共计支出". */
 function cleanValueSubject(s: string): string {
+  // "项目支出包括委员活动经费": the item after 包括 is the figure's subject.
+  const listed = /^(.+?)(?:主要)?包括[:]?(.+)$/.exec(s);
+  if (listed && !/^(?:其中|主要|具体)$/.test(listed[1])) s = listed[2];
   return s.replace(/(?:分别|各)?(?:为|是|达到|达|约|近|共计|合计为)$/, '');
 }
+
+/** "决算数大于预算数55.93万元", "实际支出超出预算X万元": a change of actual against the budget. */
+const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(大于|超过|超出|多于|高于|小于|少于|低于)(年初|调整后?|全年)?预算数?$/;
 
 /** "比上年", "较2020年度的", "与上年同期": the words before the compared year's own value. */
 const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:决算数?|实际数?)?(?:为|是)?$/;
@@ -47,8 +54,11 @@ const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|
 export function parseLead(lead: string): Form {
   const prev = PREV_VALUE.exec(lead);
   if (prev) return { form: 'value', subject: prev[1], prev: { year: prev[2] ? Number(prev[2]) : null } };
+  const vs = VS_BUDGET.exec(lead);
+  if (vs)
+    return { form: 'change', subject: vs[1], base: 'budget', baseYear: null, sign: /大于|超过|超出|多于|高于/.test(vs[2]) ? 1 : -1, phase: vs[3] === '全年' || vs[3]?.startsWith('调整') ? '调整预算' : '年初预算', each: false };
   let m = COMPLETION.exec(lead);
-  if (m) return { form: 'completion', subject: m[1], phase: m[2]?.startsWith('调整') ? '调整预算' : '年初预算' };
+  if (m) return { form: 'completion', subject: m[1], phase: m[2] === '全年' || m[2]?.startsWith('调整') ? '调整预算' : '年初预算', named: Boolean(m[2]) };
   m = SHARE.exec(lead);
   if (m && !/占用/.test(lead)) return { form: 'share', subject: m[1], whole: m[2] };
   m = CHANGE.exec(lead);

@@ -5,7 +5,8 @@
  * names no unit. Order matters: the more specific phrase first (三公 items before the 三公 total,
  * 基本支出总计 before 支出总计, 净资产 before 资产总额).
  */
-import { PROCUREMENT_KINDS, type Basis, type Flow, type Phase, type Source } from '../../model/vocabulary';
+import { PROCUREMENT_KINDS, ROLES, parseRole, type Basis, type Flow, type Phase, type Source } from '../../model/vocabulary';
+import { termRole } from './vocabulary';
 import type { Kind } from './numbers';
 
 export interface Cell {
@@ -41,7 +42,7 @@ export interface SubjectContext {
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
   s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
-  if (/调整(?:后)?预算/.test(s)) return '调整预算';
+  if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
 }
@@ -85,11 +86,15 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
-  if (/到位/.test(s)) return measure('project.funds-arrived', '项目实际到位资金');
+  // "资金2179万元目前已全部拨付": the words after the amount say it has arrived.
+  if (/到位|已全部拨付|全部下达/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
+  if (/完成预算资金|实际完成(?:资金|投资)/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/申请预算(?:资金)?$/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
-  if (/年初批复|年初预算|批复预算/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
-  if (/实际支出|执行数|实际执行|支出数/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
+  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/^项目资金(?:总额|合计|共计?)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
   return null;
 }
@@ -139,7 +144,7 @@ function money(s: string, c: SubjectContext): Resolved {
   // "与上年相比，一般公共预算财政拨款增加…" right after the 一般公共预算财政拨款支出: the same figure.
   if (s === '一般公共预算财政拨款' && c.prevRole === 'gpb.spending') return measure('gpb.spending', '一般公共预算财政拨款支出', phase);
   // "收、支总计X万元", "收支较上年减少…": one figure named for both totals is read as 收入总计, the first it names.
-  if (/^收、?支(?:总计)?$|^收支(?:总计|总额)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
   const project = projectRole(s, c, phase);
   if (project) return project;
 
@@ -160,6 +165,13 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/^总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
+  // A wording listed in the reference vocabulary (data/reference/report-terms.json).
+  const listed = termRole(s);
+  if (listed && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
+    const label = /:/.test(listed) ? listed.slice(listed.indexOf(':') + 1) : (ROLES as Record<string, { title: string }>)[listed].title;
+    const fixed: Record<string, Phase> = { 'project.budget-initial': '年初预算', 'project.budget-added': '调整预算', 'project.budget-adjusted': '调整预算' };
+    return measure(listed, label, fixed[listed] ?? phase);
+  }
   if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
   return null;
 }
@@ -194,7 +206,7 @@ function count(s: string, c: SubjectContext): Resolved {
       return measure(`staff.other:${name}`, name);
     }
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
-    if (/在编|在职(?:人员)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
+    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
   }
   return null;

@@ -156,7 +156,14 @@ describe('a file that imports', () => {
     const v = importView(done, entry);
     expect(v.busy).toBe(false);
     expect(v.summary).toMatch(new RegExp(`^${REPORT}（UTF-8） → 2022 年度《新单位2022年部门整体支出绩效自评报告》：金额 \\d+ 条`));
-    expect(v.findings).toMatchObject({ counts: '通过 1 · 未通过 1 · 已知不一致 1', passed: 1 });
+    // Counted as the CLI counts: the unexplained error alone is a failure, the known note is known.
+    expect(v.findings).toMatchObject({ counts: '通过 1 · 未解释失败 1 · 已知问题 1 · 未解释的警告 0 · 提示 0', passed: 1 });
+    expect(v.status).toMatch(/1 项错误未说明，已归位数字 \d+ 个，待核对数字 \d+ 个/);
+    // A failed warning is a warning, never counted with the errors.
+    const warned = importView(finish(s, check({ results: [{ ...results[0], grade: 'warning' as const }, results[2]] })), entry);
+    expect(warned.findings).toMatchObject({ counts: '通过 1 · 未解释失败 0 · 已知问题 0 · 未解释的警告 1 · 提示 0' });
+    expect(warned.findings!.items[0].badge).toBe('! 警告');
+    expect(warned.status).toMatch(/没有未说明的错误/);
     const [fail, known] = v.findings!.items;
     expect(fail).toMatchObject({ key: 'r1:a', badge: '✗ 未通过', gradeText: '错误', href: '#/quality?unit=new-unit&year=2022&focus=r1:a' });
     expect(fail.quotes).toEqual([`${fact.label}：${fact.provenance.kind === 'stated' ? `报告原文（${fact.provenance.section}）：“${fact.provenance.quote}”` : ''}`]);

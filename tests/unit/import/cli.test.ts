@@ -86,10 +86,12 @@ describe('npm run import (text)', () => {
     const r = run(file, '--unit', 'review-unit', '--name', '某中心', '--data', dir);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(join(dir, 'units/review-unit/2022.json'), 'utf8'));
-    expect(written.review.length).toBeGreaterThan(10);
-    const saved = written.review.find((x: { text: string }) => x.text.includes('800'));
-    expect(saved).toMatchObject({ where: { line: 42 } });
-    expect(saved.context).toContain('800万元');
+    expect(written.review.length).toBeGreaterThan(0);
+    const source = readFileSync(join(dir, 'sources/review-unit-2022.txt'), 'utf8').split('\n');
+    for (const saved of written.review as Array<{ text: string; context: string; where: { line: number } }>) {
+      expect(source[saved.where.line - 1]).toContain(saved.context);
+      expect(saved.context).toContain(saved.text.replace(/万元$/, ''));
+    }
     expect(r.stdout).toContain(`待核对 ${written.review.length} 个数字`);
   }, 60_000);
 

@@ -140,3 +140,27 @@ describe('one year per report', () => {
     expect(r.errors[0].message).toMatch(/--year/);
   });
 });
+
+describe('the reference vocabulary (data/reference/)', () => {
+  it('codes a 类 the data’s trees lack by its official name or an older one, and returns it as a new code', () => {
+    const r = run('本年支出合计10万元。一般公共预算财政拨款支出10万元，主要用于：农林水支出0.8万元，医疗卫生与计划生育支出9.2万元。\n');
+    expect(r.file?.facts.filter((f) => f.functional).map((f) => [f.functional, f.amount])).toEqual([
+      ['213', 0.8],
+      ['210', 9.2],
+    ]);
+    expect(r.newCodes?.functional.map((n) => n.code)).toContain('213');
+  });
+
+  it('never codes a name two codes share once asides are dropped (资本性支出 / 资本性支出（基本建设）)', () => {
+    const r = run('本年支出合计10万元，其中基本支出10万元，其中：工资福利支出6万元，资本性支出4万元。\n');
+    expect(r.file?.facts.find((f) => f.amount === 4)?.economic).toBe('310');
+  });
+
+  it('reads a role by a wording listed for it', () => {
+    const r = run('本年支出合计10万元。2022年机关运行费3.5万元，因公出国费0万元。\n');
+    expect(r.file?.measures.filter((m) => m.role).map((m) => [m.role, m.value])).toEqual([
+      ['operating.total', 3.5],
+      ['sangong.item:因公出国（境）', 0],
+    ]);
+  });
+});
