@@ -58,6 +58,8 @@ import { sectionNumbers } from './section-numbers';
 import { share } from './share';
 import { signedDirection } from './signed-direction';
 import { splitLevels } from './split-levels';
+import { tableLevels } from './table-levels';
+import { tableRows } from './table-rows';
 import { titleUnit } from './title-unit';
 import { uniqueCell } from './unique-cell';
 import { unstatedBase } from './unstated-base';
@@ -76,7 +78,9 @@ export { chineseNumber, normalizeQuoteText, quoteHasValue } from './quote';
 export const RULES: readonly Rule[] = [
   uniqueCell,
   childrenSum,
+  tableLevels,
   basisSum,
+  tableRows,
   functionalEconomic,
   economicScope,
   balance,

@@ -98,8 +98,9 @@ export function tableNamed(text: string): TableSpec | null {
   const k = titleKey(text);
   if (!k.includes('表')) return null;
   // The 三公 table goes by many local titles ("…“三公”经费及机关运行经费支出决算表", "…三公经费及会议费、
-  // 培训费支出决算表"): any 决算 table title naming 三公经费 is it, never the 支出决算表 its tail matches.
-  if (/三公经费.*(?:决算|支出).*表/.test(k)) return tableById('sangong');
+  // 培训费支出决算表", "…“三公”经费决算情况统计表"): any table title naming 三公经费 is it, never the
+  // 支出决算表 its tail matches.
+  if (/三公经费.*表/.test(k)) return tableById('sangong');
   for (const { key, table } of KEYS) if (k.includes(key)) return table;
   return null;
 }

@@ -181,7 +181,7 @@ function numberAt(t: Table, r: number, c: number): { value: number; printed: str
 
 /** Review hit for text that looks numeric but is not a number. */
 function badNumber(t: Table, spec: TableSpec, section: string, r: number, c: number, label: { printed: string; name: string }, text: string): Hit {
-  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行 ${columnLetter(c)} 列“${text}”不是数字` };
+  return { ...hit(t, spec, section, r, c, label, headerOf(t.columns[c]), NaN, text, false), reason: `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列“${text}”不是数字` };
 }
 
 /** 功能分类 tables (收入决算表, 支出决算表, 一般公共预算/政府性基金/国有资本经营 支出表). */
@@ -211,8 +211,8 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
         if (code.length >= 5) context.款 = code.slice(0, 5);
         else delete context.款;
       }
-      if (!meaning) h.reason = `列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
-      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+      if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
+      else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       else h.target = { kind: 'fact', year: ctx.year, phase: '决算', ...meaning, functional: code, economic: null };
       out.push(h);
     }
@@ -245,7 +245,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const colTotal = col.path.length === 0 || TOTAL.test(fold(col.path[col.path.length - 1]).replace(/[(（][^)）]*[)）]/g, ''));
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
-        h.reason = `列“${h.colHeader}”不是金额列`;
+        h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
@@ -274,7 +274,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
-          else h.reason = `“${label.printed}”不是收入来源的标准行`;
+          else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;
       }
@@ -285,7 +285,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
         const code = label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(label.name);
         if (basis && /^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/.test(name)) h.target = fact('支出', source, { basis });
         else if (code) h.target = fact('支出', source, { functional: code });
-        else h.reason = `找不到“${label.printed}”的功能分类科目编码`;
+        else h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
       }
     }
   }
@@ -326,9 +326,9 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
 function sangongItem(segs: string[]): string | null | undefined {
   for (const s of [...segs].reverse()) {
-    const t = fold(s).replace(/["“”]/g, '');
+    const t = stripMarker(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
-    if (/购置[及和](?:运行|维护)/.test(t)) return '公务用车购置及运行维护';
+    if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
     if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
@@ -362,24 +362,38 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const segs = [...col.path, ...(labels.length ? [label.name || label.printed] : [])];
       const all = segs.join('/');
       const count = SANGONG_COUNTS.find(([re]) => re.test(all));
-      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count);
+      const folded = fold(all);
+      // 比上年增减: the change in 万元 and the growth in %, against the previous year.
+      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
       // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
-      const phase: Phase | undefined = /调整|全年预算/.test(all) ? '调整预算' : /预算/.test(all) ? '年初预算' : undefined;
+      // The nearest header naming a phase decides (预算数 under 一般公共预算财政拨款“三公”经费 is a budget,
+      // 决算数 under it an actual): the fund names (一般公共预算 …) are no phase.
+      const phaseOf = (seg: string) => {
+        const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
+        return /决算/.test(x) ? '决算' : /调整|全年预算/.test(x) ? '调整预算' : /预算/.test(x) ? '年初预算' : null;
+      };
+      const named = [...segs].reverse().map(phaseOf).find((x) => x !== null);
+      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
+      // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
+      // against the previous year is the report year's; else the report year.
+      const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
-      const beside = /机关运行经费/.test(all) ? 'operating.total' : /会议费/.test(all) ? 'meeting.total' : /培训费/.test(all) ? 'training.total' : null;
+      const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
+      const unit = stat.stat === 'growth' ? '%' : '万元';
       if (beside) {
-        h.target = { kind: 'measure', role: beside, year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: beside, year, unit, ...stat, ...(phase ? { phase } : {}) };
         continue;
       }
       if (count) {
-        h.target = { kind: 'measure', role: count[1], year: ctx.year, unit: count[2], ...(phase ? { phase } : {}) };
+        h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
         continue;
       }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      if (item === undefined) h.reason = `“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year: ctx.year, unit: '万元', ...(phase ? { phase } : {}) };
+      if (item === undefined) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
+      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }
   return out;

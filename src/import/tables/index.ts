@@ -26,7 +26,7 @@ import {
 } from './extract';
 import { analyse, columnLetter } from './grid';
 import { readCsv, ReadError, readXlsx, sniff, type Sheet } from './read';
-import { cellText, fold, show, yearsIn } from './text';
+import { cellText, fold, parseCell, show, yearsIn } from './text';
 
 export { TABLES, tableNamed } from './catalog';
 
@@ -81,6 +81,13 @@ function identify(sheet: Sheet, fallbackName?: string): Found[] {
     for (const name of [sheet.name, fallbackName ?? '']) {
       const spec = tableNamed(name);
       if (spec) return [{ sheet, spec, titleRow: -1, title: spec.title, start: 0, end: sheet.rows.length }];
+    }
+    // No title that ends in 表 (a 三公 statement headed "…“三公经费”财政拨款情况"): its headers name the
+    // 三公 items, which no other table prints together.
+    const head = sheet.rows.slice(0, 12).map((r) => r.map((v) => fold(cellText(v))).join('|'));
+    if (head.some((r) => /因公出国/.test(r) && /公务接待/.test(r)) || (head.some((r) => /因公出国/.test(r)) && head.some((r) => /公务接待/.test(r)))) {
+      const spec = TABLES.find((t) => t.id === 'sangong')!;
+      return [{ sheet, spec, titleRow: -1, title: cellText(sheet.rows.find((r) => r.some((v) => /三公/.test(cellText(v))))?.find((v) => /三公/.test(cellText(v)))) || spec.title, start: 0, end: sheet.rows.length }];
     }
     return [];
   }
@@ -185,13 +192,18 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   const reviewItems: ReviewItem[] = [];
   const fileBase = opts.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const found: Found[] = [];
-  for (const sheet of sheets) {
-    const tables = identify(sheet, sheets.length === 1 ? fileBase : undefined);
+  const bySheet = sheets.map((sheet) => ({ sheet, tables: identify(sheet, sheets.length === 1 ? fileBase : undefined) }));
+  // A title with nothing under it (a 目录 line "一、收入支出决算总表", an empty copy) is no table when
+  // the same table is printed with figures elsewhere.
+  const filled = (f: Found) => f.sheet.rows.slice(f.start, f.end).some((r) => r.some((v) => parseCell(v).kind === 'number'));
+  const printed = new Set(bySheet.flatMap((x) => x.tables).filter(filled).map((f) => f.spec.id));
+  for (const { sheet, tables: all } of bySheet) {
     const hasNumbers = sheet.rows.some((r) => r.some((v) => typeof v === 'number'));
-    if (!tables.length) {
+    if (!all.length) {
       if (hasNumbers) reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”里找不到决算公开表的标题（如“收入支出决算总表”）或“公开01表”这样的表号，其中的数字未导入` });
       continue;
     }
+    const tables = all.filter((f) => filled(f) || !printed.has(f.spec.id));
     for (const f of tables) {
       const twin = found.find((x) => x.spec.id === f.spec.id);
       if (twin) {
@@ -283,7 +295,22 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
       const key = measureKey(t);
       const prev = measuresBy.get(key);
       if (prev) {
-        if (prev.m.value !== h.value) reviewItems.push(review(h, `与工作表“${prev.hit.sheet}”第 ${prev.hit.row + 1} 行的同一指标（${show(prev.m.value)}）不一致，保留前者`));
+        // The same figure printed again (a 小计 column beside its 其中 column, a total in two tables):
+        // kept, checked against the first by the recompute rule, never dropped.
+        measures.push({
+          id: uid(`m-${h.table}-r${h.row + 1}-${columnLetter(h.col).toLowerCase()}`),
+          group: prev.m.group,
+          label: `${h.section}（${TABLES.find((x) => x.id === h.table)?.code ?? h.sheet}）第${h.row + 1}行 ${h.rowLabel} ${h.colHeader}（与第${prev.hit.row + 1}行 ${prev.hit.colHeader} 为同一指标）`,
+          value: h.value,
+          unit: t.unit,
+          year: t.year,
+          approx: null,
+          cumulative: false,
+          parent: null,
+          recompute: { op: 'sum', args: [prev.m.id] },
+          decimals: t.unit === '万元' ? printedDecimals(h) : Math.max(0, /\.(\d+)/.exec(h.printed)?.[1].length ?? 0),
+          provenance,
+        });
         continue;
       }
       const idBase = ['m', roleSlug(t.role), t.stat && t.stat !== 'value' ? t.stat : '', t.base ? SLUG[t.base] : '', t.phase ? SLUG[t.phase] : '', t.year].filter(Boolean).join('-');

@@ -121,7 +121,7 @@ describe('cells', () => {
       ['12.3.4', { sheet: '支出决算表', row: 3, column: 'C' }],
       ['1,2', { sheet: '支出决算表', row: 3, column: 'D' }],
     ]);
-    expect(r.review[0].reason).toBe('第 3 行 C 列“12.3.4”不是数字');
+    expect(r.review[0].reason).toBe('第 3 行（合计）C 列“12.3.4”不是数字');
   });
 
   it('a duplicated row is imported once and listed; a repeated code with another amount too', async () => {

@@ -167,12 +167,12 @@ describe('支出决算表 variations', () => {
     // 一般公共预算 income is printed in both tables: one fact, and the other table's printing a
     // measure of the same role checked against it, never merged away.
     expect(cell(f, { flow: '收入', source: '一般公共预算财政拨款' })).toHaveLength(1);
-    const gpb = cell(f, { flow: '收入', source: '一般公共预算财政拨款' })[0];
+    const gpb = cell(f, { flow: '收入', source: '一般公共预算财政拨款' })![0]!;
     const again = r.file!.measures.filter((m) => m.recompute && m.role);
-    expect(again.map((m) => [m.role, m.value, m.recompute])).toEqual([['income.source:一般公共预算财政拨款', 100, { op: 'sum', args: [gpb.id] }]]);
+    expect(again.map((m) => [m.role, m.value, m.recompute])).toEqual([['income.source:一般公共预算财政拨款', 100, { op: 'sum', args: [gpb!.id] }]]);
     // The 总计 of each appropriation column has no role: it is kept as a figure that must equal its
     // column's 本年支出合计 + 年末结转和结余, never dropped.
-    const idOf = (q: Parameters<typeof cell>[1]) => cell(f, q)[0].id;
+    const idOf = (q: Parameters<typeof cell>[1]) => cell(f, q)![0]!.id;
     const sums = r.file!.measures.filter((m) => m.recompute && !m.role);
     expect(sums.map((m) => [m.value, m.recompute])).toEqual([
       [105, { op: 'sum', args: [idOf({ flow: '支出', source: '一般公共预算财政拨款', functional: null }), idOf({ flow: '年末结转和结余', source: '一般公共预算财政拨款' })] }],
