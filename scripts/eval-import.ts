@@ -46,10 +46,21 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 export const DEFINITIONS = [
   'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed.',
   'Values are compared in the stored unit (reference figures in 元 / 千元 / 亿元 converted to 万元), equal within 1e-6 relative.',
-  'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year whose quote overlaps the reference quote (one contains the other, or both print the number with the same three characters right before it or right after it).',
+  'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year, without a role or with one whose title (for a qualified role, its qualifier) and the reference label contain one another, whose quote overlaps the reference quote (one contains the other, or both print the number with the same three characters right before it or right after it).',
   'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
   'Wrong year: placed figures whose value and role match a reference figure of another year (counted within the errors too).',
-  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it (NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored).',
+  'Inconsistencies: a reference inconsistency is found when one non-passing rule result names records (or a text passage) matching at least min(2, n) of its n labels; a record matches a label when its label or role title contains the label or the label contains it, the label taken with and without its note in brackets, both without trailing words that only say spending or amount (支出, 费, 经费, 费用, 决算数, 金额), NFKC width folding, traditional characters read as simplified, spaces and quote marks ignored.',
+];
+
+/** What the text importer does not read, and why (written under the tables of bench/import.md). */
+export const LIMITS = [
+  'Flattened indicator tables of the 项目支出绩效自评表 (一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分): their cells are bare numbers and phrases with no unit or label beside them; only the form’s funds block (项目资金 年初预算数 … 得分) is read, by its fixed header.',
+  'Wide tables pasted as text ("| 22.00 | 8.77 | 14.00 |"): a cell carries neither its row nor its column, so nothing says what the number is.',
+  'Two values for one role in one report (a total row and a part row of a form, "行政编制65人" then "事业编制0人"): the second goes to review with its quote, never in place of the first.',
+  'A figure whose sentence names another year without an explicit comparison ("二是2020年下拨了…74.31万元" in a 2021 report): review, as a conflict of years.',
+  'Amounts written in Chinese numerals or with 〇, and numbers with misplaced grouping commas or split by spaces: review, never shortened.',
+  'Numbers without a unit the reader knows ("70多年", "4.3m") are not read as figures; figures without a role keep the words around them as their label, which may be shorter than a person would write.',
+  'Readings that need judgement beyond the wording (which of several 2179万元 project amounts is the adjusted budget) follow the words only.',
 ];
 
 export interface RefFigure {
@@ -145,13 +156,26 @@ export function quotesOverlap(a: string, b: string, printed: string): boolean {
   return sides(y).some((w) => sx.has(w));
 }
 
+/** A label's core: without trailing words that only say spending or amount. */
+const labelCore = (x: string) => norm(x).replace(/[（(][^）)]*[）)]/g, '').replace(/(?:支出|费用|经费|费|决算数?|金额|数)+$/, '');
+
+/** Whether a role's title (a qualified role: its qualifier) and a reference label name each other. */
+export function roleNamesLabel(role: string, label: string): boolean {
+  const { name, qualifier } = parseRole(role);
+  const title = labelCore(qualifier ?? roleTitle(name));
+  // The label with and without its note in brackets ("决算数大于预算数（一般公共预算财政拨款支出）").
+  return [labelCore(label), labelCore(label.replace(/[（()）]/g, ''))].some((l) => title.length >= 2 && l.length >= 2 && (l.includes(title) || title.includes(l)));
+}
+
 function fullMatch(r: RefFigure, p: Placed): boolean {
   const v = storedValue(r);
   if (!close(p.value, v.value) || p.year !== r.year) return false;
   // Money and percent must agree; a count may be printed with another counting word (人 / 名).
   const loose = (u: string) => u !== '万元' && u !== '%';
   if (v.unit !== p.unit && !(r.role && r.role === p.role && loose(v.unit) && loose(p.unit))) return false;
-  if (!r.role) return quotesOverlap(p.quote, r.quote ?? '', String(r.value));
+  // A figure the reference names only by a label may carry a role only when the role names it too
+  // (staff.departments for "内设机构"); a role that names something else is a wrong role.
+  if (!r.role) return (p.role === null || roleNamesLabel(p.role, r.label ?? '')) && quotesOverlap(p.quote, r.quote ?? '', String(r.value));
   return p.role === r.role && p.stat === (r.stat ?? 'value') && p.phase === (r.phase ?? '决算');
 }
 
@@ -203,14 +227,19 @@ export function scoreReport(ref: Reference, files: UnitYearFile[], review: Revie
     for (const x of [...f.measures, ...f.indicators] as Indicator[]) records.set(x.id, [x.label, x.role ? roleTitle(x.role) : '', x.role ? roleTitle(parseRole(x.role).name) : ''].filter(Boolean));
   }
   const foundInc: string[] = [];
+  // A label's core: its notes in brackets and the words that only say "spending" or "amount" dropped
+  // ("公务用车购置支出" and "公务用车购置费" name the same figure).
+  const core = (x: string) => norm(x).replace(/(?:支出|费用|经费|费|决算数?|金额)+$/, '');
+  /** A reference label with and without its note in brackets ("决算数大于预算数（一般公共预算财政拨款支出）"). */
+  const variants = (x: string) => [...new Set([core(x.replace(/[（(][^）)]*[）)]/g, '')), core(x.replace(/[（()）]/g, ''))])].filter(Boolean);
   for (const inc of ref.inconsistencies) {
-    const labels = inc.labels.map(norm).filter(Boolean);
+    const labels = inc.labels.map(variants).filter((v) => v.length);
     const need = Math.min(2, labels.length);
     const hit = findings.some((res) => {
       if (res.status === 'pass') return false;
-      const names = res.records.flatMap((id) => records.get(id) ?? []).map(norm);
+      const names = res.records.flatMap((id) => records.get(id) ?? []).map(core).filter(Boolean);
       const text = res.span ? norm(res.span.text) : '';
-      const matched = labels.filter((l) => names.some((n) => n.includes(l) || l.includes(n)) || (text && text.includes(l)));
+      const matched = labels.filter((vs) => vs.some((l) => names.some((n) => n.includes(l) || l.includes(n)) || (text && text.includes(l))));
       return need > 0 && matched.length >= need;
     });
     if (hit) foundInc.push(inc.description);
@@ -346,6 +375,7 @@ function markdown(rows: Row[], totals: Record<string, Total | null>): string {
     lines.push(
       `| ${r.split} | ${r.id} | ${r.kind} | ${pct(r.found, r.figures)} (${r.found}/${r.figures}) | ${pct(r.correct, r.placed)} (${r.correct}/${r.placed}) | ${r.wrongYear} | ${r.review} | ${r.inconsistenciesFound}/${r.inconsistencies} | ${[r.yearAsked ? 'year from --year (not in the title)' : '', r.error ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/')} |`,
     );
+  lines.push('', '## What the text importer does not read', '', ...LIMITS.map((l) => `- ${l}`));
   return lines.join('\n') + '\n';
 }
 

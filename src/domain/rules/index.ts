@@ -45,6 +45,7 @@ import { incomeSources } from './income-sources';
 import { netAssets } from './net-assets';
 import { basicParts } from './basic-parts';
 import { fiscalTotals } from './fiscal-totals';
+import { completionRate } from './completion-rate';
 import { operatingScope } from './operating-scope';
 import { pairedMarks } from './paired-marks';
 import { partOfWhole } from './part-of-whole';
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   derived,
   assetBounds,
   completionBase,
+  completionRate,
   copiedRate,
   zeroBase,
   completionClaim,

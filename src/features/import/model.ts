@@ -293,7 +293,7 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
   const open = orderResults(check.results.filter((r) => r.status !== 'pass'));
   const passed = check.results.length - open.length;
   // Counted as the CLI counts (summarize): only an unexplained error is a failure.
-  const total = summarize(check.results).total;
+  const total = summarize([...check.results]).total;
   const fails = total.fail;
   const placed = [...file.facts, ...file.measures, ...file.indicators].filter((x) => x.provenance.kind === 'stated').length;
   const finding = (r: RuleResult): FindingView => {

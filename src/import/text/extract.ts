@@ -196,7 +196,8 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "30万元用于基建工程项目审计": an amount named by what it is used for.
   else if (label.length < 2 && /^用于/.test(m.tail)) label = clean(m.tail.replace(/^用于/, ''));
   if (label.length < 2 || label.length > 24) return null;
-  if (MODEL_WORDS.test(label) && m.kind !== 'count') return null;
+  // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals.
+  if (MODEL_WORDS.test(label) && m.kind !== 'count' && !/项目/.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
@@ -353,7 +354,11 @@ function sentenceClaims(
 
     let topic: Topic | null = null;
     let resolved: Resolved = null;
-    if (explicit) {
+    if (m.bound) {
+      // A target ("≥50个") is kept under its own words at most: it is no role's value.
+      const label = ownLabel(subjectText, m, s.folded, before);
+      if (label) topic = { target: { kind: 'measure', role: '', phase: '年初预算', label: `${label}（目标值）`, free: true }, quoteStart: s.start + first.leadStart };
+    } else if (explicit) {
       let subject = subjectText;
       if (m.list) {
         const parts = splitPaired(cleanSubject(subjectText), m.list.size);

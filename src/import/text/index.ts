@@ -62,7 +62,7 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   if (built.file.facts.length === 0 && built.file.measures.length === 0)
     return {
       review: allReview,
-      errors: [{ message: `文中没有找到可以入库的金额（收入、支出、功能或经济分类科目）：已识别 ${claims.length} 个数字，${allReview.length} 个待核对。数据格式要求至少一条金额事实` }],
+      errors: [{ message: `文中没有找到可以入库的数字（金额或有角色、有名称的指标）：已识别 ${claims.length} 个数字，${allReview.length} 个待核对` }],
       warnings,
     };
   const newCodes = {

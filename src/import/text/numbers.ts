@@ -44,6 +44,8 @@ export interface Mention {
   list: { id: number; index: number; size: number } | null;
   /** "单价50万元以上": a threshold, not a figure. */
   threshold: boolean;
+  /** "≥50个", "不低于90%": a bound (a target), never a role's value. */
+  bound: boolean;
   /**
    * Why the number cannot be read whole ("1,1,40.27", "三〇万元", "3 859.16"), when it cannot: it
    * goes to review, and it still ends the clause before the next number's words.
@@ -232,6 +234,7 @@ export function mentionsOf(s: Sentence): Mention[] {
       owner: null,
       list: listOf.get(ti) ?? null,
       threshold,
+      bound: /(?:[≥≤><＞＜]=?|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于)\s*$/.test(f.slice(Math.max(0, t.start - 5), t.start)),
       ...(t.unreadable ? { unreadable: t.unreadable } : {}),
     });
   });

@@ -62,7 +62,8 @@ const SOURCE_WORDS: Array<[RegExp, Source]> = [
   [/一般公共预算财政拨款/, '一般公共预算财政拨款'],
   [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
   [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
-  [/财政拨款/, '财政拨款'],
+  // "使用非财政拨款结余" names no appropriation.
+  [/(?<!非)财政拨款/, '财政拨款'],
 ];
 const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/上级补助收入/, '上级补助'],
@@ -86,6 +87,8 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
+  // "一批项目县级批复总投资", "其中建筑工程": a part of the project, not its own figure.
+  if (/^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s)) return null;
   // "资金2179万元目前已全部拨付": the words after the amount say it has arrived.
   if (/到位|已全部拨付|全部下达/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/完成预算资金|实际完成(?:资金|投资)/.test(s)) return measure('project.spent', '项目实际支出');
@@ -157,8 +160,11 @@ function money(s: string, c: SubjectContext): Resolved {
   if (source || basis) return fact({ flow: '支出', source, basis }, `${source ?? ''}${basis ?? '支出'}`, phase);
   const income = INCOME_SOURCES.find(([re]) => re.test(s));
   if (income) return fact({ flow: '收入', source: income[1] }, `${income[1] === '其他' ? '其他' : income[1]}收入`, phase);
-  if (/年初结转(?:和|与)?结余|上年结转/.test(s) && !/项目/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
-  if (/结转(?:和|与)?结余|结余|结转/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
+  // The carry-over of a project ("年初结转结余项目50万元") is not the unit's carry-over.
+  if (!/项目|使用/.test(s)) {
+    if (/年初结转(?:和|与)?结余|上年结转/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
+    if (/年末结转(?:和|与)?结余|结转(?:和|与)?结余|结余|结转/.test(s) && !/年初|上年/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
+  }
   if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/^总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
@@ -166,8 +172,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
-  const listed = termRole(s);
-  if (listed && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
+ const listed = termRole(s);
+  const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');
+  if (listed && !part && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
     const label = /:/.test(listed) ? listed.slice(listed.indexOf(':') + 1) : (ROLES as Record<string, { title: string }>)[listed].title;
     const fixed: Record<string, Phase> = { 'project.budget-initial': '年初预算', 'project.budget-added': '调整预算', 'project.budget-adjusted': '调整预算' };
     return measure(listed, label, fixed[listed] ?? phase);
@@ -196,7 +203,8 @@ function count(s: string, c: SubjectContext): Resolved {
   }
   if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
   if (/内设机构|职能部室|科室|股室|处室|内设/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
-  if (/项目/.test(t) && /自评|绩效/.test(c.sentence) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
+  // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
+  if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   if (unit === '人' || unit === '名' || unit === '个') {
     if (/离退休|退休/.test(s)) return measure('staff.retired', '离退休人员');
@@ -205,7 +213,8 @@ function count(s: string, c: SubjectContext): Resolved {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
       return measure(`staff.other:${name}`, name);
     }
-    if (/编制/.test(s) && !/编制内|在编|编外/.test(s)) return measure('staff.quota', '编制数');
+    // "编制绩效目标指标12个" is drawing up, not a staff establishment.
+    if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
   }

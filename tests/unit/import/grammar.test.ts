@@ -131,4 +131,11 @@ describe('one case per phrasing form', () => {
       ['年度资金总额得分', 'value', '决算', 2022, 9],
     ]);
   });
+
+  it('words that look like a role but are not one', () => {
+    const got = measures('本年收入合计100万元。使用非财政拨款结余0万元。编制绩效目标指标12个。基建工程委托业务项目数量≥50个。', '某镇2022年度项目支出绩效自评报告');
+    expect(got.filter(([role]) => String(role).includes('.'))).toEqual([]);
+    const f = run('本年收入合计100万元。使用非财政拨款结余0万元。', '某镇2022年度部门决算').file!.facts;
+    expect(f.map((x) => [x.flow, x.source])).toEqual([['收入', null]]);
+  });
 });

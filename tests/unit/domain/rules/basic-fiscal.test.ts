@@ -71,3 +71,28 @@ describe('a stated completion rate against the stated budget and actual (rule ch
     expect(byKey(run(file(73.17, 2)), 'change:c')?.status).toBe('fail');
   });
 });
+
+describe('completion-rate', () => {
+  // 公务接待费 2.38 of a 三公 budget of 5.92: 2.38 ÷ 5.92 × 100 = 40.2027…
+  const file = (rate: number, decimals: number, itemBudget = false) =>
+    unit({
+      facts: [fact('t', 1)],
+      measures: [
+        measure('total-budget', 5.92, { role: 'sangong.total', phase: '年初预算' }),
+        measure('item', 2.38, { role: 'sangong.item:公务接待' }),
+        ...(itemBudget ? [measure('item-budget', 3, { role: 'sangong.item:公务接待', phase: '年初预算' })] : []),
+        measure('rate', rate, { role: 'sangong.item:公务接待', stat: 'completion', base: 'budget', unit: '%', decimals }),
+      ],
+    });
+
+  it('finds a part’s completion taken against the whole’s budget, within half a unit of the printed decimal', () => {
+    expect(byKey(run(file(40.2, 1)), 'completion-rate:rate')).toMatchObject({ status: 'fail', grade: 'warning', records: ['rate', 'item', 'total-budget'] });
+    expect(byKey(run(file(40.25, 2)), 'completion-rate:rate')?.status).toBe('pass');
+    expect(byKey(run(file(40.21, 2)), 'completion-rate:rate')?.status).toBe('pass');
+    expect(byKey(run(file(40.2, 2)), 'completion-rate:rate')?.status).toBe('fail');
+  });
+
+  it('leaves a part with its own stated budget to change', () => {
+    expect(run(file(40.2, 1, true)).some((r) => r.rule === 'completion-rate')).toBe(false);
+  });
+});
