@@ -36,6 +36,7 @@ import { importFile } from '../src/import/index';
 import { normalizeText } from '../src/import/text/normalize';
 import type { ImportResult, ReviewItem } from '../src/import/types';
 import { normalizeQuoteText, reconcile } from '../src/domain/rules';
+import { validateUnitYear } from '../src/data/validate';
 import type { ClassificationFile, DataIndex, Fact, Indicator, RuleResult, UnitYearFile } from '../src/model/types';
 import { parseRole, roleTitle } from '../src/model/vocabulary';
 import { Converter } from 'opencc-js/t2cn';
@@ -44,7 +45,7 @@ import { Converter } from 'opencc-js/t2cn';
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
 export const DEFINITIONS = [
-  'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed.',
+  'Placed figures are the stated facts and measures of the written file; derived records and review items are not placed. A result that fails the structural and semantic checks is not written (as by the CLI) and places nothing.',
   'Values are compared in the stored unit (reference figures in 元 / 千元 / 亿元 converted to 万元), equal within 1e-6 relative.',
   'Recall: a reference figure is found when a placed figure has the same value and year and, where the reference gives a role, the same role, stat and phase (a fact counts as the role its cell stands for). A reference figure without a role is found by a placed figure with the same value and year, without a role or with one whose title (for a qualified role, its qualifier) and the reference label contain one another, whose quote overlaps the reference quote (one contains the other, or both print the number with the same three characters right before it or right after it).',
   'Precision: a placed figure is correct when it is such a match. It is an error when it carries a reference number (same value, the same printed number in another money unit, or the opposite sign) from an overlapping quote with a different role, stat, phase, year, unit or sign; an unmatched placed figure (no reference number at all) also counts as an error, since the reference lists every figure its text states.',
@@ -320,12 +321,18 @@ async function runCase(c: Case, trees: { functional: ClassificationFile; economi
       error = r.errors.map((e) => e.message).join('；');
       continue;
     }
-    files.push(r.file);
-    // As the CLI does, the classification files gain the codes the import used that they lacked.
+    // As the CLI does, the classification files gain the codes the import used that they lacked,
+    // and a result that fails the structural and semantic checks is not written: it places nothing.
     const withNew = (t: ClassificationFile, add: ClassificationFile['nodes'] = []) => ({ ...t, nodes: [...t.nodes, ...add.filter((n) => !t.nodes.some((x) => x.code === n.code))] });
-    findings.push(
-      ...reconcile(r.file, { functional: withNew(trees.functional, r.newCodes?.functional), economic: withNew(trees.economic, r.newCodes?.economic) }, { sourceText: r.sourceText, unitName: meta.unit }),
-    );
+    const tr = { functional: withNew(trees.functional, r.newCodes?.functional), economic: withNew(trees.economic, r.newCodes?.economic) };
+    const groups = [...(index.groups ?? []), ...(r.newGroups ?? [])].map((g) => g.id);
+    const v = validateUnitYear(r.file, `units/${opts.unit}/${r.file.reportYear}.json`, { ...tr, groups, unit: opts.unit, year: r.file.reportYear });
+    if (v.errors.length) {
+      error = `导入结果未通过结构检查：${v.errors.slice(0, 3).map((e) => e.message).join('；')}`;
+      continue;
+    }
+    files.push(r.file);
+    findings.push(...reconcile(r.file, tr, { sourceText: r.sourceText, unitName: meta.unit }));
   }
   return { id: c.id, split: c.split, kind: c.kind, yearAsked, error, ...scoreReport(ref, files, review, findings) };
 }

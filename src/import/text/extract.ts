@@ -541,7 +541,15 @@ function sentenceClaims(
             toReview(m, `比较年份 ${baseYear} 不早于数字所属年份 ${year}`);
             continue;
           }
-        } else if (baseYear !== year - 1) notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+        } else if (baseYear !== year - 1) {
+          // A change against an earlier year than the last ("比2019年(疫情前)减少") is no change
+          // against the previous year: it is kept under its own words, with the year it compares with.
+          notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+          // The data format's changes are against the previous year or the budget: this one is a value of its own.
+          const label = `${target.label}较${baseYear}年${stat === 'growth' ? '增长率' : '增减'}`;
+          claims.push({ ...base, target: { kind: 'measure', role: '', phase: target.phase, label, free: true }, year, stat: 'value', value });
+          continue;
+        }
       }
       if (year !== opts.reportYear) {
         toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
