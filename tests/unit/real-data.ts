@@ -16,3 +16,16 @@ export const trees: Trees = {
 export const files: UnitYearFile[] = index.units.flatMap((u) => u.years.map((y) => read<UnitYearFile>(y.file)));
 export const facts = preferOwnReport(factsTable(files));
 export const UNIT = index.units[0].id;
+
+/**
+ * The two units the view tests were written against — 宁乡 (with its 上年 column) and 大英 (a
+ * partial report), in two regions — so that those tests keep their exact figures as more real
+ * units are shipped. Tests of properties every unit must have iterate over `index.units`.
+ */
+export const PAIR_IDS = ['ningxiang-drc', 'daying-wgl'] as const;
+export const pair = PAIR_IDS.map((id) => {
+  const u = index.units.find((x) => x.id === id);
+  if (!u) throw new Error(`data/index.json no longer lists ${id}`);
+  return u;
+});
+export const pairFiles = files.filter((f) => (PAIR_IDS as readonly string[]).includes(f.unit));

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { goodDir, repoRoot } from './fixtures';
 
 const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
-const check = (...args: string[]) => spawnSync(tsx, ['scripts/check-data.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+// The --json report of every shipped unit passes 1 MB with a few dozen units (spawnSync keeps 1 MB by default).
+const check = (...args: string[]) => spawnSync(tsx, ['scripts/check-data.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
 const tmp = mkdtempSync(join(tmpdir(), 'check-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 /**
- * The region view over the two shipped units (different regions) and over a small synthetic
+ * The region view over two of the shipped units (宁乡 and 大英, in different regions) and over a small synthetic
  * folder: summaries by role and dimension, the roll-up summing only comparable figures with its
  * coverage, sorting, links that keep the view, and the region choices.
  */
@@ -13,22 +13,22 @@ import { ALL_REGIONS } from '../../../src/state/focus';
 import { rollup, rollupCells, unitSummaries } from '../../../src/domain/region/summary';
 import type { ViewState } from '../../../src/model/routes';
 import type { UnitYearFile } from '../../../src/model/types';
-import { facts, files, index, trees } from '../real-data';
+import { facts, pair, pairFiles as files, trees } from '../real-data';
 // @ts-expect-error a plain .mjs script without types
 import { generateSynthetic } from '../../../scripts/gen-synthetic.mjs';
 
-const [nx, dy] = index.units;
+const [nx, dy] = pair;
 const view: ViewState = { route: 'units', unit: nx.id, year: 2022, compare: null, path: [], money: 'wan', focus: null };
 const filesOf = (id: string) => files.filter((f) => f.unit === id);
-const summaries = index.units.flatMap((u) => unitSummaries(u, filesOf(u.id), facts, trees));
-const cells = index.units.flatMap((u) => rollupCells(u, facts, trees));
+const summaries = pair.flatMap((u) => unitSummaries(u, filesOf(u.id), facts, trees));
+const cells = pair.flatMap((u) => rollupCells(u, facts, trees));
 const rows = rollup(cells, { all: true });
 const regions = [nx, dy].map((u) => ({ region: u.region, units: 1 }));
 const input = (patch: Partial<UnitsInput> = {}): UnitsInput => ({
   regions,
   region: '',
   summaries,
-  units: index.units,
+  units: pair,
   rollup: rows,
   trees,
   view,

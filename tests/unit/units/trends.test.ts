@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { regionSeries, trendModel, unitSeries } from '../../../src/features/units/trends';
 import { rollup, rollupCells } from '../../../src/domain/region/summary';
-import { facts, files, index, trees } from '../real-data';
+import { facts, pair, pairFiles as files, trees } from '../real-data';
 
-const [nx, dy] = index.units;
+const [nx, dy] = pair;
 
 describe('unit trends', () => {
   test('宁乡 2021–2022: total stated both years, function 类 sums marked, 三公 by role, YoY and narrative', () => {
@@ -41,7 +41,7 @@ describe('unit trends', () => {
 
 describe('region trends', () => {
   test('all regions: per year the sum and the number of units behind it', () => {
-    const rows = rollup(index.units.flatMap((u) => rollupCells(u, facts, trees)), { all: true });
+    const rows = rollup(pair.flatMap((u) => rollupCells(u, facts, trees)), { all: true });
     const s = regionSeries(rows, '', trees);
     const total = s.series.find((x) => x.key === 't')!;
     expect(total.points.map((p) => p.units)).toEqual([1, 2]);

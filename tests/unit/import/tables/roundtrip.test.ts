@@ -51,6 +51,13 @@ describe.each(index.units.map((u) => [u.id, u.name, u.years[0].file] as const))(
   it('export → import under another id gives the same facts and role measures', async () => {
     const bytes = await writeWorkbook({ file, unitName: name, trees });
     const r = await importTables(bytes, opts(`${unit}.xlsx`, { unit: 'round-trip', name }));
+    if (file.facts.length === 0) {
+      // A unit whose page printed only indicators (a “三公” table, say): the template holds them, and
+      // the importer refuses a workbook without any money fact, saying so.
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0].message).toMatch(/没有任何收支金额/);
+      return;
+    }
     expect(r.errors).toEqual([]);
     expect(r.review).toEqual([]);
     const back = r.file!;
@@ -86,7 +93,7 @@ describe.each(index.units.map((u) => [u.id, u.name, u.years[0].file] as const))(
 
   it('places what the standard tables hold there, the rest in the supplementary sheets', () => {
     const { placedFacts, placedMeasures } = layout({ file, unitName: name, trees });
-    expect(placedFacts.size).toBeGreaterThan(0);
+    if (file.facts.length > 0) expect(placedFacts.size).toBeGreaterThan(0);
     expect(placedMeasures.size).toBeGreaterThan(0);
   });
 });
