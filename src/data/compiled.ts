@@ -91,7 +91,7 @@ export function checkManifest(json: unknown): { manifest: CompiledManifest } | {
  * figures. `number?` may be null (a figure the report does not give).
  */
 type ColumnKind = 'text' | 'text?' | 'number' | 'number?' | 'flag';
-export const PARTITION_SCHEMAS = {
+const PARTITION_SCHEMAS = {
   summary: {
     label: '地区单位汇总分区',
     columns: {

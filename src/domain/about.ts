@@ -8,7 +8,7 @@ import type { DataIndex, Gap, KnownIssue, UnitYearFile } from '../model/types';
 import { roleSection, SECTION_TITLES, type RoleSection } from '../model/vocabulary';
 
 /** The product, as the page's document title names it. */
-export const PRODUCT_NAME = '支出透明看板';
+const PRODUCT_NAME = '支出透明看板';
 
 /** The licence the compiled data is published under; null while none has been chosen. */
 export interface Licence {
@@ -23,12 +23,12 @@ export interface AboutOptions {
 }
 
 /** One standard part of a report, and whether the file has figures for it. */
-export interface CoveredPart {
+interface CoveredPart {
   title: string;
   covered: boolean;
 }
 
-export const ISSUE_KIND_TITLES: Record<KnownIssue['kind'], string> = {
+const ISSUE_KIND_TITLES: Record<KnownIssue['kind'], string> = {
   arithmetic: '数字不相符',
   definition: '口径或基数不一致',
   wording: '文字、名称或编号问题',

@@ -43,7 +43,7 @@ interface MeasureRow {
   list: '财务指标' | '业务指标';
 }
 
-export const PROVENANCE_WORDS: Record<Provenance['kind'], string> = { stated: '报告原文', derived: '推算', inferred: '推定' };
+const PROVENANCE_WORDS: Record<Provenance['kind'], string> = { stated: '报告原文', derived: '推算', inferred: '推定' };
 
 /** Where a figure comes from, in words: the quote and its section, the formula in words, or the rule. */
 function basisOf(p: Provenance): string {
@@ -168,7 +168,7 @@ function line(cells: readonly Cell[], types?: readonly string[]): string {
  * A CSV file (UTF-8 with BOM, CRLF): the first line is the source line (one field), the second
  * the header, then the rows. Read it with the first line skipped (`skiprows=1`, `from_line: 2`).
  */
-export function toOpenCsv(first: string, table: OpenTable, header: readonly string[], rows: readonly Cell[][]): string {
+function toOpenCsv(first: string, table: OpenTable, header: readonly string[], rows: readonly Cell[][]): string {
   return '\uFEFF' + [line([first]), line(header), ...rows.map((r) => line(r, TYPES[table]))].join('\r\n') + '\r\n';
 }
 
@@ -199,7 +199,7 @@ export function sourcesCsv(parts: readonly { file: UnitYearFile; ctx: OpenDataCo
 }
 
 /** Where the published files live, under the site root; the version is part of every path. */
-export const OPEN_DATA_ROOT = `open-data/v${OPEN_DATA_VERSION}`;
+const OPEN_DATA_ROOT = `open-data/v${OPEN_DATA_VERSION}`;
 
 /** A region as a folder name: the region as printed, without characters a path cannot hold. */
 export function regionFolder(region: string): string {
@@ -208,7 +208,7 @@ export function regionFolder(region: string): string {
   return name;
 }
 
-export const openDataPaths = {
+const openDataPaths = {
   unitYear: (unit: string, year: number) => ({
     json: `${OPEN_DATA_ROOT}/units/${unit}/${year}.json`,
     facts: `${OPEN_DATA_ROOT}/units/${unit}/${year}-facts.csv`,
@@ -226,7 +226,7 @@ export const openDataPaths = {
 };
 
 /** One entry of the manifest: what a published file holds. */
-export interface OpenDataEntry {
+interface OpenDataEntry {
   path: string;
   kind: 'unit-year' | 'year' | 'region';
   year: number;

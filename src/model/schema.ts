@@ -24,7 +24,7 @@ const Enum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({ enum: [...values], ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
-const Id = Type.String({
+export const Id = Type.String({
   $id: 'id',
   pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
   description: 'Short, stable, kebab-case ASCII id, unique across the whole file.',

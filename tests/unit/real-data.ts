@@ -22,7 +22,7 @@ export const UNIT = index.units[0].id;
  * partial report), in two regions — so that those tests keep their exact figures as more real
  * units are shipped. Tests of properties every unit must have iterate over `index.units`.
  */
-export const PAIR_IDS = ['ningxiang-drc', 'daying-wgl'] as const;
+const PAIR_IDS = ['ningxiang-drc', 'daying-wgl'] as const;
 export const pair = PAIR_IDS.map((id) => {
   const u = index.units.find((x) => x.id === id);
   if (!u) throw new Error(`data/index.json no longer lists ${id}`);

@@ -210,7 +210,7 @@ export interface Summary {
 const zero = (): StatusCounts => ({ pass: 0, fail: 0, known: 0, warning: 0, note: 0 });
 
 /** Where a result counts: pass, known, or by grade when it is an unexplained failure. */
-function countOf(r: Pick<RuleResult, 'status' | 'grade'>): keyof StatusCounts {
+export function countOf(r: Pick<RuleResult, 'status' | 'grade'>): keyof StatusCounts {
   if (r.status !== 'fail') return r.status;
   return r.grade === 'error' ? 'fail' : r.grade;
 }

@@ -11,37 +11,14 @@ import type { ReviewItem } from '../types';
 import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
 import type { TreeIndex } from './classify';
 import { fundsTableClaims } from './funds-table';
+import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
 
-export interface Claim {
-  target: Target;
-  stat: Stat;
-  base?: ChangeBase;
-  /** "完成预算X%": the figure as a percentage of its budget. */
-  completion?: Phase;
-  year: number;
-  /** For changes: the year compared with. */
-  baseYear?: number;
-  /** For changes against the budget: which budget (年初预算 unless the report says 调整预算). */
-  budgetPhase?: Phase;
-  value: number;
-  unit: string;
-  kind: Kind;
-  decimals: number;
-  approx: Mention['approx'];
-  quote: string;
-  section: string;
-  line: number;
-  notes: string[];
-  /** For shares: the whole as the report names it ("政府采购支出总额"), or ''. */
-  whole?: string;
-  sentence: string;
-  printed: string;
-}
+export type { Claim } from './claim';
 
 export interface Extracted {
   claims: Claim[];

@@ -7,7 +7,7 @@
  * 执行率 is a percentage, 分值 and 得分 are points.
  */
 import type { Phase } from '../../model/vocabulary';
-import type { Claim } from './extract';
+import type { Claim } from './claim';
 import type { Line } from './sections';
 import type { Target } from './roles';
 

@@ -14,7 +14,10 @@ import {
   type OpenDataContext,
 } from '../../../src/domain/open-data';
 import type { UnitYearFile } from '../../../src/model/types';
-import { files, index, trees } from '../real-data';
+import { index as shipped, pair, pairFiles as files, trees } from '../real-data';
+
+// The two units these figures were written against; more shipped units must not change them.
+const index = { ...shipped, units: pair };
 
 const file = (unit: string) => files.find((f) => f.unit === unit)!;
 const ctx = (unit: string): OpenDataContext => ({ unit: index.units.find((u) => u.id === unit)!, trees });
