@@ -360,17 +360,13 @@ export async function importTables(bytes: Uint8Array, opts: ImportOptions): Prom
   }
   linkSangong(measures);
 
-  if (!facts.length) {
+  // A table of measures only (a 三公 table published alone) is a unit-year of its own: the format
+  // holds files without money facts (a 项目支出绩效自评 has none either).
+  if (!facts.length && !measures.length) {
     const what = found.map((f) => `“${f.sheet.name}”（${f.spec.title}）`).join('、');
     return {
       review: reviewItems,
-      errors: [
-        {
-          message: measures.length
-            ? `${opts.fileName}：识别出 ${what}，读到 ${measures.length} 项指标（如“三公”经费），但没有任何收支金额；一个单位年度文件至少要有一项收支金额：请把这张表与收入支出决算总表、支出决算表等放在同一工作簿里导入`
-            : `${opts.fileName}：识别出 ${what}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）`,
-        },
-      ],
+      errors: [{ message: `${opts.fileName}：识别出 ${what}，但没有读到任何金额（表是空的，或金额列无法识别；见待核对清单）` }],
     };
   }
 

@@ -51,14 +51,14 @@ describe.each(index.units.map((u) => [u.id, u.name, u.years[0].file] as const))(
   it('export → import under another id gives the same facts and role measures', async () => {
     const bytes = await writeWorkbook({ file, unitName: name, trees });
     const r = await importTables(bytes, opts(`${unit}.xlsx`, { unit: 'round-trip', name }));
+    expect(r.errors).toEqual([]);
+    // A unit whose page printed only indicators (a “三公” table, say) imports as a file of measures;
+    // rows of the supplementary table the importer cannot name (因公出国(境)费调整预算) go to review.
     if (file.facts.length === 0) {
-      // A unit whose page printed only indicators (a “三公” table, say): the template holds them, and
-      // the importer refuses a workbook without any money fact, saying so.
-      expect(r.errors).toHaveLength(1);
-      expect(r.errors[0].message).toMatch(/没有任何收支金额/);
+      expect(r.file!.facts).toEqual([]);
+      expect(r.file!.measures.length).toBeGreaterThan(0);
       return;
     }
-    expect(r.errors).toEqual([]);
     expect(r.review).toEqual([]);
     const back = r.file!;
     expect(back.unit).toBe('round-trip');
