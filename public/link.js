@@ -17,7 +17,7 @@
   // Only files the build wrote: an unknown route or unit is the app's to explain.
   if (pre.preRoutes.split(' ').indexOf(route) < 0 || pre.preUnits.split(' ').indexOf(unit) < 0) return;
   var folder = unit === pre.preFirst ? '' : 'u/' + unit + '/';
-  location.replace(pre.preRoot + folder + (route ? route + '/' : '') + 'index.html' + location.hash);
+  location.replace(pre.preRoot + folder + (route ? route + '/' : '') + 'index.html' + location.search + location.hash);
   // The parser goes on until the other file arrives: this one's figures must not paint meanwhile.
   document.documentElement.style.visibility = 'hidden';
 })();
