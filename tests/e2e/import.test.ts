@@ -77,7 +77,7 @@ describe('#/import', () => {
       for (const f of await findings.all()) expect(await f.locator('[data-quote]').count(), await f.innerText()).toBeGreaterThan(0);
       expect(await page.locator('[data-import-findings] blockquote').first().innerText()).toMatch(/“.+”/);
       const review = page.locator('[data-review-item]');
-      expect(await review.count()).toBeGreaterThan(5);
+      expect(await review.count()).toBeGreaterThan(0);
       expect(await review.first().innerText()).toMatch(/第 \d+ 行/);
 
       const axe = await runAxe(page);
