@@ -145,7 +145,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A page case loads a mutated copy of every shipped unit (37 now) in a real browser, several
+          // cases at once: about 30 s each on a quiet 2-core machine, so the limit leaves room for a busy one.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
