@@ -5,6 +5,7 @@
  */
 import type { DataError } from '../model/types';
 import type { Reader } from './load';
+import { MAX_JSON_CHARS, tooLargeError } from './json';
 import { resolveDataPath, toUrlPath } from './paths';
 
 /** How long one file may take before it is reported as too slow (a hung intranet proxy, say). */
@@ -57,6 +58,8 @@ export interface FetchReaderOptions {
   concurrency?: number;
   /** Retries after a network failure (not after an HTTP status or a timeout). */
   retries?: number;
+  /** Text files longer than this are refused part-way (MAX_JSON_CHARS by default). */
+  maxChars?: number;
   /** How messages name a path; "data/<path>" by default. */
   name?: (path: string) => string;
 }
@@ -67,7 +70,35 @@ const fileError = (file: string, message: string, found?: string): { error: Data
 
 /** A Reader over HTTP (see the module comment). */
 export function fetchReader(opts: FetchReaderOptions = {}): Reader {
-  return httpReader(opts, (res) => res.text().then((text) => ({ text })));
+  return httpReader(opts, (res, file) => cappedText(res, file, opts.maxChars ?? MAX_JSON_CHARS));
+}
+
+/**
+ * The body as text, read as it streams in and abandoned once it passes `maxChars`: a wrong or
+ * runaway file (tens of MB, compressed on the fly by the server) is refused in the time its first
+ * part takes to arrive, instead of holding the page until the timeout.
+ */
+async function cappedText(res: Response, file: string, maxChars: number): Promise<{ text: string } | { error: DataError }> {
+  const tooLarge = () => ({ error: tooLargeError(file, `more than ${(maxChars / 1e6).toFixed(1)} M characters`) });
+  if (!res.body) {
+    const text = await res.text();
+    return text.length > maxChars ? tooLarge() : { text };
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    const part = done ? decoder.decode() : decoder.decode(value, { stream: true });
+    parts.push(part);
+    length += part.length;
+    if (length > maxChars) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    if (done) return { text: parts.join('') };
+  }
 }
 
 /** The same reader for binary files (the compiled Arrow partitions): the bytes, or why there are none. */
@@ -84,7 +115,7 @@ function httpReader<T extends object>(
   retries = 1,
   name = (p) => `data/${p}`,
 }: FetchReaderOptions,
-  body: (res: Response) => Promise<T>,
+  body: (res: Response, file: string) => Promise<T | { error: DataError }>,
 ): (path: string) => Promise<T | { error: DataError }> {
   const limit = limiter(concurrency);
   const root = () => new URL(base, typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
@@ -95,7 +126,7 @@ function httpReader<T extends object>(
       // Default caching, so the responses preloaded by index.html (vite.config.ts) are reused.
       const res = await fetchImpl(url, { signal: controller.signal });
       if (!res.ok) return fileError(file, `${file}：HTTP ${res.status} ${res.statusText || ''}`.trim(), String(res.status));
-      return await body(res);
+      return await body(res, file);
     } catch (e) {
       if (controller.signal.aborted) return fileError(file, `${file}：${timeoutMs / 1000} 秒内未能加载完成（响应过慢）`);
       return { network: e instanceof Error ? e.message : String(e) };

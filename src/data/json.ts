@@ -17,6 +17,23 @@ const FOUND_MAX = 60;
  * every year and detail stays far below this. Larger files are refused with a clear message.
  */
 export const MAX_JSON_CHARS = 20_000_000;
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+
+/**
+ * The one message for a data file over MAX_JSON_CHARS, whether the CLI read it whole or the page
+ * stopped reading it part-way (`found` is then "more than …").
+ */
+export function tooLargeError(file: string, found: string): DataError {
+  return {
+    file,
+    record: '',
+    field: '',
+    expected: `at most ${mb(MAX_JSON_CHARS)} characters`,
+    found,
+    message: `${file}: the file is too large (${found}; a data file may have at most ${mb(MAX_JSON_CHARS)})`,
+  };
+}
+
 /** Cut a string to `max` characters, marking the cut with "…". */
 export function truncate(s: string, max = FOUND_MAX): string {
   const chars = [...s];
@@ -46,23 +63,9 @@ export function formatLocation(file: string, recordLabel: string, field: string)
  * file that stops early (truncated download, unfinished edit) is reported as such.
  */
 export function parseJson(text: string, file: string): Validated<unknown> {
-  if (text.length > MAX_JSON_CHARS) {
-    // A data file this size is a mistake (a dump, a wrong file): refuse it before parsing and
-    // validating hundreds of thousands of records freezes the page.
-    const mb = (n: number) => `${(n / 1e6).toFixed(1)} M`;
-    return {
-      errors: [
-        {
-          file,
-          record: '',
-          field: '',
-          expected: `at most ${mb(MAX_JSON_CHARS)} characters`,
-          found: `${mb(text.length)} characters`,
-          message: `${file}: the file is too large (${mb(text.length)} characters; a data file may have at most ${mb(MAX_JSON_CHARS)})`,
-        },
-      ],
-    };
-  }
+  // A data file this size is a mistake (a dump, a wrong file): refuse it before parsing and
+  // validating hundreds of thousands of records freezes the page.
+  if (text.length > MAX_JSON_CHARS) return { errors: [tooLargeError(file, `${mb(text.length)} characters`)] };
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM from Windows editors
   if (src.trim() === '') {
     return {

@@ -66,6 +66,38 @@ describe('fetchReader', () => {
     expect(await slow('units/a.json')).toMatchObject({ error: { message: 'data/units/a.json：0.02 秒内未能加载完成（响应过慢）' } });
   });
 
+  it('stops reading a text file once it passes the size limit, and reads one exactly at it whole', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode('数据'.repeat(5)); // 10 characters, 30 bytes
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(c) {
+            pulled++;
+            c.enqueue(chunk);
+          },
+        }),
+      );
+    const capped = fetchReader({ base: 'https://s.example/data/', fetchImpl: (async () => endless()) as typeof fetch, maxChars: 25 });
+    const r = await capped('units/a/2021.json');
+    expect(r).toMatchObject({ error: { file: 'data/units/a/2021.json', found: 'more than 0.0 M characters' } });
+    expect('error' in r && r.error.message).toMatch(/^data\/units\/a\/2021\.json: the file is too large \(/);
+    expect(pulled).toBeLessThan(6); // abandoned after the third chunk, not read to the end
+    // Exactly at the limit: read whole. A character split across chunks is decoded once.
+    const bytes = new TextEncoder().encode('数'.repeat(25));
+    const split = new Response(
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(bytes.slice(0, 4));
+          c.enqueue(bytes.slice(4));
+          c.close();
+        },
+      }),
+    );
+    const at = fetchReader({ base: 'https://s.example/data/', fetchImpl: (async () => split) as typeof fetch, maxChars: 25 });
+    expect(await at('a.json')).toEqual({ text: '数'.repeat(25) });
+  });
+
   it('retries once after a network failure, then reports it', async () => {
     let calls = 0;
     const flaky: typeof fetch = async () => {
