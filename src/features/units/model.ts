@@ -18,8 +18,8 @@ import type { ViewState } from '../../model/routes';
 import { MONEY, count, money, pct, signed, signedMoney } from '../../ui/format';
 import { growthPct, sharePct } from '../../domain/check';
 import type { ChartSpec } from '../../ui/chart/spec';
-import { rollupOption, type RollupItem } from './rollup.option';
-import { unitsOption } from './units.option';
+import { barsOption } from './bars.option';
+import { amountText } from '../../ui/chart/theme';
 import { likeForLike, type RollupRow, type UnitYearSummary } from '../../domain/region/summary';
 
 export type SortKey = 'name' | 'total' | 'change' | 'share' | 'rank' | 'basic' | 'project' | 'income' | 'sangong' | 'staff' | 'perPost' | 'operatingPerPost';
@@ -330,7 +330,7 @@ export function rollupPart(dim: 'f' | 'e', rows: readonly RollupRow[], year: num
   for (let c: string | null = at; c; c = parentOf(c)) chain.unshift(c);
   for (const c of chain) crumbs.push({ code: c, name: `${c} ${name(c)}` });
   const title = dim === 'f' ? '按功能分类汇总' : '按经济分类汇总';
-  const items: RollupItem[] = lines.map((l) => ({ key: `${dim}:${l.code}`, label: l.name, amount: l.amount, coverage: l.coverage }));
+  const items = lines.map((l) => ({ key: `${dim}:${l.code}`, label: l.name, amount: l.amount, coverage: l.coverage }));
   const where = at ? `（${name(at)}以下）` : '';
   return {
     dim,
@@ -345,7 +345,7 @@ export function rollupPart(dim: 'f' | 'e', rows: readonly RollupRow[], year: num
       ? {
           id: `units-rollup-${dim}`,
           title: `${title}${where}`,
-          option: rollupOption(items, { money: m }),
+          option: barsOption(items, { money: m, barMaxWidth: 24, tooltip: (it) => [amountText(it.amount, m), `汇总 ${it.coverage}的报告`] }),
           label: `${year}年${title}${where}`,
           description: lines.map((l) => `${l.name} ${l.text} ${MONEY[m].label}（${l.coverage}）`).join('；'),
           height: `${Math.max(160, 36 * items.length + 60)}px`,
@@ -420,7 +420,13 @@ function unitsChart(rows: UnitRow[], year: number, place: string, m: MoneyUnit):
     chart: {
       id: 'units-compare',
       title: `${place}各单位 ${year} 年本年支出`,
-      option: unitsOption(items, { money: m }),
+      option: barsOption(items, {
+        money: m,
+        barMaxWidth: 22,
+        labelWidth: 160,
+        clickable: true,
+        tooltip: (it) => [`本年支出 ${amountText(it.amount, m)}${it.derived ? '（由分项合计，计算）' : ''}`, '点击打开该单位'],
+      }),
       label: `${place}各单位 ${year} 年本年支出（点击打开该单位）`,
       description: bars.map((r) => `${r.name} ${r.cells.total.text} ${MONEY[m].label}`).join('；'),
       height: `${Math.max(140, 30 * items.length + 50)}px`,
