@@ -20,10 +20,11 @@
  * entry's and its route's chunks' (from Vite's manifest) together, so it is styled with JavaScript
  * off and waits for one stylesheet request only.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundleCss, pageHtml, routeAssets, unitFolder, type Manifest } from './prerender-html';
@@ -36,6 +37,8 @@ const outDir = resolve(ROOT, at >= 0 && args[at + 1] ? args[at + 1] : 'dist');
 const ssrDir = mkdtempSync(join(tmpdir(), 'prerender-'));
 
 type Entry = typeof import('../src/entry-server');
+type Route = Entry['ROUTES'][number];
+type RenderedRoute = Awaited<ReturnType<Entry['renderRoute']>>;
 
 async function buildServerEntry(): Promise<string> {
   await build({
@@ -53,34 +56,33 @@ async function buildServerEntry(): Promise<string> {
       target: 'node20',
       minify: false,
       reportCompressedSize: false,
-      // One file: each unit imports its own instance of it (see instance()), chunks would be shared.
+      // One file: each unit's worker imports its own instance of it.
       rolldownOptions: { output: { codeSplitting: false } },
     },
   });
   return pathToFileURL(join(ssrDir, 'entry-server.js')).href;
 }
 
-/**
- * A fresh instance of the server entry (its own data store and selection) per unit: a unit's
- * pages are drawn from that unit's data alone, which is what its page loads before hydrating.
- * A copy under another name, since a loader may cache a module by its path (a query string is
- * not enough under tsx).
- */
-async function instance(url: string, n: number): Promise<Entry> {
-  const copy = fileURLToPath(url).replace(/\.js$/, `-${n}.js`);
-  copyFileSync(fileURLToPath(url), copy);
-  return (await import(pathToFileURL(copy).href)) as Entry;
+/** Render one unit's routes in its own worker (scripts/prerender-unit.mjs). */
+function renderUnit(entryUrl: string, unit: string): Promise<Array<{ route: Route; page: RenderedRoute }>> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./prerender-unit.mjs', import.meta.url), { workerData: { entryUrl, unit, dataDir: join(outDir, 'data') } });
+    let pages: Array<{ route: Route; page: RenderedRoute }> | undefined;
+    worker.on('message', (m: Array<{ route: Route; page: RenderedRoute }>) => (pages = m));
+    worker.on('error', fail);
+    worker.on('exit', (code) => (pages && code === 0 ? done(pages) : fail(new Error(`prerendering ${unit} stopped (exit code ${code})`))));
+  });
 }
 
-/** The page's reader fetches ./data/… against http://localhost/ on the server: answer from the built data folder. */
-function serveBuiltData(): void {
-  const dataDir = join(outDir, 'data');
-  globalThis.fetch = (async (input: string | URL | Request) => {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    const file = resolve(dataDir, decodeURIComponent(url.pathname.replace(/^\/data\//, '')));
-    if (!file.startsWith(dataDir + sep) || !existsSync(file)) return new Response('not found', { status: 404, statusText: 'Not Found' });
-    return new Response(readFileSync(file));
-  }) as typeof fetch;
+/** Run `task` over `items`, at most `limit` at once. */
+async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      await task(items[next++]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 async function main(): Promise<void> {
@@ -88,34 +90,31 @@ async function main(): Promise<void> {
   const manifestFile = join(outDir, '.vite/manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: build with \`vite build --manifest\` (npm run build does)`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  serveBuiltData();
   const url = await buildServerEntry();
-  const first = (await import(url)) as Entry;
-  await first.prepare();
-  const files = { routes: first.ROUTES, units: first.unitIds() };
+  const { ROUTES } = (await import(url)) as Entry;
+  const index = JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8')) as { units: Array<{ id: string }> };
+  const files = { routes: ROUTES, units: index.units.map((u) => u.id) };
   const css = new Map(
-    first.ROUTES.map((route) => {
+    ROUTES.map((route) => {
       const bundle = bundleCss(routeAssets(manifest, route).css, (f) => readFileSync(join(outDir, f), 'utf8'));
       writeFileSync(join(outDir, bundle.file), bundle.content);
       return [route, { css: [bundle.file] }];
     }),
   );
-  for (const [n, unit] of files.units.entries()) {
-    const entry = await instance(url, n);
-    await entry.prepare(unit);
+  // A few units at once, each in its own worker (one per core, at most 4: each holds a copy of the data).
+  await pool(files.units, Math.max(1, Math.min(4, availableParallelism())), async (unit) => {
     const folder = unitFolder(unit, files.units);
-    for (const route of entry.ROUTES) {
+    for (const { route, page } of await renderUnit(url, unit)) {
       const path = `${folder}${route ? `${route}/` : ''}`;
       // The site root for assets and data; the nav links go to the unit's own route files.
       const root = '../'.repeat(path.split('/').length - 1) || './';
-      const page = await entry.renderRoute(route, route ? '../' : './', unit);
       const html = pageHtml(template, { ...page, root, assets: css.get(route)!, files });
       const file = join(outDir, path, 'index.html');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, html);
       console.log(`prerendered ${relative(ROOT, file)} (${(Buffer.byteLength(html) / 1024).toFixed(1)} KB)`);
     }
-  }
+  });
   // The manifest was only for this step; the site does not need it.
   rmSync(join(outDir, '.vite'), { recursive: true, force: true });
   rmSync(ssrDir, { recursive: true, force: true });
