@@ -60,7 +60,7 @@ describe('embedding', () => {
       await page.goto(`${allowed.origin}/`);
       await expect.poll(() => embedFrame(page)?.url() ?? '').toContain('/embed.html#/chart');
       const frame = embedFrame(page)!;
-      await frame.waitForSelector('[data-chart="hier"][data-drawn="true"]', { timeout: 20_000 });
+      await frame.waitForSelector('[data-chart="hier"][data-drawn="true"]', { timeout: 60_000 });
       expect(await frame.locator('h1').innerText()).toContain('宁乡市数据资源中心 · 2022年 · 支出合计 › 项目支出');
       expect(await frame.locator('[data-embed-source]').innerText()).toMatch(/^数据来源：宁乡市数据资源中心《.+》（2023-07-25）$/);
       expect(decodeURIComponent((await frame.locator('[data-embed-full]').getAttribute('href')) ?? '')).toBe('index.html#/spending?unit=ningxiang-drc&year=2022&cmp=2021&path=b:项目支出&money=wan');

@@ -251,10 +251,17 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
 }
 
 /**
+ * How long a page may take to load its data and draw: generous, since the suite runs on slow,
+ * shared machines (a load of 20 on two cores made 20 s too short); a page that never gets there
+ * still fails well inside the test's own limit.
+ */
+const READY_MS = 60_000;
+
+/**
  * Wait until the app shell has mounted (or hydrated the prerendered view: html[data-app="live"])
  * and no loading placeholder is left in <main>.
  */
-export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
+export async function waitForReady(page: Page, timeout = READY_MS): Promise<void> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector('#main');
@@ -270,7 +277,7 @@ export async function waitForReady(page: Page, timeout = 20_000): Promise<void> 
  * ECharts' `finished` event). With `n`, also wait for at least n charts to exist.
  * Returns the number of drawn charts.
  */
-export async function waitForCharts(page: Page, n = 0, timeout = 20_000): Promise<number> {
+export async function waitForCharts(page: Page, n = 0, timeout = READY_MS): Promise<number> {
   const handle = await page.waitForFunction(
     (min: number) => {
       const charts = [...document.querySelectorAll('[data-chart]')];

@@ -50,7 +50,7 @@ describe('overview', () => {
     const s = await openPage('?e2e#/?unit=daying-wgl&year=2022');
     const { page } = s;
     try {
-      await page.locator('[data-kpi="total"]').waitFor({ timeout: 20_000 });
+      await page.locator('[data-kpi="total"]').waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-kpi="total"]').innerText()).toContain('4,143.91');
       const income = await page.locator('[data-kpi="income"]').innerText();
       expect(income).toContain('一般公共预算财政拨款收入');

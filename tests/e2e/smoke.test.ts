@@ -15,7 +15,7 @@ describe.concurrent.each(BASES)('served at %s', (base) => {
   test('the overview shows the 2022 total and stays clean', async ({ expect }) => {
     const s = await openPage('', { base });
     try {
-      await s.page.locator('[data-kpi="total"]').waitFor({ timeout: 20_000 });
+      await s.page.locator('[data-kpi="total"]').waitFor({ timeout: 60_000 });
       await expect.poll(() => s.page.locator('[data-kpi="total"]').innerText()).toContain('969.29');
       await expect.poll(() => hashOf(s.page)).toMatch(/^#\/\?unit=[^&]+&year=2022/);
       await waitForCharts(s.page);
@@ -115,7 +115,7 @@ describe('a broken data file', () => {
     const s = await openPage('', { url: server.url });
     try {
       const panel = s.page.locator('.error-panel');
-      await panel.waitFor({ timeout: 20_000 });
+      await panel.waitFor({ timeout: 60_000 });
       expect(await panel.innerText()).toContain(BROKEN_FILE);
       // Not blank: the shell (header, nav, main) is still there; with the first unit's file
       // unreadable, its indicators route is not offered.

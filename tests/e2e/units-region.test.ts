@@ -44,7 +44,7 @@ describe.concurrent('region view', () => {
     try {
       await waitForReady(s.page);
       const table = s.page.locator('[data-units-table]');
-      await table.waitFor({ timeout: 20_000 });
+      await table.waitFor({ timeout: 60_000 });
       const names = () => table.locator('[data-unit-link]').allInnerTexts();
       expect(new Set(await names())).toEqual(new Set(index.units.map((u) => u.name)));
       const regions = await s.page.locator('[data-regions] tbody th').allInnerTexts();
@@ -78,7 +78,7 @@ describe.concurrent('region view', () => {
     try {
       await waitForReady(s.page);
       const table = s.page.locator('[data-units-table]');
-      await table.waitFor({ timeout: 20_000 });
+      await table.waitFor({ timeout: 60_000 });
       expect(new Set(await table.locator('[data-unit-link]').allInnerTexts())).toEqual(new Set(index.units.filter((u) => u.region === unit.region).map((u) => u.name)));
       expect(await s.page.locator('main h1').innerText()).toContain(unit.region);
       await s.expectClean();
@@ -160,7 +160,7 @@ describe.concurrent('region view', () => {
     try {
       await waitForReady(s.page);
       const table = s.page.locator('[data-units-table]');
-      await table.waitFor({ timeout: 20_000 });
+      await table.waitFor({ timeout: 60_000 });
       expect(await table.locator('[data-unit-link]').allInnerTexts()).toEqual([nx.name]);
       expect(await table.locator(`[data-unit="${nx.id}"] td`).first().innerText()).toContain('969.29');
       expect(await s.page.locator('[data-coverage]').innerText()).toContain('1 个有 2022 年的数据');
@@ -178,7 +178,7 @@ describe.concurrent('region view', () => {
     try {
       await waitForReady(s.page);
       const mates = index.units.filter((u) => u.region === other.region).map((u) => u.name).sort();
-      await expect.poll(async () => (await s.page.locator('[data-units-table] [data-unit-link]').allInnerTexts()).sort(), { timeout: 20_000 }).toEqual(mates);
+      await expect.poll(async () => (await s.page.locator('[data-units-table] [data-unit-link]').allInnerTexts()).sort(), { timeout: 60_000 }).toEqual(mates);
       expect(await s.page.locator('main h1').innerText()).toContain(other.region);
       await s.expectClean();
     } finally {
