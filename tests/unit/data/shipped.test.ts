@@ -3,7 +3,7 @@
  * checked over every unit in Node (the browser tests open only a sample of units): every unit is
  * placed in a named region, at least one region is large enough to compare, every unit-year cites a
  * page no other unit-year cites, says what its page did not hold, and every record corrected or
- * placed by hand says so and quotes the page.
+ * placed by hand says so and quotes the page. A unit with several years has one report per year.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +36,19 @@ describe('the shipped real units', () => {
     const cited = files.filter((f) => f.source.url).map((f) => f.source.url!);
     for (const url of cited) expect(url).toMatch(/^https?:\/\/\S+$/);
     expect(new Set(cited).size).toBe(cited.length);
+  });
+
+  it('a unit with several years has one report of each year, each citing its own page', () => {
+    const multi = index.units.filter((u) => u.years.length >= 2);
+    // 重庆市綦江区公路事务中心: its 2020 and 2023 reports (the year-on-year views need a real unit with two).
+    expect(multi.map((u) => u.id)).toContain('qijiang-gonglu-zx');
+    for (const u of multi) {
+      const own = files.filter((f) => f.unit === u.id);
+      expect(own.map((f) => f.reportYear).sort(), u.id).toEqual(u.years.map((y) => y.year).sort());
+      expect(new Set(own.map((f) => f.source.file)).size, u.id).toBe(own.length);
+      expect(new Set(own.map((f) => f.source.url)).size, u.id).toBe(own.length);
+      for (const f of own) expect(f.source.title, `${u.id} ${f.reportYear}`).toContain(String(f.reportYear));
+    }
   });
 
   it('a unit-year imported from a page excerpt says how far the excerpt goes', () => {

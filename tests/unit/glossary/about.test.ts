@@ -77,8 +77,11 @@ describe('aboutUnitYear on the shipped units', () => {
 });
 
 describe('aboutData, links and licence', () => {
-  it('lists the files in index order whatever order they come in', () => {
-    expect(aboutData(index, [...files].reverse(), opts).map((a) => a.unit.id)).toEqual(index.units.map((u) => u.id));
+  it('lists the files in index order whatever order they come in, a unit’s years in its entry’s order', () => {
+    const got = aboutData(index, [...files].reverse(), opts).map((a) => `${a.unit.id} ${a.year}`);
+    expect(got).toEqual(index.units.flatMap((u) => u.years.map((y) => `${u.id} ${y.year}`)));
+    // The shipped data has a unit with two years (重庆市綦江区公路事务中心), so the order within a unit is exercised.
+    expect(got.filter((x) => x.startsWith('qijiang-gonglu-zx ')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('links relative to the page when no site address is known', () => {
