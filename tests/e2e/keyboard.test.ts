@@ -141,7 +141,13 @@ describe.concurrent('keyboard only', () => {
         await expect.poll(() => s.page.evaluate(() => location.hash), { message: `Enter on ${f?.what} drills` }).not.toBe(before);
         steps.push(decodeURIComponent(await s.page.evaluate(() => location.hash)));
         await waitForCharts(s.page);
-        // After a drill focus must not be lost to <body>: the next Tab continues in the page.
+        // Focus follows the drill: onto the new level's first row (or its heading), never lost to <body>.
+        const after = await s.page.evaluate(() => {
+          const a = document.activeElement;
+          return { inMain: !!a && a !== document.body && !!document.getElementById('main')?.contains(a), row: !!a?.matches('[data-table="spending"] tbody tr[data-key] button'), heading: a?.tagName === 'H1' };
+        });
+        expect(after.inMain, `focus after drilling ${f?.what}`).toBe(true);
+        expect(after.row || after.heading).toBe(true);
       }
       expect(steps.length, `drill steps taken: ${steps.join(' → ')}`).toBeGreaterThanOrEqual(2);
       for (const st of steps) expect(st).toMatch(/path=/);

@@ -27,6 +27,21 @@ export type { Card, Seg } from './panels/cards';
 
 const ALL: NodeKey = { basis: null, functional: null, economic: null };
 
+/** The report a year's figures come from: its own, else the first later one that compares with it. */
+function reportOfYear(files: readonly UnitYearFile[], year: number): UnitYearFile | undefined {
+  return files.find((f) => f.reportYear === year) ?? [...files].filter((f) => f.reportYear > year).sort((a, b) => a.reportYear - b.reportYear)[0];
+}
+
+/**
+ * The overview's heading names the kind of document the year's figures come from (a 决算 is not a
+ * 绩效自评); a report of no stated kind gets the plain 收支概览.
+ */
+export function overviewTitle(year: number, kind: UnitYearFile['source']['kind']): string {
+  if (kind === '部门整体支出绩效自评') return `${year}年部门整体支出概览`;
+  if (kind && kind !== '其他') return `${year}年${kind}概览`;
+  return `${year}年收支概览`;
+}
+
 export interface OverviewInput {
   facts: ColumnTable | null;
   trees: Trees;
@@ -155,5 +170,5 @@ export function overviewModel(i: OverviewInput): OverviewModel {
   // ---- structure by function ----
   const structure = total ? functionStructure(cur!, total, i.trees, records, year, u, i.hover ?? null, `${i.unitName}_${year}_支出结构`) : null;
 
-  return { state: 'ok', title: `${year}年部门整体支出概览`, cards, notCovered, narrative: story, structure };
+  return { state: 'ok', title: overviewTitle(year, reportOfYear(i.files, year)?.source.kind), cards, notCovered, narrative: story, structure };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overviewModel, type Card, type OverviewView } from '../../../src/features/overview/model';
+import { overviewModel, overviewTitle, type Card, type OverviewView } from '../../../src/features/overview/model';
 import type { MoneyUnit } from '../../../src/model/vocabulary';
 import { allFacts, FIRST, fixtureEntry, fixtureFile, FIXTURE, SECOND, shipped, trees } from './fixtures';
 import { factsTable, preferOwnReport } from '../../../src/data/tables';
@@ -196,5 +196,20 @@ describe('人员经费 and 公用经费 of 基本支出, when stated', () => {
     const bare = overviewModel({ facts, trees, files: [{ ...file, measures: [] }], unit: 'basic-parts', unitName: '某单位', year: 2022, money: 'wan' });
     if (bare.state !== 'ok') throw new Error(bare.message);
     expect(text(card(bare, 'basis'))).not.toContain('其中');
+  });
+});
+
+describe('overviewTitle', () => {
+  it('names the kind of document the figures come from', () => {
+    expect(overviewTitle(2022, '部门整体支出绩效自评')).toBe('2022年部门整体支出概览');
+    expect(overviewTitle(2020, '部门决算')).toBe('2020年部门决算概览');
+    expect(overviewTitle(2022, '单位决算')).toBe('2022年单位决算概览');
+    expect(overviewTitle(2023, '项目支出绩效自评')).toBe('2023年项目支出绩效自评概览');
+    expect(overviewTitle(2019, '其他')).toBe('2019年收支概览');
+    expect(overviewTitle(2019, undefined)).toBe('2019年收支概览');
+  });
+
+  it('heads the second shipped unit’s overview with its 单位决算', () => {
+    expect(view(SECOND, 2022).title).toBe('2022年单位决算概览');
   });
 });
