@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const env = { ...process.env };
+// The config imports the data compiler as TypeScript without file extensions, which Vite 8's
+// bundling config loader handles; its notice about a future native loader (one line per import,
+// ~200 lines) would bury the build's own output.
+const env = { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...process.env };
 const rest = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--data') env.DATA_DIR = resolve(process.cwd(), args[++i] ?? '');
