@@ -6,17 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CASES, PAYLOADS, REPO, tempRoot, writeCase } from '../e2e/bad-fixtures';
+import { bundled } from './cli-bundle';
 
-const tsx = resolve(REPO, 'node_modules/.bin/tsx');
 const root = tempRoot('bad-input-cli-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function check(dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(tsx, ['scripts/check-data.ts', '--data', dataDir], { cwd: REPO });
+    const child = spawn(process.execPath, [bundled('scripts/check-data.ts'), '--data', dataDir], { cwd: REPO });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -1,14 +1,14 @@
-/** scripts/check-data.ts, spawned with tsx as `npm run check:data` runs it. */
+/** scripts/check-data.ts, run as `npm run check:data` runs it (bundled once: tests/unit/cli-bundle.ts). */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goodDir, repoRoot } from './fixtures';
+import { bundled } from '../cli-bundle';
 
-const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 // The --json report of every shipped unit passes 1 MB with a few dozen units (spawnSync keeps 1 MB by default).
-const check = (...args: string[]) => spawnSync(tsx, ['scripts/check-data.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+const check = (...args: string[]) => spawnSync(process.execPath, [bundled('scripts/check-data.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
 const tmp = mkdtempSync(join(tmpdir(), 'check-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

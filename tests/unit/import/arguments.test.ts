@@ -12,6 +12,7 @@ import { Id } from '../../../src/model/schema';
 import { isRealDate } from '../../../src/data/semantic';
 import { MAX_NAME_CHARS, UNIT_ID, dateProblem, importArgumentsProblem, regionProblem, unitNameProblem } from '../../../src/import/options';
 import { SMALL_REPORT, repoRoot } from './helpers';
+import { bundled } from '../cli-bundle';
 
 const ok = { unit: 'new-unit', name: '某某局' };
 
@@ -71,7 +72,6 @@ describe('importArgumentsProblem', () => {
 });
 
 describe('npm run import refuses bad arguments before reading or writing anything', () => {
-  const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
   const dir = mkdtempSync(join(tmpdir(), 'import-args-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const data = join(dir, 'data');
@@ -88,7 +88,7 @@ describe('npm run import refuses bad arguments before reading or writing anythin
     [['--region', `<script>alert(1)</script>${'某'.repeat(600)}`], /错误：地区有 625 个字，超过 100 字/],
     [['--region', '某县<b>'], /错误：地区“某县<b>”含有 < > 或控制字符/],
   ])('%j', (extra, message) => {
-    const r = spawnSync(tsx, ['scripts/import.ts', report, '--unit', 'new-unit', '--name', '某某局', '--data', data, ...extra], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bundled('scripts/import.ts'), report, '--unit', 'new-unit', '--name', '某某局', '--data', data, ...extra], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toMatch(message);
     expect(r.status).toBe(1);
     expect(files()).toEqual(before);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_REPORT, encodeGbk, repoRoot } from './helpers';
+import { bundled } from '../cli-bundle';
 
-const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -35,7 +35,7 @@ function input(dir: string, name: string, content: string | Uint8Array): string 
   return p;
 }
 
-const run = (...args: string[]) => spawnSync(tsx, ['scripts/import.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, [bundled('scripts/import.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
 
 /** Every file under `dir` with its content, to show a refusal changed nothing. */
 function snapshot(dir: string): Record<string, string> {

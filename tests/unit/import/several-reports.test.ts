@@ -16,9 +16,9 @@ import { loadDataset } from '../../../src/data/load';
 import { factsTable, preferOwnReport } from '../../../src/data/tables';
 import { UnitFigures } from '../../../src/domain/figures';
 import { repoRoot } from './helpers';
+import { bundled } from '../cli-bundle';
 
 const FIXTURES = resolve(repoRoot, 'tests/fixtures/reports-money');
-const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'several-reports-'));
 const imports: Array<{ file: string; status: number | null; out: string }> = [];
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
   cpSync(resolve(repoRoot, 'tests/fixtures/data-good'), dir, { recursive: true });
   for (const file of ['money-demo-2021-yuan.txt', 'money-demo-2022-qianyuan.txt', 'money-demo-2023-yi.csv']) {
-    const r = spawnSync(tsx, ['scripts/import.ts', join(FIXTURES, file), '--unit', 'money-demo', '--name', '某某局', '--region', '测试市', '--data', dir], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bundled('scripts/import.ts'), join(FIXTURES, file), '--unit', 'money-demo', '--name', '某某局', '--region', '测试市', '--data', dir], { cwd: repoRoot, encoding: 'utf8' });
     imports.push({ file, status: r.status, out: r.stdout + r.stderr });
   }
 });
@@ -50,7 +50,7 @@ describe('several reports of one unit, in 元, 千元 and 亿元', () => {
   });
 
   it('check:data accepts the folder, and every quote is found in its report', () => {
-    const r = spawnSync(tsx, ['scripts/check-data.ts', '--data', dir, '--json'], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bundled('scripts/check-data.ts'), '--data', dir, '--json'], { cwd: repoRoot, encoding: 'utf8' });
     const report = JSON.parse(r.stdout) as { ok: boolean; errors: unknown[]; files: Array<{ unit: string; year: number; results: Array<{ key: string; status: string; message: string }> }> };
     expect(report.errors).toEqual([]);
     expect(r.status).toBe(0);

@@ -16,6 +16,7 @@ import { validateUnitYear } from '../../../../src/data/validate';
 import { normalizeQuoteText } from '../../../../src/domain/rules/quote';
 import type { ClassificationFile, DataIndex, Fact, Indicator, UnitYearFile } from '../../../../src/model/types';
 import { opts, trees } from './helpers';
+import { bundled } from '../../cli-bundle';
 
 const index = JSON.parse(readFileSync('data/index.json', 'utf8')) as DataIndex;
 const classification = (id: 'functional' | 'economic'): ClassificationFile => JSON.parse(readFileSync(`data/classifications/${id}.json`, 'utf8'));
@@ -101,7 +102,7 @@ describe.each(index.units.map((u) => [u.id, u.name, u.years[0].file] as const))(
 describe('npm run export', () => {
   const run = (...args: string[]) => {
     try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/export.ts', ...args], { encoding: 'utf8', stdio: 'pipe' }) };
+      return { code: 0, out: execFileSync(process.execPath, [bundled('scripts/export.ts'), ...args], { encoding: 'utf8', stdio: 'pipe' }) };
     } catch (e) {
       const x = e as { status: number; stderr: string };
       return { code: x.status, out: x.stderr };
