@@ -13,9 +13,10 @@ import type { TreeIndex } from './classify';
 import { fundsTableClaims } from './funds-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
-import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
+import { comparisonOnly, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
+import { scopedTo, sectionSource } from './scope';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
 
 export type { Claim } from './claim';
@@ -71,15 +72,6 @@ function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], r
   return { conflict: `句中写的是 ${named} 年，报告年度是 ${reportYear} 年，又没有明确的比较（上年、较${reportYear - 1}年、${reportYear - 1}年决算数）：年份不能确定` };
 }
 
-/** The fund source a heading names ("五、一般公共预算财政拨款支出决算情况说明"): the default of its items. */
-function sectionSource(section: string[]): Source | null {
-  const path = section.join(' ');
-  if (/一般公共预算财政拨款/.test(path)) return '一般公共预算财政拨款';
-  if (/政府性基金预算财政拨款/.test(path)) return '政府性基金预算财政拨款';
-  if (/国有资本经营预算财政拨款/.test(path)) return '国有资本经营预算财政拨款';
-  return null;
-}
-
 /** 基本支出 / 项目支出 from the heading path ("（一）基本支出"): the default spending type of its items. */
 function sectionBasis(section: string[]): Basis | null {
   const last = section.slice(-2).join(' ');
@@ -110,6 +102,13 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   if (/收入/.test(subject) && !/支出/.test(subject))
     return { kind: 'fact', cell: { flow: '收入', source: null, basis: null, functional: null, economic: null }, phase, label: `${phase}收入` };
   if (!topic) return null;
+  // "本年收入1095.76万元，支出1193.35万元": spending after income is the spending total, never the income again.
+  if (topic.kind === 'fact' && topic.cell.flow !== '支出' && /支出/.test(subject)) {
+    const c = topic.cell;
+    const incomeTotal = c.flow === '收入' && !c.source && !c.basis && !c.functional && !c.economic;
+    if (!incomeTotal || !/^支出/.test(subject)) return null;
+    return { kind: 'fact', cell: { ...c, flow: '支出' }, phase, label: phase === '决算' ? '本年支出合计' : `${phase}支出` };
+  }
   if (topic.kind === 'fact') {
     const c = topic.cell;
     const total = !c.source && !c.basis && !c.functional && !c.economic && (c.flow === '收入' || c.flow === '支出');
@@ -147,8 +146,41 @@ function namedBefore(gap: string): string | null {
   const last = clauses[clauses.length - 1];
   // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
   if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
-  const subject = stripAsides(last).replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '').replace(/(?:支出)?决算数?$/, '');
-  return cleanSubject(subject).length >= 3 ? subject : null;
+  const subject = stripAsides(last)
+    .replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '')
+    // "收、支与2023年度相比": the comparison the clause sets is not part of the item's name.
+    .replace(/(?:较|比|与|同)?(?:上年度?|去年|\d{4}年度?)(?:决算数?)?(?:相比|相较|比较)$/, '')
+    .replace(/(?:支出)?决算数?$/, '');
+  return cleanSubject(subject).length >= 3 || /^收、?支$/.test(subject) ? subject : null;
+}
+
+/** The spending total a paired subject ("收、支总计", "财政拨款收、支总计") names beside the income one. */
+const TWINS: Record<string, { role: string; label: string }> = {
+  'income.grand-total': { role: 'spending.grand-total', label: '支出总计' },
+  'fiscal.income-total': { role: 'fiscal.spending-total', label: '财政拨款支出总计' },
+};
+function twinOf(target: Target, subject: string): Target | null {
+  const t = target.kind === 'measure' ? TWINS[target.role] : undefined;
+  return t && /收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
+}
+
+/** The phase words after an item's name ("年初预算", "支出决算数"). */
+const ITEM_PHASE = /(?:年初预算|调整(?:后)?预算|全年预算|预算|支出决算|决算)数?$/;
+
+/**
+ * The unit's own name before a subject ("2021年度，武山县四门学区支出为X万元"): it says whose the
+ * figure is, not what it is.
+ */
+function withoutUnitName(subject: string, name: string | undefined): string {
+  if (!name || name.length < 2) return subject;
+  const at = subject.indexOf(name);
+  return at >= 0 && cleanSubject(subject.slice(0, at)) === '' ? subject.slice(at + name.length) : subject;
+}
+
+/** The second total of a pair takes the first's scope: "财政拨款收入总计A万元，支出总计B万元". */
+function pairedTotal(t: Resolved, before: Target | undefined, subject: string): Resolved {
+  if (t?.kind !== 'measure' || t.role !== 'spending.grand-total' || before?.kind !== 'measure' || before.role !== 'fiscal.income-total') return t;
+  return /^支出?(?:决算)?总计$/.test(subject) ? { ...t, role: 'fiscal.spending-total', label: '财政拨款支出总计' } : t;
 }
 
 /**
@@ -191,6 +223,8 @@ interface LineContext {
 
 export interface ExtractOptions {
   reportYear: number;
+  /** The unit's name, as the user gave it (dropped from the start of a subject). */
+  unitName?: string;
   /** The document's genre (meta.ts), when known. */
   genre?: string;
   trees: TreeIndex;
@@ -230,6 +264,8 @@ function sentenceClaims(
     lists: new Map<number, Array<Topic | null>>(),
     basis: sectionBasis(line.section) as Basis | null,
     source: sectionSource(line.section),
+    /** The fund source the heading scopes the paragraph to (scope.ts). */
+    scope: sectionSource(line.section),
     func: null as { code: string; basis: Basis | null; source: Source | null } | null,
     econUnderFunc: false,
     base: lineBase.base,
@@ -238,6 +274,8 @@ function sentenceClaims(
     /** A year misprint corrected once in this sentence is corrected for its other figures too. */
     yearFix: null as { from: number; to: number } | null,
     seen: new Set<string>(),
+    /** The figure the last change of the sentence was about. */
+    changed: null as Topic | null,
     /** The sentence's first total ("本年收入合计"): what a bare "占Y%" is a share of. */
     whole: null as string | null,
   };
@@ -259,13 +297,17 @@ function sentenceClaims(
     });
 
   const classifyMoney = (subject: string, raw: string, m: Mention): Resolved => {
-    const c = opts.trees.classify(subject, raw);
+    let c = opts.trees.classify(subject, raw);
+    // "高等教育(项)年初预算为X万元": an item named with the phase of its figure.
+    const phased = c === null ? ITEM_PHASE.exec(subject) : null;
+    if (phased) c = opts.trees.classify(subject.slice(0, phased.index));
+    const phase: Phase = phased ? phaseOf(phased[0]) : '决算';
     if (c === null) return null;
     if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
     const { tree, node, alias } = c.match;
     const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;
     if (tree === 'functional') {
-      return { kind: 'fact', cell: { flow: '支出', source: ctx.source, basis: ctx.basis, functional: node.code, economic: null }, phase: '决算', label: node.name, note };
+      return { kind: 'fact', cell: { flow: '支出', source: ctx.source, basis: ctx.basis, functional: node.code, economic: null }, phase, label: node.name, note };
     }
     const owner = m.owner !== null ? ctx.topics.get(m.owner) : undefined;
     const ownerCell = owner?.target.kind === 'fact' && owner.target.cell.functional ? owner.target.cell : null;
@@ -277,10 +319,44 @@ function sentenceClaims(
     return {
       kind: 'fact',
       cell: { flow: '支出', source: attach ? attach.source : ctx.source, basis: attach ? attach.basis : ctx.basis, functional: attach?.functional ?? null, economic: node.code },
-      phase: '决算',
+      phase,
       label: node.name,
       note,
     };
+  };
+
+  /**
+   * What the words before a figure name: the subject (one of a paired list's subjects), else the
+   * clause before it, in the phase its words give, scoped by the heading, paired with the total
+   * named just before it ("财政拨款收入总计A，支出总计B").
+   */
+  const readNamed = (subjectText: string, m: Mention, first: Mention, gap: string, kinds: Kind[]): Resolved => {
+    let subject = withoutUnitName(subjectText, opts.unitName);
+    if (m.list) {
+      const parts = splitPaired(cleanSubject(subject), m.list.size);
+      if (parts) subject = parts[m.list.index];
+    }
+    let resolved: Resolved = null;
+    for (const k of kinds) {
+      resolved = resolve(subject, first.leadRaw, m, k);
+      if (resolved) break;
+    }
+    let phase: Phase | null = null;
+    if (resolved?.kind === 'phase') {
+      phase = resolved.phase;
+      resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
+    }
+    // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
+    if ((!resolved || resolved.kind === 'none') && gap.trim()) {
+      const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
+      if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
+    }
+    // "2、支出：799.12万元", "2021年度，某学区支出为X万元" with nothing before it: the unit's spending.
+    if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
+      resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
+    if (!resolved || resolved.kind === 'none') return resolved;
+    if (ctx.scope && !/(?:财政拨款|基金|国有资本)/.test(subject)) resolved = scopedTo(resolved, ctx.scope);
+    return pairedTotal(resolved, ctx.topic?.target, cleanSubject(subject));
   };
 
   /** What the subject of a figure of quantity kind `kind` names. */
@@ -303,8 +379,8 @@ function sentenceClaims(
       continue;
     }
     if (m.threshold) continue;
-    const cmp = COMPARISON_ONLY.exec(gap);
-    if (cmp) ctx.base = baseOf(cmp[1]);
+    const cmp = comparisonOnly(gap);
+    if (cmp) ctx.base = cmp;
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     let form: Form = parseLead(first.lead);
@@ -336,30 +412,10 @@ function sentenceClaims(
       const label = ownLabel(subjectText, m, s.folded, before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: '年初预算', label: `${label}（目标值）`, free: true }, quoteStart: s.start + first.leadStart };
     } else if (explicit) {
-      let subject = subjectText;
-      if (m.list) {
-        const parts = splitPaired(cleanSubject(subjectText), m.list.size);
-        if (parts) subject = parts[m.list.index];
-      }
-      for (const k of quantityKinds) {
-        resolved = resolve(subject, first.leadRaw, m, k);
-        if (resolved) break;
-      }
-      let phase: Phase | null = null;
-      if (resolved?.kind === 'phase') {
-        phase = resolved.phase;
-        const bare = cleanSubject(subject);
-        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, bare);
-      }
-      // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
-      if ((!resolved || resolved.kind === 'none') && gap.trim()) {
-        const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
-        if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
-      }
-      // "2、支出：799.12万元" with nothing before it: the unit's spending.
-      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
-        resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
+      resolved = readNamed(subjectText, m, first, gap, quantityKinds);
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
+      // "收支较上年决算数1166.81万元减少…": the value of the year compared with sets the comparison.
+      if (form.form === 'value' && form.prev) ctx.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if (form.form === 'value' && form.prev) {
       // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
       // the change after it makes.
@@ -387,7 +443,8 @@ function sentenceClaims(
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: ctx.topic?.quoteStart ?? s.start + m.leadStart };
     } else {
       const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
-      const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
+      // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
+      const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? ctx.changed ?? (i === 0 ? carry : null));
       if (inherited) topic = inherited;
       // The sentence goes on about the figure it took from the sentence before.
       if (inherited && !listTopics && !ctx.topic) ctx.topic = inherited;
@@ -447,11 +504,9 @@ function sentenceClaims(
     };
     const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
 
-    // "收、支总计均为1523.26万元", "收支较上年减少…": one figure stated for both totals.
-    const twin: Target | null =
-      !m.list && target.kind === 'measure' && target.role === 'income.grand-total' && /^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(cleanSubject(subjectText))
-        ? { ...target, role: 'spending.grand-total', label: '支出总计' }
-        : null;
+    // "收、支总计均为1523.26万元": one figure stated for both totals. Its change ("收支较上年减少…")
+    // and last year's value are read as the first total's only, as the reports' tables show them.
+    const twin = m.list || form.form !== 'value' || (form.form === 'value' && form.prev) ? null : twinOf(target, cleanSubject(subjectText));
     const pushTwin = (c: Claim) => {
       claims.push(c);
       if (twin) claims.push({ ...c, target: twin });
@@ -533,6 +588,7 @@ function sentenceClaims(
         continue;
       }
       claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
+      ctx.changed = topic;
       if (!explicit) lastTopic = topic;
       else {
         ctx.topic = topic;

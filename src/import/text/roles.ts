@@ -59,11 +59,18 @@ const measure = (role: string, label: string, phase: Phase = '决算'): Target =
 const FIXED_CLASSES = ['土地、房屋及构筑物', '房屋及构筑物', '通用设备', '专用设备', '文物和陈列品', '图书、档案', '家具、用具、装具及动植物', '无形资产'];
 const VEHICLE_STATUS = ['在用', '出租出借', '闲置', '待处置', '待报废', '报废', '封存'];
 const SOURCE_WORDS: Array<[RegExp, Source]> = [
-  [/一般公共预算财政拨款/, '一般公共预算财政拨款'],
+  // "一般公共财政拨款" is the older name of the same source.
+  [/一般公共(?:预算)?财政拨款/, '一般公共预算财政拨款'],
   [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
   [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
   // "使用非财政拨款结余" names no appropriation.
   [/(?<!非)财政拨款/, '财政拨款'],
+];
+/** Shortened names of the fund sources ("一般公共财政拨款", "政府性基金"), read only where a source is expected. */
+const GOV_FUND_WORDS: Array<[RegExp, Source]> = [
+  [/一般公共(?:财政)?(?:拨款|预算)/, '一般公共预算财政拨款'],
+  [/政府性基金/, '政府性基金预算财政拨款'],
+  [/国有资本经营/, '国有资本经营预算财政拨款'],
 ];
 const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/上级补助收入/, '上级补助'],
@@ -71,6 +78,8 @@ const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/经营收入/, '经营'],
   [/附属单位上缴收入/, '附属单位上缴'],
   [/其他收入/, '其他'],
+  // "事业收入10万元，政府性基金6万元": the fund named without 预算财政拨款 in a list of income.
+  [/^政府性基金(?:收入)?$/, '政府性基金预算财政拨款'],
 ];
 const BASES: Array<[RegExp, Basis]> = [
   [/基本支出/, '基本支出'],
@@ -102,6 +111,32 @@ function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   return null;
 }
 
+/** Rows of the 收入支出决算总表 beside the carry-over that have no place in the data format. */
+const NOT_CARRYOVER: Array<[RegExp, string]> = [
+  [/结余分配/, '“结余分配”是收入支出决算总表中单独的一行，不是年末结转和结余，数据格式中没有它的位置'],
+  [/使用非财政拨款结余|专用结余/, '“使用非财政拨款结余”是收入支出决算总表中单独的一行，不是年初结转和结余，数据格式中没有它的位置'],
+  [/事业基金弥补/, '“用事业基金弥补收支差额”是收入支出决算总表中单独的一行，数据格式中没有它的位置'],
+];
+const CARRY_BEGIN = /(?:年初|上年度?|以前年度)(?:财政拨款)?结转(?:和|与|及)?(?:结余)?|年初(?:财政拨款)?结余/;
+const CARRY_ANY = /结转(?:和|与|及)?结余|结转|结余/;
+
+/**
+ * The carry-over rows: 年初结转和结余 (also 上年结转, 使用年初结转和结余), 年末结转和结余, with the
+ * fund source or spending type the words give ("一般公共预算财政拨款上年结转" is that source's
+ * carry-over, not its income; "项目支出结转和结余" a part of the carry-over, not 项目支出). The
+ * carry-over of a project ("年初结转结余项目50万元") is not the unit's: null.
+ */
+function carryOver(s: string, phase: Phase): Resolved {
+  const not = NOT_CARRYOVER.find(([re]) => re.test(s));
+  if (not) return { kind: 'none', reason: not[1] };
+  if (!CARRY_ANY.test(s)) return null;
+  if (/项目/.test(s) && !/项目支出/.test(s)) return null;
+  const flow: Flow = CARRY_BEGIN.test(s) ? '年初结转和结余' : '年末结转和结余';
+  const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? GOV_FUND_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
+  const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
+  return fact({ flow, source, basis }, `${source ?? ''}${basis ?? ''}${flow}`, phase);
+}
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -118,6 +153,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/机关运行经费/.test(s)) return measure('operating.total', '机关运行经费', phase);
   if (/授予小微企业/.test(s)) return measure('procurement.micro', '授予小微企业合同金额');
   if (/授予中小企业/.test(s)) return measure('procurement.sme', '授予中小企业合同金额');
+  // "政府采购总额45.24万元，其中：货物13.99万元，工程31.25万元": the kinds after the total.
+  const kindAfterTotal = /^(货物|工程|服务)(?:类)?(?:采购)?(?:支出)?$/.exec(s);
+  if (kindAfterTotal && c.prevRole?.startsWith('procurement.')) return measure(`procurement.kind:${kindAfterTotal[1]}`, `政府采购${kindAfterTotal[1]}支出`);
   if (/政府采购/.test(s)) {
     const kind = PROCUREMENT_KINDS.find((k) => s.includes(k));
     return kind ? measure(`procurement.kind:${kind}`, `政府采购${kind}支出`) : measure('procurement.total', '政府采购支出');
@@ -137,7 +175,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
   if (/人员经费/.test(s) && !/公用经费/.test(s)) return measure('basic.personnel', '人员经费', phase);
   if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
-  // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计.
+  // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计;
+  // "财政拨款收、支总计" names both, read as the first (extract.ts adds the second).
+  if (/财政拨款收、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /收入?(?:决算)?(?:总计|总额)/.test(s) && !/支出?(?:决算)?总/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /支出?(?:决算)?(?:总计|总额)/.test(s) && !/收入?(?:决算)?总/.test(s) && !/一般公共预算|政府性基金|国有资本/.test(s))
     return measure('fiscal.spending-total', '财政拨款支出总计', phase);
@@ -151,6 +191,8 @@ function money(s: string, c: SubjectContext): Resolved {
   const project = projectRole(s, c, phase);
   if (project) return project;
 
+  const carry = carryOver(s, phase);
+  if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
   const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
@@ -160,15 +202,13 @@ function money(s: string, c: SubjectContext): Resolved {
   if (source || basis) return fact({ flow: '支出', source, basis }, `${source ?? ''}${basis ?? '支出'}`, phase);
   const income = INCOME_SOURCES.find(([re]) => re.test(s));
   if (income) return fact({ flow: '收入', source: income[1] }, `${income[1] === '其他' ? '其他' : income[1]}收入`, phase);
-  // The carry-over of a project ("年初结转结余项目50万元") is not the unit's carry-over.
-  if (!/项目|使用/.test(s)) {
-    if (/年初结转(?:和|与)?结余|上年结转/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
-    if (/年末结转(?:和|与)?结余|结转(?:和|与)?结余|结余|结转/.test(s) && !/年初|上年/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
-  }
+  // "一般公共预算收入总计": the total of one fund source's table, not the unit's; no place for it.
+  if (/总计/.test(s) && GOV_FUND_WORDS.some(([re]) => re.test(s)))
+    return { kind: 'none', reason: `“${s}”是一种资金来源的总计，不是单位的收入总计或支出总计，数据格式中没有它的位置` };
   if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
-  if (/^总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
-  if (/^总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  if (/^(?:决算)?总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/^(?:决算)?总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
@@ -207,7 +247,8 @@ function count(s: string, c: SubjectContext): Resolved {
   if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   if (unit === '人' || unit === '名' || unit === '个') {
-    if (/离退休|退休/.test(s)) return measure('staff.retired', '离退休人员');
+    // The words that end the subject name the people ("…离退休干部局…以及35个" names no retirees).
+    if (/(?:离退休|退休)(?:人员|职工|干部|教师|教职工|人数)?$/.test(s)) return measure('staff.retired', '离退休人员');
     const other = /(编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调)[^,;]*$/.exec(s);
     if (other) {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
@@ -216,7 +257,9 @@ function count(s: string, c: SubjectContext): Resolved {
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
-    if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
+    // A kind of the staff in post named after them ("其中专业技术人员64人"); 离休 and 其他 people are not in post.
+    if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && !/离休|退休|其他|学生|编外|临聘|聘用/.test(s) && s.length <= 12)
+      return measure(`staff.in-post-kind:${s}`, s);
   }
   return null;
 }
@@ -249,7 +292,7 @@ export function cleanSubject(s: string): string {
     .replace(/截至\d{4}年\d{1,2}月\d{1,2}日/g, '')
     .replace(/\d{4}年(?:度)?(?:年末|年初|末|底|初)?/g, '')
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
-    .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要是|分别是|分别为)[:：]?/, '')
+    .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
     .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();
