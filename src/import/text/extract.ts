@@ -376,10 +376,13 @@ class SentenceReader {
     }
     if (st.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: st.completionPhase };
     st.completionPhase = null;
+    const before = i > 0 ? mentions[i - 1] : null;
+    // "其他收入45.58万元，2.7%": a bare percentage right after an amount stated as a value is its share.
+    if (m.kind === 'percent' && first.lead === '' && form.form === 'value' && before?.kind === 'money' && !before.unreadable && before.depth === m.depth && /^\s*[,，]\s*$/.test(s.folded.slice(before.end, m.start)) && parseLead(before.lead).form === 'value')
+      form = { form: 'share', subject: '', whole: '' };
     let subjectText = form.subject;
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
-    const before = i > 0 ? mentions[i - 1] : null;
     if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
       subjectText = before.lead + '项目';
       explicit = true;

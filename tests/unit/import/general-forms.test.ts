@@ -129,6 +129,19 @@ describe('totals named in pairs or by other words', () => {
   });
 });
 
+describe('shares', () => {
+  it('X A万元，B% (the 占 left out) is the share of the amount before it', () => {
+    expect(measures('本年收入合计100万元，其中：财政拨款收入97.3万元，占97.3%；其他收入2.7万元，2.7%。')).toEqual([
+      ['income.source:财政拨款', 'share', '决算', 2023, 97.3],
+      ['income.source:其他', 'share', '决算', 2023, 2.7],
+    ]);
+  });
+
+  it('a bare percentage after a change is no share', () => {
+    expect(measures('本年收入合计100万元，较上年减少10万元，9.1%。').filter(([, stat]) => stat === 'share')).toEqual([]);
+  });
+});
+
 describe('comparisons', () => {
   it('较上年决算数A万元减少B万元、下降C%: the base set by the compared value', () => {
     expect(measures('2024年度收入总计1110.70万元。收支较上年决算数1166.81万元减少56.11万元、下降4.81%。', '某某卫生院2024年度部门决算')).toEqual([
