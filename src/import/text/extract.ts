@@ -10,6 +10,7 @@
 import type { ReviewItem } from '../types';
 import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
 import type { TreeIndex } from './classify';
+import { cellTableClaims } from './cell-table';
 import { fundsTableClaims } from './funds-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
@@ -232,7 +233,7 @@ export interface ExtractOptions {
 
 /** Extract claims and review items from the body lines. */
 export function extract(lines: Line[], opts: ExtractOptions): Extracted {
-  const claims: Claim[] = [];
+  const claims: Claim[] = cellTableClaims(lines, opts.reportYear, opts.genre);
   const review: ReviewItem[] = [];
   for (const line of lines) {
     if (line.kind !== 'body') continue;
@@ -405,7 +406,7 @@ class SentenceReader {
     let resolved: Resolved = null;
     if (m.bound) {
       // A target ("≥50个") is kept under its own words at most: it is no role's value.
-      const label = ownLabel(subjectText, m, s.folded, r.before);
+      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: '年初预算', label: `${label}（目标值）`, free: true }, quoteStart: s.start + first.leadStart };
     } else if (r.explicit) {
       resolved = this.readNamed(subjectText, m, first, gap, quantityKinds);
@@ -449,7 +450,7 @@ class SentenceReader {
     if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
       // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
       // as a measure without a role under those words, never given a role it does not name.
-      const label = ownLabel(subjectText, m, s.folded, r.before);
+      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     return { topic, resolved };

@@ -227,7 +227,10 @@ function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
   if (/车/.test(t) && /保有/.test(t)) return measure('sangong.vehicles', '公务用车保有量');
-  if (/购置/.test(s) && /车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
+  // Only 公务用车 bought is the 三公 figure; "购置车辆0辆" keeps its own words (车辆 is not 公务用车).
+  if (/购置/.test(s) && /公务用车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
+  // 外事接待 (a part of the 国内公务接待 counted apart) and 其他单位组织的 团组 keep their own words.
+  if (/外事|外宾|其他单位组织/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !s.endsWith(unit) ? unit : ''}`, free: true };
   if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
     return measure('sangong.reception-batches', '国内公务接待批次');
   if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))
@@ -239,10 +242,12 @@ function count(s: string, c: SubjectContext): Resolved {
     if (status) return measure(`vehicles.status:${status}`, `${status}车辆`);
     // "共有车辆2辆，其中，一般公务用车2辆": after the count, a named kind of vehicle is a part.
     if (c.seen.has('vehicles.count') && /车$/.test(s) && !/车辆$/.test(s) && s.length <= 12) return measure(`vehicles.kind:${s}`, s);
-    if (/车/.test(t)) return measure('vehicles.count', '车辆');
+    // Vehicles bought, added or disposed of in the year are no count of the vehicles held.
+    if (/车/.test(t) && !/购置|购买|新增|报废|处置/.test(s)) return measure('vehicles.count', '车辆');
   }
   if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
-  if (/内设机构|职能部室|科室|股室|处室|内设/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
+  // 内设机构 by that name; other bodies ("内设股级机构", "内设中队", "6个科室") keep their own words.
+  if (/内设机构(?:数)?$|^内设机构/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
   if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');

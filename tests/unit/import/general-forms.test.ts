@@ -200,8 +200,55 @@ describe('counts of people, named by their last words', () => {
     expect(got.filter(([role]) => String(role).startsWith('staff.in-post-kind'))).toEqual([]);
   });
 
+  it('内设机构 by that name is the role; other bodies and 购置车辆 keep their own words', () => {
+    expect(measures('本单位内设机构7个。')).toEqual([['staff.departments', 'value', '决算', 2023, 7]]);
+    expect(measures('本局内设股级机构23个。')).toEqual([['内设股级机构', 'value', '决算', 2023, 23]]);
+    expect(measures('购置公务用车0辆。')).toEqual([['sangong.vehicles-bought', 'value', '决算', 2023, 0]]);
+    expect(measures('购置车辆0辆。')).toEqual([['购置车辆', 'value', '决算', 2023, 0]]);
+  });
+
+  it('外事接待 counted within the 国内公务接待 keeps its own words, not the reception counts', () => {
+    expect(measures('2023年国内公务接待共139批次(其中外事接待0批次),1205人次(其中外事接待0人次)。', '某局2023年度“三公”经费支出决算')).toEqual([
+      ['sangong.reception-batches', 'value', '决算', 2023, 139],
+      ['外事接待批次', 'value', '决算', 2023, 0],
+      ['sangong.reception-people', 'value', '决算', 2023, 1205],
+      ['外事接待人次', 'value', '决算', 2023, 0],
+    ]);
+  });
+
   it('a list of bodies that names a 离退休干部局 is no count of retirees', () => {
     const got = measures('本部门决算反映部本级、离退休干部局以及35个直属单位经费收支情况。', '某某部2024年度部门决算');
     expect(got.filter(([role]) => role === 'staff.retired')).toEqual([]);
+  });
+});
+
+describe('a table copied one cell per line', () => {
+  const table = (unitLine: string) =>
+    ['一、2023年度一般公共预算财政拨款“三公”经费支出决算表', unitLine, '项 目 |', '预 算 数 |', '决 算 数 |', '合 计 |', '18 |', '6.28 |', '公务接待费 |', '12 |', '6.28 |', '其中:公务用车运行维护费 |', '6 |', '0 |'].join('\n');
+
+  it('reads each row under its label and each column in its phase, the 合计 row by the title', () => {
+    expect(measures(table('单位:万元'))).toEqual([
+      ['sangong.total', 'value', '年初预算', 2023, 18],
+      ['sangong.total', 'value', '决算', 2023, 6.28],
+      ['sangong.item:公务接待', 'value', '年初预算', 2023, 12],
+      ['sangong.item:公务接待', 'value', '决算', 2023, 6.28],
+      ['sangong.item:公务用车运行维护', 'value', '年初预算', 2023, 6],
+      ['sangong.item:公务用车运行维护', 'value', '决算', 2023, 0],
+    ]);
+    const r = run(table('单位:万元'));
+    for (const m of r.file!.measures) expect(r.sourceText).toContain(m.provenance.kind === 'stated' ? m.provenance.quote : '');
+  });
+
+  it('passes over an empty cell and goes on with the next row', () => {
+    const t = ['“三公”经费支出决算表', '单位:万元', '项 目 |', '预 算 数 |', '决 算 数 |', '因公出国(境)费 |', '|', '|', '公务接待费 |', '1 |', '0.53 |'].join('\n');
+    expect(measures(t)).toEqual([
+      ['sangong.item:公务接待', 'value', '年初预算', 2023, 1],
+      ['sangong.item:公务接待', 'value', '决算', 2023, 0.53],
+    ]);
+  });
+
+  it('converts a table in 元, and reads nothing when no unit line says what the numbers are', () => {
+    expect(measures(table('单位:元')).map((x) => x[4])).toEqual([0.0018, 0.000628, 0.0012, 0.000628, 0.0006, 0]);
+    expect(run(`本年支出合计100万元。\n${table('')}`).file!.measures).toEqual([]);
   });
 });
