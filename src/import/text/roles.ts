@@ -41,7 +41,8 @@ export interface SubjectContext {
 /** Phase words of a subject: 年初预算, 调整预算, else 决算. */
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
-  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  // Nor are a 预算单位 (a unit that keeps a budget) or 预算管理: they name no budget figure.
+  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理/g, '');
   if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
@@ -137,6 +138,9 @@ function carryOver(s: string, phase: Phase): Resolved {
   return fact({ flow, source, basis }, `${source ?? ''}${basis ?? ''}${flow}`, phase);
 }
 
+/** A subject made only of phase, amount and spending words. */
+const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调整后?|批复|实际|本年|当年|全年|总|的|经费|资金|财政拨款)*(?:预算|决算|执行|支出|支付)*(?:预算|决算|执行|支出)?(?:数|额|金额|总额|合计|共计|累计)?$/;
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -214,12 +218,16 @@ function money(s: string, c: SubjectContext): Resolved {
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
  const listed = termRole(s);
   const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');
-  if (listed && !part && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
+  // A project's figures ("实际支出") only where the sentence or the document is about a project.
+  const notProject = listed?.startsWith('project.') && !/项目/.test(`${s}${c.sentence}`) && c.genre !== '项目支出绩效自评';
+  if (listed && !part && !notProject && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
     const label = /:/.test(listed) ? listed.slice(listed.indexOf(':') + 1) : (ROLES as Record<string, { title: string }>)[listed].title;
     const fixed: Record<string, Phase> = { 'project.budget-initial': '年初预算', 'project.budget-added': '调整预算', 'project.budget-adjusted': '调整预算' };
     return measure(listed, label, fixed[listed] ?? phase);
   }
-  if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
+  // Words that only name a phase ("实际支出", "支出决算", "年初预算数"): the figure before, in that
+  // phase. A subject with words of its own ("社会保障和服务支出") is another item, never the one before.
+  if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s) && PHASE_ONLY.test(s)) return { kind: 'phase', phase };
   return null;
 }
 

@@ -182,6 +182,21 @@ describe('comparisons', () => {
   });
 });
 
+describe('phase words and items of their own', () => {
+  it('an unknown item ending in 支出 after a known one is not that item again', () => {
+    const r = run('支出按功能科目分类：一般公共服务支出100万元，社会保障和服务支出54.59万元。');
+    expect(r.file!.facts.map((f) => [f.functional, f.amount])).toEqual([['201', 100]]);
+    expect(r.review.map((x) => [x.text, x.reason])).toEqual([['54.59万元', '不认识“社会保障和服务支出”指的是什么']]);
+  });
+
+  it('words that only name a phase are the item before, in that phase', () => {
+    expect(measures('“三公”经费年初预算10万元，实际支出8万元。')).toEqual([
+      ['sangong.total', 'value', '年初预算', 2023, 10],
+      ['sangong.total', 'value', '决算', 2023, 8],
+    ]);
+  });
+});
+
 describe('items named with the phase of their figure', () => {
   it('X(项)年初预算为A万元，支出决算为B万元，完成年初预算的C%', () => {
     const got = run('其中：高等教育(项)年初预算为100万元，支出决算为110.2万元，完成年初预算的110.2%。', '某某部2024年度部门决算');
@@ -214,6 +229,10 @@ describe('counts of people, named by their last words', () => {
       ['sangong.reception-people', 'value', '决算', 2023, 1205],
       ['外事接待人次', 'value', '决算', 2023, 0],
     ]);
+  });
+
+  it('a count of 预算单位 is no budget figure', () => {
+    expect(measures('纳入本部门决算编制的二级预算单位主要包含1个预算单位。')).toEqual([['纳入本部门决算编制的二级预算单位主要包含预算单位', 'value', '决算', 2023, 1]]);
   });
 
   it('a list of bodies that names a 离退休干部局 is no count of retirees', () => {
