@@ -131,6 +131,8 @@ function carryOver(s: string, phase: Phase): Resolved {
   const not = NOT_CARRYOVER.find(([re]) => re.test(s));
   if (not) return { kind: 'none', reason: not[1] };
   if (!CARRY_ANY.test(s)) return null;
+  // "2022年度结转到2023年使用的资金": last year's closing or this year's opening: the words do not say which row.
+  if (/结转(?:到|至)(?!下年|以后)/.test(s)) return { kind: 'none', reason: '“结转到某年”的资金既可读作上年的年末结转，也可读作本年的年初结转，不能确定是哪一行' };
   if (/项目/.test(s) && !/项目支出/.test(s)) return null;
   const flow: Flow = CARRY_BEGIN.test(s) ? '年初结转和结余' : '年末结转和结余';
   const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? GOV_FUND_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
@@ -303,7 +305,8 @@ export function resolveSubject(subject: string, c: SubjectContext): Resolved {
 export function cleanSubject(s: string): string {
   return s
     .replace(/截至\d{4}年\d{1,2}月\d{1,2}日/g, '')
-    .replace(/\d{4}年(?:度)?(?:年末|年初|末|底|初)?/g, '')
+    // The year goes, the start or end of the year stays: "2023年年初结转和结余" is 年初结转和结余.
+    .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
     .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
     .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')

@@ -48,6 +48,19 @@ describe('the carry-over rows of the 收入支出决算总表', () => {
     ]);
   });
 
+  it('2023年年初结转和结余 is the opening row, 2023年末 the closing one', () => {
+    expect(facts('2023年年初结转和结余100万元。2023年末结转和结余3万元。')).toEqual([
+      ['年初结转和结余', null, null, 2023, 100],
+      ['年末结转和结余', null, null, 2023, 3],
+    ]);
+  });
+
+  it('money 结转到某年 goes to review: the words do not say which year’s row it is', () => {
+    const r = run('2022年度结转到2023年使用的资金5万元。本年收入合计100万元。');
+    expect(r.file!.facts.map((f) => f.flow)).toEqual(['收入']);
+    expect(r.review.map((x) => x.text)).toEqual(['5万元']);
+  });
+
   it('项目支出结转和结余 is a part of the carry-over, not 项目支出', () => {
     expect(facts('2023年度年末结转和结余164.61万元（其中：项目支出结转和结余27.80万元）。')).toEqual([
       ['年末结转和结余', null, null, 2023, 164.61],
