@@ -385,7 +385,7 @@ class SentenceReader {
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
     if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
-      subjectText = before.lead + '项目';
+      subjectText = before.lead.endsWith('项目') ? before.lead : `${before.lead}项目`;
       explicit = true;
     }
     // "收入：792.22万元": the words before a colon name the figure after it.

@@ -261,6 +261,8 @@ function count(s: string, c: SubjectContext): Resolved {
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
   if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
+  // "项目自评得分92分": the score of a project's self-evaluation.
+  if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
   if (unit === '人' || unit === '名' || unit === '个') {
     // The words that end the subject name the people ("…离退休干部局…以及35个" names no retirees).
     if (/(?:离退休|退休)(?:人员|职工|干部|教师|教职工|人数)?$/.test(s)) return measure('staff.retired', '离退休人员');
@@ -279,7 +281,9 @@ function count(s: string, c: SubjectContext): Resolved {
   return null;
 }
 
-function percent(s: string): Resolved {
+function percent(s: string, c: SubjectContext): Resolved {
+  // In a 项目支出绩效自评 the budget executed is the project's.
+  if (/预算执行率/.test(s) && c.genre === '项目支出绩效自评') return measure('project.execution-rate', '项目资金执行率');
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
   if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
@@ -296,7 +300,7 @@ function percent(s: string): Resolved {
  */
 export function resolveSubject(subject: string, c: SubjectContext): Resolved {
   const s = cleanSubject(subject);
-  if (c.kind === 'percent') return percent(s);
+  if (c.kind === 'percent') return percent(s, c);
   if (c.kind === 'money') return money(s, c);
   return count(s, c);
 }

@@ -284,3 +284,15 @@ describe('a table copied one cell per line', () => {
     expect(run(`本年支出合计100万元。\n${table('')}`).file!.measures).toEqual([]);
   });
 });
+
+describe('the figures of a 项目支出绩效自评', () => {
+  it('预算执行率 is the project’s execution rate, 项目自评得分 its score; the money after 实施项目N个 is named once', () => {
+    const head = '某镇2023年度道路建设项目支出绩效自评报告';
+    expect(measures('实际支出240万元，预算执行率96%。项目自评得分92分。', head)).toEqual([
+      ['project.spent', 'value', '决算', 2023, 240],
+      ['project.execution-rate', 'value', '决算', 2023, 96],
+      ['project.score', 'value', '决算', 2023, 92],
+    ]);
+    expect(measures('整体支出预算执行率95.83%。', '某局2023年度部门整体支出绩效自评报告')).toEqual([['budget.completion-rate', 'value', '决算', 2023, 95.83]]);
+  });
+});
