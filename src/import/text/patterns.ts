@@ -42,7 +42,7 @@ const AFTER_PREV = new RegExp(String.raw`^(?:相比|相较|比较)(.*?)(各)?(${
 const signOf = (verb: string): 1 | -1 => (new RegExp(`^(?:${DOWN})$`).test(verb) ? -1 : 1);
 
 /** The base a comparison word names. */
-export function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: number | null; phase?: Phase } {
+function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: number | null; phase?: Phase } {
   const y = /^(\d{4})/.exec(word);
   if (y) return { base: 'prev-year', baseYear: Number(y[1]) };
   if (/预算/.test(word)) return { base: 'budget', baseYear: null, phase: /调整/.test(word) ? '调整预算' : '年初预算' };
