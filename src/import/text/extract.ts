@@ -10,12 +10,14 @@
 import type { ReviewItem } from '../types';
 import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpec, type Source, type Stat } from '../../model/vocabulary';
 import type { TreeIndex } from './classify';
+import { cellTableClaims } from './cell-table';
 import { fundsTableClaims } from './funds-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
-import { COMPARISON_ONLY, baseOf, parseLead, type Form } from './patterns';
+import { comparisonOnly, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
+import { scopedTo, sectionSource } from './scope';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
 
 export type { Claim } from './claim';
@@ -71,15 +73,6 @@ function figureYear(s: Sentence, m: Mention, lead: string, form: Form['form'], r
   return { conflict: `句中写的是 ${named} 年，报告年度是 ${reportYear} 年，又没有明确的比较（上年、较${reportYear - 1}年、${reportYear - 1}年决算数）：年份不能确定` };
 }
 
-/** The fund source a heading names ("五、一般公共预算财政拨款支出决算情况说明"): the default of its items. */
-function sectionSource(section: string[]): Source | null {
-  const path = section.join(' ');
-  if (/一般公共预算财政拨款/.test(path)) return '一般公共预算财政拨款';
-  if (/政府性基金预算财政拨款/.test(path)) return '政府性基金预算财政拨款';
-  if (/国有资本经营预算财政拨款/.test(path)) return '国有资本经营预算财政拨款';
-  return null;
-}
-
 /** 基本支出 / 项目支出 from the heading path ("（一）基本支出"): the default spending type of its items. */
 function sectionBasis(section: string[]): Basis | null {
   const last = section.slice(-2).join(' ');
@@ -110,6 +103,13 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   if (/收入/.test(subject) && !/支出/.test(subject))
     return { kind: 'fact', cell: { flow: '收入', source: null, basis: null, functional: null, economic: null }, phase, label: `${phase}收入` };
   if (!topic) return null;
+  // "本年收入1095.76万元，支出1193.35万元": spending after income is the spending total, never the income again.
+  if (topic.kind === 'fact' && topic.cell.flow !== '支出' && /支出/.test(subject)) {
+    const c = topic.cell;
+    const incomeTotal = c.flow === '收入' && !c.source && !c.basis && !c.functional && !c.economic;
+    if (!incomeTotal || !/^支出/.test(subject)) return null;
+    return { kind: 'fact', cell: { ...c, flow: '支出' }, phase, label: phase === '决算' ? '本年支出合计' : `${phase}支出` };
+  }
   if (topic.kind === 'fact') {
     const c = topic.cell;
     const total = !c.source && !c.basis && !c.functional && !c.economic && (c.flow === '收入' || c.flow === '支出');
@@ -147,8 +147,41 @@ function namedBefore(gap: string): string | null {
   const last = clauses[clauses.length - 1];
   // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
   if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
-  const subject = stripAsides(last).replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '').replace(/(?:支出)?决算数?$/, '');
-  return cleanSubject(subject).length >= 3 ? subject : null;
+  const subject = stripAsides(last)
+    .replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '')
+    // "收、支与2023年度相比": the comparison the clause sets is not part of the item's name.
+    .replace(/(?:较|比|与|同)?(?:上年度?|去年|\d{4}年度?)(?:决算数?)?(?:相比|相较|比较)$/, '')
+    .replace(/(?:支出)?决算数?$/, '');
+  return cleanSubject(subject).length >= 3 || /^收、?支$/.test(subject) ? subject : null;
+}
+
+/** The spending total a paired subject ("收、支总计", "财政拨款收、支总计") names beside the income one. */
+const TWINS: Record<string, { role: string; label: string }> = {
+  'income.grand-total': { role: 'spending.grand-total', label: '支出总计' },
+  'fiscal.income-total': { role: 'fiscal.spending-total', label: '财政拨款支出总计' },
+};
+function twinOf(target: Target, subject: string): Target | null {
+  const t = target.kind === 'measure' ? TWINS[target.role] : undefined;
+  return t && /收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
+}
+
+/** The phase words after an item's name ("年初预算", "支出决算数"). */
+const ITEM_PHASE = /(?:年初预算|调整(?:后)?预算|全年预算|预算|支出决算|决算)数?$/;
+
+/**
+ * The unit's own name before a subject ("2021年度，武山县四门学区支出为X万元"): it says whose the
+ * figure is, not what it is.
+ */
+function withoutUnitName(subject: string, name: string | undefined): string {
+  if (!name || name.length < 2) return subject;
+  const at = subject.indexOf(name);
+  return at >= 0 && cleanSubject(subject.slice(0, at)) === '' ? subject.slice(at + name.length) : subject;
+}
+
+/** The second total of a pair takes the first's scope: "财政拨款收入总计A万元，支出总计B万元". */
+function pairedTotal(t: Resolved, before: Target | undefined, subject: string): Resolved {
+  if (t?.kind !== 'measure' || t.role !== 'spending.grand-total' || before?.kind !== 'measure' || before.role !== 'fiscal.income-total') return t;
+  return /^支出?(?:决算)?总计$/.test(subject) ? { ...t, role: 'fiscal.spending-total', label: '财政拨款支出总计' } : t;
 }
 
 /**
@@ -191,6 +224,8 @@ interface LineContext {
 
 export interface ExtractOptions {
   reportYear: number;
+  /** The unit's name, as the user gave it (dropped from the start of a subject). */
+  unitName?: string;
   /** The document's genre (meta.ts), when known. */
   genre?: string;
   trees: TreeIndex;
@@ -198,7 +233,7 @@ export interface ExtractOptions {
 
 /** Extract claims and review items from the body lines. */
 export function extract(lines: Line[], opts: ExtractOptions): Extracted {
-  const claims: Claim[] = [];
+  const claims: Claim[] = cellTableClaims(lines, opts.reportYear, opts.genre);
   const review: ReviewItem[] = [];
   for (const line of lines) {
     if (line.kind !== 'body') continue;
@@ -207,104 +242,132 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
     let carry: Topic | null = null;
     // "比2022年增加0.16万元。其中：…增加0万元": a comparison set in one sentence holds for the next.
     const lineBase: LineContext = { base: null, budget: null };
-    for (const s of sentences) carry = sentenceClaims(line, s, carry, opts, claims, review, lineBase);
+    for (const s of sentences) carry = new SentenceReader(line, s, carry, opts, claims, review, lineBase).read();
   }
   return { claims, review };
 }
 
-function sentenceClaims(
-  line: Line,
-  s: Sentence,
-  carry: Topic | null,
-  opts: ExtractOptions,
-  claims: Claim[],
-  review: ReviewItem[],
-  lineBase: LineContext,
-): Topic | null {
-  const mentions = mentionsOf(s);
-  if (mentions.length === 0) return carry;
-  const section = line.section.length ? line.section.join(' / ') : '正文';
-  const ctx = {
-    topic: null as Topic | null,
-    topics: new Map<number, Topic>(),
-    lists: new Map<number, Array<Topic | null>>(),
-    basis: sectionBasis(line.section) as Basis | null,
-    source: sectionSource(line.section),
-    func: null as { code: string; basis: Basis | null; source: Source | null } | null,
-    econUnderFunc: false,
-    base: lineBase.base,
-    /** "完成全年预算84.82万元的73.2%": the budget phase the next "的Y%" completes. */
-    completionPhase: null as Phase | null,
-    /** A year misprint corrected once in this sentence is corrected for its other figures too. */
-    yearFix: null as { from: number; to: number } | null,
-    seen: new Set<string>(),
-    /** The sentence's first total ("本年收入合计"): what a bare "占Y%" is a share of. */
-    whole: null as string | null,
-  };
-  let prevEnd = 0;
-  let lastTopic: Topic | null = null;
+/** What the sentence has said so far, as a reader keeps it in mind. */
+interface SentenceState {
+  topic: Topic | null;
+  /** The figure each mention placed (economic parts in parentheses name their owner by index). */
+  topics: Map<number, Topic>;
+  lists: Map<number, Array<Topic | null>>;
+  basis: Basis | null;
+  source: Source | null;
+  /** The fund source the heading scopes the paragraph to (scope.ts). */
+  scope: Source | null;
+  func: { code: string; basis: Basis | null; source: Source | null } | null;
+  econUnderFunc: boolean;
+  base: LineContext['base'];
+  /** "完成全年预算84.82万元的73.2%": the budget phase the next "的Y%" completes. */
+  completionPhase: Phase | null;
+  /** A year misprint corrected once in this sentence is corrected for its other figures too. */
+  yearFix: { from: number; to: number } | null;
+  seen: Set<string>;
+  /** The figure the last change of the sentence was about. */
+  changed: Topic | null;
+  /** The sentence's first total ("本年收入合计"): what a bare "占Y%" is a share of. */
+  whole: string | null;
+}
 
-  const quoteFrom = (start: number, m: Mention, withTail = false) => {
-    let q = line.text.slice(start, s.start + (withTail ? m.tailEnd : m.end)).replace(/[、，,；;]+$/, '');
-    q = q.replace(/^[\s，,；;：:、。]+/, '').replace(/^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.、](?![0-9０-９]))\s*/, '').trimEnd();
-    return q;
-  };
-  const toReview = (m: Mention, reason: string) =>
-    review.push({
-      text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)),
-      value: Number.isFinite(m.value) ? m.value : null,
-      context: s.text.trim(),
-      where: { line: line.no },
-      reason,
-    });
+/** One figure as its words present it: the form of its lead and the words naming it. */
+interface Reading {
+  m: Mention;
+  i: number;
+  /** The list's first member (whose lead the list shares), or the mention itself. */
+  first: Mention;
+  before: Mention | null;
+  /** The sentence's words between the figure before and this figure's lead. */
+  gap: string;
+  gapStart: number;
+  form: Form;
+  subjectText: string;
+  explicit: boolean;
+}
 
-  const classifyMoney = (subject: string, raw: string, m: Mention): Resolved => {
-    const c = opts.trees.classify(subject, raw);
-    if (c === null) return null;
-    if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
-    const { tree, node, alias } = c.match;
-    const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;
-    if (tree === 'functional') {
-      return { kind: 'fact', cell: { flow: '支出', source: ctx.source, basis: ctx.basis, functional: node.code, economic: null }, phase: '决算', label: node.name, note };
-    }
-    const owner = m.owner !== null ? ctx.topics.get(m.owner) : undefined;
-    const ownerCell = owner?.target.kind === 'fact' && owner.target.cell.functional ? owner.target.cell : null;
-    // Economic items after a functional one are its parts when they are in its parentheses, or
-    // when a list of parts starts ("主要包括工资福利支出8.42万元，商品和服务支出…").
-    const listStarts = /^(?:主要)?包括|^其中|^具体/.test(subject);
-    const attach = ownerCell ?? (ctx.func && (ctx.econUnderFunc || m.depth > 0 || listStarts) ? { functional: ctx.func.code, basis: ctx.func.basis, source: ctx.func.source } : null);
-    if (attach) ctx.econUnderFunc = true;
-    return {
-      kind: 'fact',
-      cell: { flow: '支出', source: attach ? attach.source : ctx.source, basis: attach ? attach.basis : ctx.basis, functional: attach?.functional ?? null, economic: node.code },
-      phase: '决算',
-      label: node.name,
-      note,
+/** The claim fields every stat shares, once the figure's target and year are known. */
+type ClaimBase = Omit<Claim, 'stat' | 'value'>;
+
+/**
+ * Reads one sentence's figures left to right: each figure's form and words (`reading`), what it is
+ * about (`topicOf`), its year and quote (`claimBase`), then the claim of its form (`placeValue`,
+ * `placeChange`, `placeShare`, `placeCompletion`). Returns the topic the next sentence may go on about.
+ */
+class SentenceReader {
+  private readonly st: SentenceState;
+  private readonly mentions: Mention[];
+  private readonly section: string;
+  private lastTopic: Topic | null = null;
+
+  constructor(
+    private readonly line: Line,
+    private readonly s: Sentence,
+    private readonly carry: Topic | null,
+    private readonly opts: ExtractOptions,
+    private readonly claims: Claim[],
+    private readonly review: ReviewItem[],
+    private readonly lineBase: LineContext,
+  ) {
+    this.mentions = mentionsOf(s);
+    this.section = line.section.length ? line.section.join(' / ') : '正文';
+    this.st = {
+      topic: null,
+      topics: new Map(),
+      lists: new Map(),
+      basis: sectionBasis(line.section),
+      source: sectionSource(line.section),
+      scope: sectionSource(line.section),
+      func: null,
+      econUnderFunc: false,
+      base: lineBase.base,
+      completionPhase: null,
+      yearFix: null,
+      seen: new Set(),
+      changed: null,
+      whole: null,
     };
-  };
+  }
 
-  /** What the subject of a figure of quantity kind `kind` names. */
-  const resolve = (subject: string, raw: string, m: Mention, kind: Kind): Resolved => {
-    if (kind === 'money') {
-      const t = classifyMoney(subject, raw, m);
-      if (t) return t;
+  read(): Topic | null {
+    if (this.mentions.length === 0) return this.carry;
+    let prevEnd = 0;
+    for (let i = 0; i < this.mentions.length; i++) {
+      const r = this.reading(i, prevEnd);
+      prevEnd = this.mentions[i].end;
+      if (!r) continue;
+      const { topic, resolved } = this.topicOf(r);
+      if (!topic) {
+        this.toReview(r.m, resolved?.kind === 'none' ? resolved.reason : r.explicit ? `不认识“${cleanSubject(r.subjectText)}”指的是什么` : '前文没有可对应的项目');
+        continue;
+      }
+      if (r.m.list) {
+        const l = this.st.lists.get(r.m.list.id) ?? new Array(r.m.list.size).fill(null);
+        l[r.m.list.index] = topic;
+        this.st.lists.set(r.m.list.id, l);
+      }
+      const base = this.claimBase(r, topic);
+      if (!base) continue;
+      if (r.form.form === 'value') this.placeValue(r, topic, base);
+      else if (r.form.form === 'change') this.placeChange(r, r.form, topic, base);
+      else if (r.form.form === 'share') this.placeShare(r, r.form, base);
+      else this.placeCompletion(r, r.form, base);
     }
-    const prev = (ctx.topic ?? carry)?.target;
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: s.folded, tail: m.tail, seen: ctx.seen, genre: opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
-  };
+    return this.lastTopic ?? this.carry;
+  }
 
-  for (let i = 0; i < mentions.length; i++) {
+  /** The form of a figure's lead and the words naming it; null for a figure that is not read (refused, a threshold). */
+  private reading(i: number, prevEnd: number): Reading | null {
+    const { s, st, lineBase, mentions } = this;
     const m = mentions[i];
     const gap = s.folded.slice(prevEnd, m.leadStart).replace(/[\s,;:]+$/, '');
-    const prevEnd0 = prevEnd;
-    prevEnd = m.end;
     if (m.unreadable) {
-      toReview(m, m.unreadable);
-      continue;
+      this.toReview(m, m.unreadable);
+      return null;
     }
-    if (m.threshold) continue;
-    const cmp = COMPARISON_ONLY.exec(gap);
-    if (cmp) ctx.base = baseOf(cmp[1]);
+    if (m.threshold) return null;
+    const cmp = comparisonOnly(gap);
+    if (cmp) st.base = cmp;
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     let form: Form = parseLead(first.lead);
@@ -312,14 +375,17 @@ function sentenceClaims(
       if (form.named) lineBase.budget = form.phase;
       else if (lineBase.budget) form = { ...form, phase: lineBase.budget };
     }
-    if (ctx.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: ctx.completionPhase };
-    ctx.completionPhase = null;
+    if (st.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: st.completionPhase };
+    st.completionPhase = null;
+    const before = i > 0 ? mentions[i - 1] : null;
+    // "其他收入45.58万元，2.7%": a bare percentage right after an amount stated as a value is its share.
+    if (m.kind === 'percent' && first.lead === '' && form.form === 'value' && before?.kind === 'money' && !before.unreadable && before.depth === m.depth && /^\s*[,，]\s*$/.test(s.folded.slice(before.end, m.start)) && parseLead(before.lead).form === 'value')
+      form = { form: 'share', subject: '', whole: '' };
     let subjectText = form.subject;
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
-    const before = i > 0 ? mentions[i - 1] : null;
     if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
-      subjectText = before.lead + '项目';
+      subjectText = before.lead.endsWith('项目') ? before.lead : `${before.lead}项目`;
       explicit = true;
     }
     // "收入：792.22万元": the words before a colon name the figure after it.
@@ -327,243 +393,321 @@ function sentenceClaims(
       subjectText = stripAsides(gap).replace(/^.*[,;。]/, '');
       explicit = cleanSubject(subjectText) !== '';
     }
-    const quantityKinds: Kind[] = form.form === 'value' ? [m.kind] : m.kind === 'percent' ? ['money', 'count'] : [m.kind];
+    return { m, i, first, before, gap, gapStart: prevEnd, form, subjectText, explicit };
+  }
 
+  /** The figure the words are about: named, inherited from the figure before, or under its own words. */
+  private topicOf(r: Reading): { topic: Topic | null; resolved: Resolved } {
+    const { s, st, lineBase } = this;
+    const { m, i, first, form, subjectText, gap } = r;
+    const quantityKinds: Kind[] = form.form === 'value' ? [m.kind] : m.kind === 'percent' ? ['money', 'count'] : [m.kind];
+    const carried = () => st.topic ?? (i === 0 ? this.carry : null);
     let topic: Topic | null = null;
     let resolved: Resolved = null;
     if (m.bound) {
       // A target ("≥50个") is kept under its own words at most: it is no role's value.
-      const label = ownLabel(subjectText, m, s.folded, before);
+      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: '年初预算', label: `${label}（目标值）`, free: true }, quoteStart: s.start + first.leadStart };
-    } else if (explicit) {
-      let subject = subjectText;
-      if (m.list) {
-        const parts = splitPaired(cleanSubject(subjectText), m.list.size);
-        if (parts) subject = parts[m.list.index];
-      }
-      for (const k of quantityKinds) {
-        resolved = resolve(subject, first.leadRaw, m, k);
-        if (resolved) break;
-      }
-      let phase: Phase | null = null;
-      if (resolved?.kind === 'phase') {
-        phase = resolved.phase;
-        const bare = cleanSubject(subject);
-        resolved = inPhase(ctx.topic?.target ?? undefined, resolved.phase, bare);
-      }
-      // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
-      if ((!resolved || resolved.kind === 'none') && gap.trim()) {
-        const fromGap = resolve(stripAsides(gap), gap, m, m.kind);
-        if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
-      }
-      // "2、支出：799.12万元" with nothing before it: the unit's spending.
-      if (!resolved && phase === '决算' && !ctx.topic && !carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
-        resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
+    } else if (r.explicit) {
+      resolved = this.readNamed(subjectText, m, first, gap, quantityKinds);
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: s.start + first.leadStart };
+      // "收支较上年决算数1166.81万元减少…": the value of the year compared with sets the comparison.
+      if (form.form === 'value' && form.prev) st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if (form.form === 'value' && form.prev) {
       // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
       // the change after it makes.
-      const inherited = ctx.topic ?? (i === 0 ? carry : null);
-      if (inherited) topic = inherited;
-      ctx.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
+      topic = carried();
+      st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if ((form.form === 'change' || form.form === 'completion') && namedBefore(gap)) {
       // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the item is named in the
       // clause before, which states no number of its own.
       const named = namedBefore(gap)!;
-      resolved = resolve(named, named, m, m.kind === 'percent' ? 'money' : m.kind);
+      resolved = this.resolve(named, named, m, m.kind === 'percent' ? 'money' : m.kind);
       if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') {
-        topic = { target: resolved as Target, quoteStart: s.start + prevEnd0 };
-        ctx.topic = topic;
+        topic = { target: resolved as Target, quoteStart: s.start + r.gapStart };
+        st.topic = topic;
       } else {
         resolved = null;
-        const inherited = ctx.topic ?? (i === 0 ? carry : null);
-        if (inherited) topic = inherited;
+        topic = carried();
       }
     } else if (form.form === 'value' && !m.list) {
       // No words before the number ("国内公务接待16批次,800人次"): the unit and the sentence may
       // still say what it is; it is never simply the figure before it again.
-      resolved = resolve('', '', m, m.kind);
+      resolved = this.resolve('', '', m, m.kind);
       if (resolved?.kind === 'phase') resolved = null;
-      if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: ctx.topic?.quoteStart ?? s.start + m.leadStart };
+      if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: st.topic?.quoteStart ?? s.start + m.leadStart };
     } else {
-      const listTopics = m.list ? [...ctx.lists.values()].find((l) => l.length === m.list!.size) : undefined;
-      const inherited = listTopics ? listTopics[m.list!.index] : (ctx.topic ?? (i === 0 ? carry : null));
+      const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
+      // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
+      const inherited = listTopics ? listTopics[m.list!.index] : (st.topic ?? st.changed ?? (i === 0 ? this.carry : null));
       if (inherited) topic = inherited;
       // The sentence goes on about the figure it took from the sentence before.
-      if (inherited && !listTopics && !ctx.topic) ctx.topic = inherited;
+      if (inherited && !listTopics && !st.topic) st.topic = inherited;
     }
     // Not for an amount in a list of a money total's parts ("本年支出50万元，其中群众文化30万元"):
     // those are classification items, and an unknown one needs its code from a person.
-    const inMoneyList = m.kind === 'money' && (ctx.topic ?? (i === 0 ? carry : null))?.target.kind === 'fact';
+    const inMoneyList = m.kind === 'money' && carried()?.target.kind === 'fact';
     if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
       // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
       // as a measure without a role under those words, never given a role it does not name.
-      const label = ownLabel(subjectText, m, s.folded, before);
+      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
-    if (!topic) {
-      toReview(m, resolved?.kind === 'none' ? resolved.reason : explicit ? `不认识“${cleanSubject(subjectText)}”指的是什么` : '前文没有可对应的项目');
-      continue;
-    }
-    if (m.list) {
-      const l = ctx.lists.get(m.list.id) ?? new Array(m.list.size).fill(null);
-      l[m.list.index] = topic;
-      ctx.lists.set(m.list.id, l);
-    }
+    return { topic, resolved };
+  }
+
+  /** The figure's year, quote and notes; null (and a review item) when its year cannot be told. */
+  private claimBase(r: Reading, topic: Topic): ClaimBase | null {
+    const { s, st, opts, line, mentions } = this;
+    const { m, i, first, form } = r;
     const target = topic.target;
     // A list's members are quoted with the whole list ("收、支总计各是4125.49,4143.91万元").
     const lastOfList = m.list ? mentions[i - m.list.index + m.list.size - 1] : m;
     // A count named by the words after it ("174台拼接屏") is quoted with them.
-    const quote = quoteFrom(
-      explicit ? s.start + first.leadStart : topic.quoteStart,
+    const quote = this.quoteFrom(
+      r.explicit ? s.start + first.leadStart : topic.quoteStart,
       lastOfList,
       target.kind === 'measure' && Boolean(target.free) && m.tail !== '' && (m.kind === 'count' || /^用于/.test(m.tail)),
     );
-    const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, ctx.yearFix?.from ?? null);
+    const fy = form.form === 'value' && form.prev ? { year: form.prev.year ?? opts.reportYear - 1 } : figureYear(s, m, first.lead, form.form, opts.reportYear, st.yearFix?.from ?? null);
     if ('conflict' in fy) {
-      toReview(m, fy.conflict);
-      continue;
+      this.toReview(m, fy.conflict);
+      return null;
     }
-    let year = fy.year;
-    const fixed = ctx.yearFix && year === ctx.yearFix.from ? ctx.yearFix : null;
-    if (fixed) year = fixed.to;
+    const fixed = st.yearFix && fy.year === st.yearFix.from ? st.yearFix : null;
     const notes: string[] = [];
     if (target.kind === 'fact' && target.note) notes.push(target.note);
     if (fixed) notes.push(`原文此句年份写作 ${fixed.from} 年，与比较年份相同，按报告年度记为 ${fixed.to} 年`);
     if (m.from) notes.push(`报告以“${m.from}”列示（${m.printed}${m.from}），已换算为万元`);
-    const base: Omit<Claim, 'stat' | 'value'> = {
+    return {
       target,
-      year,
+      year: fixed ? fixed.to : fy.year,
       unit: m.kind === 'money' ? '万元' : m.unit,
       kind: m.kind,
       decimals: m.decimals,
       approx: m.approx,
       quote,
-      section,
+      section: this.section,
       line: line.no,
       notes,
       sentence: s.text.trim(),
       printed: m.printed,
     };
-    const roleUnit = target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
+  }
 
-    // "收、支总计均为1523.26万元", "收支较上年减少…": one figure stated for both totals.
-    const twin: Target | null =
-      !m.list && target.kind === 'measure' && target.role === 'income.grand-total' && /^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(cleanSubject(subjectText))
-        ? { ...target, role: 'spending.grand-total', label: '支出总计' }
-        : null;
-    const pushTwin = (c: Claim) => {
-      claims.push(c);
-      if (twin) claims.push({ ...c, target: twin });
-    };
+  /** The unit a figure of this target must be stated in. */
+  private roleUnit(target: Target, m: Mention): string | undefined {
+    return target.kind === 'measure' ? (target.free ? m.kind : ROLE_UNIT(target.role)) : 'money';
+  }
 
-    if (form.form === 'value') {
-      if (roleUnit !== m.kind) {
-        toReview(m, `“${target.label}”应以${roleUnit === 'money' ? '金额' : roleUnit === 'percent' ? '百分比' : '数量'}列示，这里是 ${m.unit}`);
-        continue;
-      }
-      pushTwin({ ...base, stat: 'value', value: m.value });
-      ctx.topic = topic;
-      lastTopic = topic;
-      ctx.topics.set(i, topic);
-      if (target.kind === 'fact') {
-        const c = target.cell;
-        if (ctx.whole === null && !c.functional && !c.economic && !c.basis && !c.source) ctx.whole = target.label;
-        if (!c.functional && !c.economic) {
-          if (c.basis) ctx.basis = c.basis;
-          if (c.source && c.flow === '支出') ctx.source = c.source;
-          ctx.func = null;
-          ctx.econUnderFunc = false;
-        }
-        if (c.functional && !c.economic) {
-          ctx.func = { code: c.functional, basis: c.basis, source: c.source };
-          ctx.econUnderFunc = false;
-        }
-      } else {
-        ctx.seen.add(parseRole(target.role).name);
-        ctx.func = null;
-        // "一般公共预算财政拨款支出X万元，其中：教育支出Y万元": the items are of that fund source.
-        if (target.role === 'gpb.spending') ctx.source = '一般公共预算财政拨款';
-      }
-      continue;
+  /** "X为Y万元": the value; it becomes what the sentence goes on about. */
+  private placeValue(r: Reading, topic: Topic, base: ClaimBase): void {
+    const { st, m } = { st: this.st, m: r.m };
+    const target = topic.target;
+    const roleUnit = this.roleUnit(target, m);
+    if (roleUnit !== m.kind) {
+      this.toReview(m, `“${target.label}”应以${roleUnit === 'money' ? '金额' : roleUnit === 'percent' ? '百分比' : '数量'}列示，这里是 ${m.unit}`);
+      return;
     }
+    this.claims.push({ ...base, stat: 'value', value: m.value });
+    // "收、支总计均为1523.26万元": one figure stated for both totals. Its change ("收支较上年减少…")
+    // and last year's value are read as the first total's only, as the reports' tables show them.
+    const twin = m.list || (r.form.form === 'value' && r.form.prev) ? null : twinOf(target, cleanSubject(r.subjectText));
+    if (twin) this.claims.push({ ...base, target: twin, stat: 'value', value: m.value });
+    st.topic = topic;
+    this.lastTopic = topic;
+    st.topics.set(r.i, topic);
+    if (target.kind === 'fact') {
+      const c = target.cell;
+      if (st.whole === null && !c.functional && !c.economic && !c.basis && !c.source) st.whole = target.label;
+      if (!c.functional && !c.economic) {
+        if (c.basis) st.basis = c.basis;
+        if (c.source && c.flow === '支出') st.source = c.source;
+        st.func = null;
+        st.econUnderFunc = false;
+      }
+      if (c.functional && !c.economic) {
+        st.func = { code: c.functional, basis: c.basis, source: c.source };
+        st.econUnderFunc = false;
+      }
+    } else {
+      st.seen.add(parseRole(target.role).name);
+      st.func = null;
+      // "一般公共预算财政拨款支出X万元，其中：教育支出Y万元": the items are of that fund source.
+      if (target.role === 'gpb.spending') st.source = '一般公共预算财政拨款';
+    }
+  }
 
-    if (form.form === 'change') {
-      const b = form.base ? { base: form.base, baseYear: form.baseYear, phase: form.phase } : ctx.base;
-      if (!b) {
-        toReview(m, '增减没有说明与什么相比（上年或预算）');
-        continue;
-      }
-      ctx.base = b;
-      lineBase.base = b;
-      const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
-      if (stat === 'change' && roleUnit !== m.kind) {
-        toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
-        continue;
-      }
-      const value = form.sign * m.value;
-      if (stat === 'change' && m.kind === 'count' && value < 0) {
-        toReview(m, '数量的减少不能记为负数（数据格式中计数不为负）');
-        continue;
-      }
-      let baseYear: number | undefined;
-      if (b.base === 'prev-year') {
-        baseYear = b.baseYear ?? year - 1;
-        if (baseYear >= year) {
-          if (baseYear + 1 === opts.reportYear) {
-            notes.push(`原文写“${year}年……较${baseYear}年”，年份有误，按报告年度记为 ${opts.reportYear} 年`);
-            ctx.yearFix = { from: year, to: opts.reportYear };
-            year = opts.reportYear;
-          } else {
-            toReview(m, `比较年份 ${baseYear} 不早于数字所属年份 ${year}`);
-            continue;
-          }
-        } else if (baseYear !== year - 1) {
-          // A change against an earlier year than the last ("比2019年(疫情前)减少") is no change
-          // against the previous year: it is kept under its own words, with the year it compares with.
-          notes.push(`与 ${baseYear} 年相比（不是上一年）`);
-          // The data format's changes are against the previous year or the budget: this one is a value of its own.
-          const label = `${target.label}较${baseYear}年${stat === 'growth' ? '增长率' : '增减'}`;
-          claims.push({ ...base, target: { kind: 'measure', role: '', phase: target.phase, label, free: true }, year, stat: 'value', value });
-          continue;
+  /** "较上年增加/减少X万元，增长/下降Y%": a change or growth against the previous year or the budget. */
+  private placeChange(r: Reading, form: Extract<Form, { form: 'change' }>, topic: Topic, base: ClaimBase): void {
+    const { st, opts, m } = { st: this.st, opts: this.opts, m: r.m };
+    const target = topic.target;
+    const b = form.base ? { base: form.base, baseYear: form.baseYear, phase: form.phase } : st.base;
+    if (!b) {
+      this.toReview(m, '增减没有说明与什么相比（上年或预算）');
+      return;
+    }
+    st.base = b;
+    this.lineBase.base = b;
+    const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
+    if (stat === 'change' && this.roleUnit(target, m) !== m.kind) {
+      this.toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
+      return;
+    }
+    const value = form.sign * m.value;
+    if (stat === 'change' && m.kind === 'count' && value < 0) {
+      this.toReview(m, '数量的减少不能记为负数（数据格式中计数不为负）');
+      return;
+    }
+    let year = base.year;
+    let baseYear: number | undefined;
+    if (b.base === 'prev-year') {
+      baseYear = b.baseYear ?? year - 1;
+      if (baseYear >= year) {
+        if (baseYear + 1 !== opts.reportYear) {
+          this.toReview(m, `比较年份 ${baseYear} 不早于数字所属年份 ${year}`);
+          return;
         }
+        base.notes.push(`原文写“${year}年……较${baseYear}年”，年份有误，按报告年度记为 ${opts.reportYear} 年`);
+        st.yearFix = { from: year, to: opts.reportYear };
+        year = opts.reportYear;
+      } else if (baseYear !== year - 1) {
+        // A change against an earlier year than the last ("比2019年(疫情前)减少") is no change
+        // against the previous year: the data format's changes are against the previous year or
+        // the budget, so it is kept as a value under its own words, with the year it compares with.
+        base.notes.push(`与 ${baseYear} 年相比（不是上一年）`);
+        const label = `${target.label}较${baseYear}年${stat === 'growth' ? '增长率' : '增减'}`;
+        this.claims.push({ ...base, target: { kind: 'measure', role: '', phase: target.phase, label, free: true }, year, stat: 'value', value });
+        return;
       }
-      if (year !== opts.reportYear) {
-        toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
-        continue;
-      }
-      claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
-      if (!explicit) lastTopic = topic;
-      else {
-        ctx.topic = topic;
-        lastTopic = topic;
-      }
-      continue;
     }
-
-    if (form.form === 'share') {
-      if (m.kind !== 'percent') {
-        toReview(m, '“占”后面应是百分比');
-        continue;
-      }
-      claims.push({ ...base, stat: 'share', value: m.value, whole: form.whole || (ctx.whole && ctx.whole !== target.label ? ctx.whole : '') });
-      continue;
+    if (year !== opts.reportYear) {
+      this.toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
+      return;
     }
+    this.claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
+    st.changed = topic;
+    this.lastTopic = topic;
+    if (r.explicit) st.topic = topic;
+  }
 
-    // "完成全年预算84.82万元的73.2%": the amount is the figure's budget, the percentage its completion.
+  /** "占Y%", "占政府采购支出总额的0%": the figure's share of a whole. */
+  private placeShare(r: Reading, form: Extract<Form, { form: 'share' }>, base: ClaimBase): void {
+    if (r.m.kind !== 'percent') {
+      this.toReview(r.m, '“占”后面应是百分比');
+      return;
+    }
+    const whole = this.st.whole;
+    this.claims.push({ ...base, stat: 'share', value: r.m.value, whole: form.whole || (whole && whole !== base.target.label ? whole : '') });
+  }
+
+  /** "完成预算100%", and "完成全年预算84.82万元的73.2%" (the amount is the figure's budget, the percentage its completion). */
+  private placeCompletion(r: Reading, form: Extract<Form, { form: 'completion' }>, base: ClaimBase): void {
+    const { m } = r;
+    const target = base.target;
+    const roleUnit = this.roleUnit(target, m);
     if (m.kind === 'money' && roleUnit === 'money') {
       const budget: Target = { ...target, phase: form.phase } as Target;
       if (budget.kind === 'fact' && !budget.cell.functional && !budget.cell.economic && !budget.cell.basis && !budget.cell.source) budget.label = `${form.phase}${budget.cell.flow}`;
-      claims.push({ ...base, target: budget, stat: 'value', value: m.value });
-      ctx.completionPhase = form.phase;
-      continue;
+      this.claims.push({ ...base, target: budget, stat: 'value', value: m.value });
+      this.st.completionPhase = form.phase;
+      return;
     }
-    // completion: "完成预算100%"
     if (m.kind !== 'percent' || roleUnit !== 'money') {
-      toReview(m, '“完成预算”应是金额项目的百分比');
-      continue;
+      this.toReview(m, '“完成预算”应是金额项目的百分比');
+      return;
     }
-    claims.push({ ...base, stat: 'value', completion: form.phase, value: m.value });
+    this.claims.push({ ...base, stat: 'value', completion: form.phase, value: m.value });
   }
-  return lastTopic ?? carry;
+
+  private quoteFrom(start: number, m: Mention, withTail = false): string {
+    const q = this.line.text.slice(start, this.s.start + (withTail ? m.tailEnd : m.end)).replace(/[、，,；;]+$/, '');
+    return q.replace(/^[\s，,；;：:、。]+/, '').replace(/^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.、](?![0-9０-９]))\s*/, '').trimEnd();
+  }
+
+  private toReview(m: Mention, reason: string): void {
+    this.review.push({
+      text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)),
+      value: Number.isFinite(m.value) ? m.value : null,
+      context: this.s.text.trim(),
+      where: { line: this.line.no },
+      reason,
+    });
+  }
+
+  /** An item of the classification trees (functional or economic), with the cell its place in the sentence gives it. */
+  private classifyMoney(subject: string, raw: string, m: Mention): Resolved {
+    const { st, opts } = this;
+    let c = opts.trees.classify(subject, raw);
+    // "高等教育(项)年初预算为X万元": an item named with the phase of its figure.
+    const phased = c === null ? ITEM_PHASE.exec(subject) : null;
+    if (phased) c = opts.trees.classify(subject.slice(0, phased.index));
+    const phase: Phase = phased ? phaseOf(phased[0]) : '决算';
+    if (c === null) return null;
+    if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
+    const { tree, node, alias } = c.match;
+    const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;
+    if (tree === 'functional') {
+      return { kind: 'fact', cell: { flow: '支出', source: st.source, basis: st.basis, functional: node.code, economic: null }, phase, label: node.name, note };
+    }
+    const owner = m.owner !== null ? st.topics.get(m.owner) : undefined;
+    const ownerCell = owner?.target.kind === 'fact' && owner.target.cell.functional ? owner.target.cell : null;
+    // Economic items after a functional one are its parts when they are in its parentheses, or
+    // when a list of parts starts ("主要包括工资福利支出8.42万元，商品和服务支出…").
+    const listStarts = /^(?:主要)?包括|^其中|^具体/.test(subject);
+    const attach = ownerCell ?? (st.func && (st.econUnderFunc || m.depth > 0 || listStarts) ? { functional: st.func.code, basis: st.func.basis, source: st.func.source } : null);
+    if (attach) st.econUnderFunc = true;
+    return {
+      kind: 'fact',
+      cell: { flow: '支出', source: attach ? attach.source : st.source, basis: attach ? attach.basis : st.basis, functional: attach?.functional ?? null, economic: node.code },
+      phase,
+      label: node.name,
+      note,
+    };
+  }
+
+  /**
+   * What the words before a figure name: the subject (one of a paired list's subjects), else the
+   * clause before it, in the phase its words give, scoped by the heading, paired with the total
+   * named just before it ("财政拨款收入总计A，支出总计B").
+   */
+  private readNamed(subjectText: string, m: Mention, first: Mention, gap: string, kinds: Kind[]): Resolved {
+    const { st } = this;
+    let subject = withoutUnitName(subjectText, this.opts.unitName);
+    if (m.list) {
+      const parts = splitPaired(cleanSubject(subject), m.list.size);
+      if (parts) subject = parts[m.list.index];
+    }
+    let resolved: Resolved = null;
+    for (const k of kinds) {
+      resolved = this.resolve(subject, first.leadRaw, m, k);
+      if (resolved) break;
+    }
+    let phase: Phase | null = null;
+    if (resolved?.kind === 'phase') {
+      phase = resolved.phase;
+      resolved = inPhase(st.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
+    }
+    // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
+    if ((!resolved || resolved.kind === 'none') && gap.trim()) {
+      const fromGap = this.resolve(stripAsides(gap), gap, m, m.kind);
+      if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
+    }
+    // "2、支出：799.12万元", "2021年度，某学区支出为X万元" with nothing before it: the unit's spending.
+    if (!resolved && phase === '决算' && !st.topic && !this.carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
+      resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
+    if (!resolved || resolved.kind === 'none') return resolved;
+    if (st.scope && !/(?:财政拨款|基金|国有资本)/.test(subject)) resolved = scopedTo(resolved as Target, st.scope);
+    return pairedTotal(resolved, st.topic?.target, cleanSubject(subject));
+  }
+
+  /** What the subject of a figure of quantity kind `kind` names. */
+  private resolve(subject: string, raw: string, m: Mention, kind: Kind): Resolved {
+    if (kind === 'money') {
+      const t = this.classifyMoney(subject, raw, m);
+      if (t) return t;
+    }
+    const prev = (this.st.topic ?? this.carry)?.target;
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
+  }
 }

@@ -93,8 +93,14 @@ export function normalizeText(input: string): Normalized {
   const out: string[] = [];
   for (const l of kept) {
     const prev = out.length ? out[out.length - 1] : null;
+    // A blank line copied into a sentence ("……较上年决算" / "" / "数增加136.12万元，……"): the blank goes.
+    const beforeBlank = out.length >= 2 && prev !== null && prev.trim() === '' ? out[out.length - 2] : null;
     if (prev !== null && brokenInside(prev, l, width)) {
       out[out.length - 1] = prev.replace(/\s+$/, '') + l.replace(/^\s+/, '');
+      repairs.joins++;
+    } else if (beforeBlank !== null && blankInside(beforeBlank, l)) {
+      out.pop();
+      out[out.length - 1] = beforeBlank.replace(/\s+$/, '') + l.replace(/^\s+/, '');
       repairs.joins++;
     } else out.push(l);
   }
@@ -121,6 +127,17 @@ function wrapWidth(lines: string[]): number | null {
   }
   const long = [...counts.values()].reduce((a, b) => a + b, 0);
   return best !== null && bestCount >= 5 && bestCount >= long * 0.3 ? best : null;
+}
+
+/**
+ * A sentence cut by a blank line: both sides are sentence text (they carry sentence punctuation),
+ * the first stops inside a word (a character, no punctuation) and the second goes on with one.
+ */
+function blankInside(prev: string, next: string): boolean {
+  const p = prev.trim();
+  const n = next.trim();
+  if (!p || !n || PARA_END.test(p) || NUMBERED.test(n) || /^[#=【(（|]/.test(n)) return false;
+  return /[\u4e00-\u9fff]$/.test(p) && /^[\u4e00-\u9fff]/.test(n) && /[，,。]/.test(p) && /[，,。]/.test(n);
 }
 
 function brokenInside(prev: string, next: string, width: number | null): boolean {

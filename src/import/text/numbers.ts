@@ -119,6 +119,10 @@ function unreadableTokens(f: string): Token[] {
       : `金额“${m[0]}”用中文数字书写，请核对后按阿拉伯数字填写`;
     out.push(bad(m.index ?? 0, (m.index ?? 0) + m[0].length, why));
   }
+  // "与2019498.83万元相比": the 年 between a compared year and its amount was lost; the digits are
+  // a year and an amount run together, never one number.
+  for (const m of f.matchAll(/(?<=(?:与|较|比|同)(?:上年)?)(?:19|20)\d{2}\d+(?:\.\d+)?(?=\s*(?:万亿元|亿元|万元|千元|元))/g))
+    out.push(bad(m.index ?? 0, (m.index ?? 0) + m[0].length, `数字“${m[0]}”像是年份和金额连写（漏了“年”字），无法确定数值`));
   // "3 859.16": digits split by a space (a thousands space, or a lost character) cannot be read
   // as one number, and the last group alone would be a wrong one.
   for (const m of f.matchAll(/(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]+\d{3})+(?:\.\d+)?(?=\s*(?:万亿元|亿元|万元|千元|元|%))/g))

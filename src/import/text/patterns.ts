@@ -23,13 +23,26 @@ const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
 const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
-/** A clause that only sets the comparison for what follows: "与2021年相比,". */
-export const COMPARISON_ONLY = new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`);
+/**
+ * A clause that only sets the comparison for what follows: "与2021年相比,", and with its 与 lost
+ * ("，2023年度相比，减少…"), where 相比 still says it.
+ */
+const COMPARISON_CLAUSE = [new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`), new RegExp(String.raw`${BASE_WORD}(?:相比|相较)$`)];
+/** The base a comparison-only clause sets, or null when the words set none. */
+export function comparisonOnly(gap: string): ReturnType<typeof baseOf> | null {
+  for (const re of COMPARISON_CLAUSE) {
+    const m = re.exec(gap);
+    if (m) return baseOf(m[1]);
+  }
+  return null;
+}
+/** "相比增加21.5万元" after "与上年1007.40万元": the comparison was named with the value before. */
+const AFTER_PREV = new RegExp(String.raw`^(?:相比|相较|比较)(.*?)(各)?(${VERB})(?:了)?$`);
 
 const signOf = (verb: string): 1 | -1 => (new RegExp(`^(?:${DOWN})$`).test(verb) ? -1 : 1);
 
 /** The base a comparison word names. */
-export function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: number | null; phase?: Phase } {
+function baseOf(word: string): { base: 'prev-year' | 'budget'; baseYear: number | null; phase?: Phase } {
   const y = /^(\d{4})/.exec(word);
   if (y) return { base: 'prev-year', baseYear: Number(y[1]) };
   if (/预算/.test(word)) return { base: 'budget', baseYear: null, phase: /调整/.test(word) ? '调整预算' : '年初预算' };
@@ -47,13 +60,18 @@ function cleanValueSubject(s: string): string {
 /** "决算数大于预算数55.93万元", "实际支出超出预算X万元": a change of actual against the budget. */
 const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(大于|超过|超出|多于|高于|小于|少于|低于)(年初|调整后?|全年)?预算数?$/;
 
-/** "比上年", "较2020年度的", "与上年同期": the words before the compared year's own value. */
-const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:决算数?|实际数?)?(?:为|是)?$/;
+/**
+ * "比上年", "较2020年度的", "与上年同期", "比2017年度总支出": the words before the compared year's own
+ * value; the item may be named again after the year (never a change verb: "比上年增加" is a change).
+ */
+const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?((?:(?!增|减|下降|上升|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
 
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {
   const prev = PREV_VALUE.exec(lead);
-  if (prev) return { form: 'value', subject: prev[1], prev: { year: prev[2] ? Number(prev[2]) : null } };
+  if (prev) return { form: 'value', subject: prev[1] || prev[3], prev: { year: prev[2] ? Number(prev[2]) : null } };
+  const after = AFTER_PREV.exec(lead);
+  if (after) return { form: 'change', subject: after[1].replace(/^,/, ''), base: null, baseYear: null, sign: signOf(after[3]), each: Boolean(after[2]) };
   const vs = VS_BUDGET.exec(lead);
   if (vs)
     return { form: 'change', subject: vs[1], base: 'budget', baseYear: null, sign: /大于|超过|超出|多于|高于/.test(vs[2]) ? 1 : -1, phase: vs[3] === '全年' || vs[3]?.startsWith('调整') ? '调整预算' : '年初预算', each: false };

@@ -41,7 +41,8 @@ export interface SubjectContext {
 /** Phase words of a subject: 年初预算, 调整预算, else 决算. */
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
-  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  // Nor are a 预算单位 (a unit that keeps a budget) or 预算管理: they name no budget figure.
+  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理/g, '');
   if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
@@ -59,11 +60,18 @@ const measure = (role: string, label: string, phase: Phase = '决算'): Target =
 const FIXED_CLASSES = ['土地、房屋及构筑物', '房屋及构筑物', '通用设备', '专用设备', '文物和陈列品', '图书、档案', '家具、用具、装具及动植物', '无形资产'];
 const VEHICLE_STATUS = ['在用', '出租出借', '闲置', '待处置', '待报废', '报废', '封存'];
 const SOURCE_WORDS: Array<[RegExp, Source]> = [
-  [/一般公共预算财政拨款/, '一般公共预算财政拨款'],
+  // "一般公共财政拨款" is the older name of the same source.
+  [/一般公共(?:预算)?财政拨款/, '一般公共预算财政拨款'],
   [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
   [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
   // "使用非财政拨款结余" names no appropriation.
   [/(?<!非)财政拨款/, '财政拨款'],
+];
+/** Shortened names of the fund sources ("一般公共财政拨款", "政府性基金"), read only where a source is expected. */
+const GOV_FUND_WORDS: Array<[RegExp, Source]> = [
+  [/一般公共(?:财政)?(?:拨款|预算)/, '一般公共预算财政拨款'],
+  [/政府性基金/, '政府性基金预算财政拨款'],
+  [/国有资本经营/, '国有资本经营预算财政拨款'],
 ];
 const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/上级补助收入/, '上级补助'],
@@ -71,6 +79,8 @@ const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/经营收入/, '经营'],
   [/附属单位上缴收入/, '附属单位上缴'],
   [/其他收入/, '其他'],
+  // "事业收入10万元，政府性基金6万元": the fund named without 预算财政拨款 in a list of income.
+  [/^政府性基金(?:收入)?$/, '政府性基金预算财政拨款'],
 ];
 const BASES: Array<[RegExp, Basis]> = [
   [/基本支出/, '基本支出'],
@@ -102,6 +112,37 @@ function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   return null;
 }
 
+/** Rows of the 收入支出决算总表 beside the carry-over that have no place in the data format. */
+const NOT_CARRYOVER: Array<[RegExp, string]> = [
+  [/结余分配/, '“结余分配”是收入支出决算总表中单独的一行，不是年末结转和结余，数据格式中没有它的位置'],
+  [/使用非财政拨款结余|专用结余/, '“使用非财政拨款结余”是收入支出决算总表中单独的一行，不是年初结转和结余，数据格式中没有它的位置'],
+  [/事业基金弥补/, '“用事业基金弥补收支差额”是收入支出决算总表中单独的一行，数据格式中没有它的位置'],
+];
+const CARRY_BEGIN = /(?:年初|上年度?|以前年度)(?:财政拨款)?结转(?:和|与|及)?(?:结余)?|年初(?:财政拨款)?结余/;
+const CARRY_ANY = /结转(?:和|与|及)?结余|结转|结余/;
+
+/**
+ * The carry-over rows: 年初结转和结余 (also 上年结转, 使用年初结转和结余), 年末结转和结余, with the
+ * fund source or spending type the words give ("一般公共预算财政拨款上年结转" is that source's
+ * carry-over, not its income; "项目支出结转和结余" a part of the carry-over, not 项目支出). The
+ * carry-over of a project ("年初结转结余项目50万元") is not the unit's: null.
+ */
+function carryOver(s: string, phase: Phase): Resolved {
+  const not = NOT_CARRYOVER.find(([re]) => re.test(s));
+  if (not) return { kind: 'none', reason: not[1] };
+  if (!CARRY_ANY.test(s)) return null;
+  // "2022年度结转到2023年使用的资金": last year's closing or this year's opening: the words do not say which row.
+  if (/结转(?:到|至)(?!下年|以后)/.test(s)) return { kind: 'none', reason: '“结转到某年”的资金既可读作上年的年末结转，也可读作本年的年初结转，不能确定是哪一行' };
+  if (/项目/.test(s) && !/项目支出/.test(s)) return null;
+  const flow: Flow = CARRY_BEGIN.test(s) ? '年初结转和结余' : '年末结转和结余';
+  const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? GOV_FUND_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
+  const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
+  return fact({ flow, source, basis }, `${source ?? ''}${basis ?? ''}${flow}`, phase);
+}
+
+/** A subject made only of phase, amount and spending words. */
+const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调整后?|批复|实际|本年|当年|全年|总|的|经费|资金|财政拨款)*(?:预算|决算|执行|支出|支付)*(?:预算|决算|执行|支出)?(?:数|额|金额|总额|合计|共计|累计)?$/;
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -118,6 +159,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/机关运行经费/.test(s)) return measure('operating.total', '机关运行经费', phase);
   if (/授予小微企业/.test(s)) return measure('procurement.micro', '授予小微企业合同金额');
   if (/授予中小企业/.test(s)) return measure('procurement.sme', '授予中小企业合同金额');
+  // "政府采购总额45.24万元，其中：货物13.99万元，工程31.25万元": the kinds after the total.
+  const kindAfterTotal = /^(货物|工程|服务)(?:类)?(?:采购)?(?:支出)?$/.exec(s);
+  if (kindAfterTotal && c.prevRole?.startsWith('procurement.')) return measure(`procurement.kind:${kindAfterTotal[1]}`, `政府采购${kindAfterTotal[1]}支出`);
   if (/政府采购/.test(s)) {
     const kind = PROCUREMENT_KINDS.find((k) => s.includes(k));
     return kind ? measure(`procurement.kind:${kind}`, `政府采购${kind}支出`) : measure('procurement.total', '政府采购支出');
@@ -137,7 +181,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
   if (/人员经费/.test(s) && !/公用经费/.test(s)) return measure('basic.personnel', '人员经费', phase);
   if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
-  // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计.
+  // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计;
+  // "财政拨款收、支总计" names both, read as the first (extract.ts adds the second).
+  if (/财政拨款收、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /收入?(?:决算)?(?:总计|总额)/.test(s) && !/支出?(?:决算)?总/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /支出?(?:决算)?(?:总计|总额)/.test(s) && !/收入?(?:决算)?总/.test(s) && !/一般公共预算|政府性基金|国有资本/.test(s))
     return measure('fiscal.spending-total', '财政拨款支出总计', phase);
@@ -151,6 +197,8 @@ function money(s: string, c: SubjectContext): Resolved {
   const project = projectRole(s, c, phase);
   if (project) return project;
 
+  const carry = carryOver(s, phase);
+  if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
   const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
@@ -160,26 +208,28 @@ function money(s: string, c: SubjectContext): Resolved {
   if (source || basis) return fact({ flow: '支出', source, basis }, `${source ?? ''}${basis ?? '支出'}`, phase);
   const income = INCOME_SOURCES.find(([re]) => re.test(s));
   if (income) return fact({ flow: '收入', source: income[1] }, `${income[1] === '其他' ? '其他' : income[1]}收入`, phase);
-  // The carry-over of a project ("年初结转结余项目50万元") is not the unit's carry-over.
-  if (!/项目|使用/.test(s)) {
-    if (/年初结转(?:和|与)?结余|上年结转/.test(s)) return fact({ flow: '年初结转和结余' }, '年初结转和结余', phase);
-    if (/年末结转(?:和|与)?结余|结转(?:和|与)?结余|结余|结转/.test(s) && !/年初|上年/.test(s)) return fact({ flow: '年末结转和结余' }, '年末结转和结余', phase);
-  }
+  // "一般公共预算收入总计": the total of one fund source's table, not the unit's; no place for it.
+  if (/总计/.test(s) && GOV_FUND_WORDS.some(([re]) => re.test(s)))
+    return { kind: 'none', reason: `“${s}”是一种资金来源的总计，不是单位的收入总计或支出总计，数据格式中没有它的位置` };
   if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
-  if (/^总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
-  if (/^总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  if (/^(?:决算)?总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/^(?:决算)?总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
  const listed = termRole(s);
   const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');
-  if (listed && !part && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
+  // A project's figures ("实际支出") only where the sentence or the document is about a project.
+  const notProject = listed?.startsWith('project.') && !/项目/.test(`${s}${c.sentence}`) && c.genre !== '项目支出绩效自评';
+  if (listed && !part && !notProject && (ROLES as Record<string, { unit: string }>)[parseRole(listed).name]?.unit === 'money') {
     const label = /:/.test(listed) ? listed.slice(listed.indexOf(':') + 1) : (ROLES as Record<string, { title: string }>)[listed].title;
     const fixed: Record<string, Phase> = { 'project.budget-initial': '年初预算', 'project.budget-added': '调整预算', 'project.budget-adjusted': '调整预算' };
     return measure(listed, label, fixed[listed] ?? phase);
   }
-  if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s)) return { kind: 'phase', phase };
+  // Words that only name a phase ("实际支出", "支出决算", "年初预算数"): the figure before, in that
+  // phase. A subject with words of its own ("社会保障和服务支出") is another item, never the one before.
+  if (/预算|执行数|决算数|实际(?:支出|执行)|支出$|^支出|^(?:支出)?决算$/.test(s) && PHASE_ONLY.test(s)) return { kind: 'phase', phase };
   return null;
 }
 
@@ -187,7 +237,10 @@ function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
   if (/车/.test(t) && /保有/.test(t)) return measure('sangong.vehicles', '公务用车保有量');
-  if (/购置/.test(s) && /车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
+  // Only 公务用车 bought is the 三公 figure; "购置车辆0辆" keeps its own words (车辆 is not 公务用车).
+  if (/购置/.test(s) && /公务用车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
+  // 外事接待 (a part of the 国内公务接待 counted apart) and 其他单位组织的 团组 keep their own words.
+  if (/外事|外宾|其他单位组织/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !s.endsWith(unit) ? unit : ''}`, free: true };
   if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
     return measure('sangong.reception-batches', '国内公务接待批次');
   if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))
@@ -199,15 +252,20 @@ function count(s: string, c: SubjectContext): Resolved {
     if (status) return measure(`vehicles.status:${status}`, `${status}车辆`);
     // "共有车辆2辆，其中，一般公务用车2辆": after the count, a named kind of vehicle is a part.
     if (c.seen.has('vehicles.count') && /车$/.test(s) && !/车辆$/.test(s) && s.length <= 12) return measure(`vehicles.kind:${s}`, s);
-    if (/车/.test(t)) return measure('vehicles.count', '车辆');
+    // Vehicles bought, added or disposed of in the year are no count of the vehicles held.
+    if (/车/.test(t) && !/购置|购买|新增|报废|处置/.test(s)) return measure('vehicles.count', '车辆');
   }
   if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
-  if (/内设机构|职能部室|科室|股室|处室|内设/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
+  // 内设机构 by that name; other bodies ("内设股级机构", "内设中队", "6个科室") keep their own words.
+  if (/内设机构(?:数)?$|^内设机构/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
   if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
+  // "项目自评得分92分": the score of a project's self-evaluation.
+  if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
   if (unit === '人' || unit === '名' || unit === '个') {
-    if (/离退休|退休/.test(s)) return measure('staff.retired', '离退休人员');
+    // The words that end the subject name the people ("…离退休干部局…以及35个" names no retirees).
+    if (/(?:离退休|退休)(?:人员|职工|干部|教师|教职工|人数)?$/.test(s)) return measure('staff.retired', '离退休人员');
     const other = /(编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调)[^,;]*$/.exec(s);
     if (other) {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
@@ -216,12 +274,16 @@ function count(s: string, c: SubjectContext): Resolved {
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
-    if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && s.length <= 12) return measure(`staff.in-post-kind:${s}`, s);
+    // A kind of the staff in post named after them ("其中专业技术人员64人"); 离休 and 其他 people are not in post.
+    if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && !/离休|退休|其他|学生|编外|临聘|聘用/.test(s) && s.length <= 12)
+      return measure(`staff.in-post-kind:${s}`, s);
   }
   return null;
 }
 
-function percent(s: string): Resolved {
+function percent(s: string, c: SubjectContext): Resolved {
+  // In a 项目支出绩效自评 the budget executed is the project's.
+  if (/预算执行率/.test(s) && c.genre === '项目支出绩效自评') return measure('project.execution-rate', '项目资金执行率');
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
   if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
@@ -238,7 +300,7 @@ function percent(s: string): Resolved {
  */
 export function resolveSubject(subject: string, c: SubjectContext): Resolved {
   const s = cleanSubject(subject);
-  if (c.kind === 'percent') return percent(s);
+  if (c.kind === 'percent') return percent(s, c);
   if (c.kind === 'money') return money(s, c);
   return count(s, c);
 }
@@ -247,9 +309,10 @@ export function resolveSubject(subject: string, c: SubjectContext): Resolved {
 export function cleanSubject(s: string): string {
   return s
     .replace(/截至\d{4}年\d{1,2}月\d{1,2}日/g, '')
-    .replace(/\d{4}年(?:度)?(?:年末|年初|末|底|初)?/g, '')
+    // The year goes, the start or end of the year stays: "2023年年初结转和结余" is 年初结转和结余.
+    .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
-    .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要是|分别是|分别为)[:：]?/, '')
+    .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
     .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();

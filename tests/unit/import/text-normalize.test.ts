@@ -51,6 +51,13 @@ describe('normalizeText', () => {
     ]);
   });
 
+  it('joins a sentence cut by a blank line, but not paragraphs a blank line separates', () => {
+    const cut = ['2.收入情况。2022年度收入合计2417.13万元，较上年决算', '', '数增加136.12万元，增长6%。', '', '3.支出情况。'].join('\n');
+    expect(normalizeText(cut).text.split('\n')).toEqual(['2.收入情况。2022年度收入合计2417.13万元，较上年决算数增加136.12万元，增长6%。', '', '3.支出情况。']);
+    const paragraphs = ['一、收入支出决算总体情况说明', '', '2022年度收入总计100万元，支出总计100万元。', '', '二、收入决算情况说明'].join('\n');
+    expect(normalizeText(paragraphs).text).toBe(paragraphs);
+  });
+
   it('leaves a text written one paragraph per line unchanged', () => {
     const t = '一、收入支出决算总体情况说明\n2022年度收、支总计各是120.5,120.5万元。\n二、收入决算情况说明\n';
     expect(normalizeText(t).text).toBe(t);
