@@ -36,7 +36,21 @@ export interface SumTarget {
   year: number;
   cells: FactTarget[];
 }
-export type Target = FactTarget | MeasureTarget | SumTarget;
+/**
+ * A "其中" column beside its total ("小计 | 其中:一般公共预算安排数"): the part of the row's figure one
+ * fund pays. The format has no role for it, so it is a figure of its own, named by its row and
+ * column and tied to the row's figure (`of`) as a part, never taken for that figure again.
+ */
+export interface PartTarget {
+  kind: 'part';
+  year: number;
+  phase?: Phase;
+  unit: string;
+  label: string;
+  /** The role of the whole (the row's figure in the total column), when the row names one. */
+  of: string | null;
+}
+export type Target = FactTarget | MeasureTarget | SumTarget | PartTarget;
 
 /** One printed number and what it is (or why it could not be placed). */
 export interface Hit {
@@ -337,6 +351,12 @@ function sangongItem(segs: string[]): string | null | undefined {
   return undefined;
 }
 
+/** What a "其中" column header names as its part ("其中:一般公共预算安排数" → 一般公共预算安排数), or null. */
+function partOf(path: string[]): string | null {
+  const m = /^其中[:：]?(.+)$/.exec(fold(path[path.length - 1] ?? ''));
+  return m ? m[1] : null;
+}
+
 /** Count measures a 三公 table may also print (保有量, 接待批次 …). */
 const SANGONG_COUNTS: [RegExp, string, string][] = [
   [/保有量/, 'sangong.vehicles', '辆'],
@@ -382,18 +402,14 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
       const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
-      if (beside) {
-        h.target = { kind: 'measure', role: beside, year, unit, ...stat, ...(phase ? { phase } : {}) };
-        continue;
-      }
-      if (count) {
-        h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
-        continue;
-      }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      if (item === undefined) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
+      const role = beside ?? (count ? count[1] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
+      const part = partOf(col.path);
+      if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
+      else if (count && !beside) h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
+      else if (role === null) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
+      else h.target = { kind: 'measure', role, year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }
   return out;

@@ -150,6 +150,17 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
   };
 }
 
+/**
+ * A sheet that continues `base` without a header of its own: read with `base`'s columns from its
+ * first row on (its own rows, its own numbers). The width is the wider of the two.
+ */
+export function continueTable(base: Table, sheet: Sheet): Table {
+  const width = Math.max(base.columns.length, ...sheet.rows.map((r) => r.length));
+  const text = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => cellText(r[c])));
+  const columns = Array.from({ length: width }, (_, c) => base.columns[c] ?? { index: c, path: [], role: 'skip' as const });
+  return { ...base, sheet, text, titleRow: -1, headerStart: 0, bodyStart: 0, columns };
+}
+
 /** Whether a body row ends the table (a note line). */
 export function isNote(row: string[]): boolean {
   const first = row.find((t) => t !== '');
