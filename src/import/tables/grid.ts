@@ -62,14 +62,18 @@ export function isColumnNumbers(row: string[]): boolean {
   return nums.length >= 3 && nums[0] === 1 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
 }
 
-/** Whether a row is body (amounts, codes, list items, totals) rather than header. */
-function isBody(row: string[], raw: unknown[], sangong: boolean): boolean {
+/**
+ * Whether a row is body (amounts, codes, list items, totals) rather than header. A 合计 row of
+ * the body prints its word in the label column, where the header starts (`labelColumn`); a 合计
+ * further right, under empty label cells, is a sub-header ("本年支出" over 合计 | 基本支出 | 项目支出).
+ */
+function isBody(row: string[], raw: unknown[], sangong: boolean, labelColumn: number): boolean {
   if (isColumnNumbers(row)) return true; // the 栏次 row ends the header
   if (raw.some((v) => parseCell(v).kind === 'number')) return true;
-  const first = row.find((t) => t !== '');
-  if (first === undefined) return false;
-  const f = fold(first);
-  return CODE.test(f) || LIST_ITEM.test(f) || (!sangong && /^(?:合计|总计)$/.test(f));
+  const at = row.findIndex((t) => t !== '');
+  if (at < 0) return false;
+  const f = fold(row[at]);
+  return CODE.test(f) || LIST_ITEM.test(f) || (!sangong && /^(?:合计|总计)$/.test(f) && at <= labelColumn);
 }
 
 /**
@@ -87,7 +91,8 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
   }
   if (h >= text.length) return '找不到表头（没有至少两格的表头行）';
   let b = h;
-  while (b < text.length && b - h < 6 && !isBody(text[b], sheet.rows[b] ?? [], sangong)) b++;
+  const labelColumn = text[h].findIndex((t) => t !== '');
+  while (b < text.length && b - h < 6 && !isBody(text[b], sheet.rows[b] ?? [], sangong, labelColumn)) b++;
   if (b === h) return `第 ${h + 1} 行像是数据行，表头缺失`;
 
   // Merged header cells: every cell of a merge inside the band carries the merged text.

@@ -6,7 +6,7 @@
  */
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
 import readXlsxFile from 'read-excel-file/universal';
-import { MAX_WORKBOOK_BYTES, storedZip, unpackXlsx, unpackZip, ZipError } from './zip';
+import { listEntries, MAX_WORKBOOK_BYTES, storedZip, unpackXlsx, unpackZip, ZipError } from './zip';
 
 /** One sheet: its tab name, its cells (row-major, 0-based, as the file holds them) and merged ranges. */
 export interface Sheet {
@@ -45,7 +45,6 @@ function columnName(c: number): string {
 /** `xls`: an Excel 97-2003 (BIFF, OLE) workbook; `ods`: an OpenDocument spreadsheet. */
 export type Kind = 'xlsx' | 'xls' | 'ods' | 'csv';
 
-const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
 /** What the first bytes say the file is, or a sentence saying why it is none of ours. */
 export function sniff(bytes: Uint8Array, fileName: string): Kind {
@@ -55,8 +54,7 @@ export function sniff(bytes: Uint8Array, fileName: string): Kind {
   const is = (...sig: number[]) => sig.every((x, i) => bytes[i] === x);
   if (is(0x50, 0x4b, 0x03, 0x04) || is(0x50, 0x4b, 0x05, 0x06)) {
     if (ext === 'csv') throw new ReadError(`${fileName} 扩展名为 .csv，内容却是 zip（.xlsx 工作簿）；请改名为 .xlsx`);
-    // An OpenDocument file stores its type first, uncompressed: "mimetype" then the type itself.
-    return new TextDecoder('latin1').decode(bytes.subarray(30, 30 + 8 + ODS_MIME.length)) === `mimetype${ODS_MIME}` ? 'ods' : 'xlsx';
+    return isOds(bytes) ? 'ods' : 'xlsx';
   }
   if (is(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
   if (is(0x25, 0x50, 0x44, 0x46)) throw new ReadError(`${fileName} 是 PDF 文件；表格请导出为 .xlsx 或 .csv，报告正文请存为 .txt`);
@@ -68,6 +66,16 @@ export function sniff(bytes: Uint8Array, fileName: string): Kind {
   if (head(Math.min(bytes.length, 4096)).some((x) => x === 0)) throw new ReadError(`${fileName} 是二进制文件，既不是 .xlsx 也不是 .csv`);
   if (ext === 'xlsx') throw new ReadError(`${fileName} 扩展名为 .xlsx，内容却是文本（不是 zip 压缩包）；若是 CSV 请改名为 .csv`);
   return 'csv';
+}
+
+/** Whether a zip is an OpenDocument spreadsheet: its directory lists content.xml and no xl/workbook.xml. */
+function isOds(bytes: Uint8Array): boolean {
+  try {
+    const names = new Set(listEntries(bytes).map((x) => x.name));
+    return names.has('content.xml') && !names.has('xl/workbook.xml');
+  } catch {
+    return false; // not a readable zip: the .xlsx reader says why
+  }
 }
 
 /**
@@ -240,8 +248,9 @@ function odsExtent(xml: string): { name: string; rows: number; cols: number }[] 
 /**
  * An Excel 97-2003 (.xls) or OpenDocument (.ods) workbook as sheets, through SheetJS (loaded only
  * for these files). The same bounds as for .xlsx: the file size; for .ods the zip guard and the
- * filled extent before parsing; for .xls (whose BIFF grid is at most 65 536 × 256 and not
- * compressed) the rows read are capped and the filled extent checked before any row is built.
+ * filled extent before parsing; for .xls (uncompressed BIFF: every cell is a record of its own,
+ * so the file size bounds the cells, and its declared dimension is not used) the filled extent
+ * before any row is built. Sheets are read dense, so only cells that exist take memory.
  */
 export async function readLegacy(bytes: Uint8Array, fileName: string, kind: 'xls' | 'ods'): Promise<Sheet[]> {
   if (bytes.length > MAX_WORKBOOK_BYTES) throw new ReadError(`${fileName}：工作簿 ${(bytes.length / 1048576).toFixed(1)} MB，超过上限 ${MAX_WORKBOOK_BYTES / 1048576} MB；决算表通常不足 1 MB，请只保留决算公开表`);
@@ -264,7 +273,7 @@ export async function readLegacy(bytes: Uint8Array, fileName: string, kind: 'xls
   const XLSX = await import('@e965/xlsx');
   let book: import('@e965/xlsx').WorkBook;
   try {
-    book = XLSX.read(input, { type: 'array', dense: true, sheetRows: MAX_ROWS + 1, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
+    book = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
   } catch (e) {
     throw new ReadError(`${fileName} 无法按 ${kind === 'xls' ? 'Excel 97-2003（.xls）' : 'OpenDocument（.ods）'}读取：${e instanceof Error ? e.message : String(e)}；可在 Excel/WPS 中“另存为” .xlsx 后再导入`);
   }
