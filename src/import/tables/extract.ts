@@ -133,6 +133,24 @@ const BASIS_PATTERNS: [RegExp, Basis][] = [
 ];
 const TOTAL = /^(?:合计|小计|总计|本年支出(?:合计)?|本年收入(?:合计)?|支出合计|收入合计|金额|决算数|本年决算数?)$/;
 
+/**
+ * The phase a column's headers name: 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年
+ * 预算 the adjusted one, 决算 (or nothing) the actual. The nearest header naming one decides (预算数
+ * under 一般公共预算财政拨款“三公”经费 is a budget, 决算数 under it an actual): the fund names
+ * (一般公共预算 …) are no phase.
+ */
+export function phaseIn(segs: string[]): Phase {
+  for (const seg of [...segs].reverse()) {
+    const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
+    if (/决算/.test(x)) return '决算';
+    if (/调整|全年预算/.test(x)) return '调整预算';
+    if (/预算/.test(x)) return '年初预算';
+  }
+  return '决算';
+}
+/** A header that only names a phase ("年初预算数", "决算数"): a total column of that phase. */
+const PHASE_ONLY = /^(?:本年)?(?:年初预算|调整预算|全年预算|预算|决算)(?:数)?$/;
+
 function flowOf(segs: string[], income: boolean): Flow {
   const t = segs.join('/');
   if (/年初.*结[转余]/.test(t)) return '年初结转和结余';
@@ -156,7 +174,8 @@ function functionalColumn(spec: TableSpec, path: string[]): Pick<FactTarget, 'fl
     for (const [re, basis] of BASIS_PATTERNS) if (re.test(seg)) return { flow, source, basis };
     if (TOTAL.test(seg)) return { flow, source, basis: null };
   }
-  return null;
+  // A column naming only its phase ("年初预算数" beside "决算数", or under a fund's header) is the total of that phase.
+  return PHASE_ONLY.test(last) ? { flow, source, basis: null } : null;
 }
 
 /** Body rows of a table (after the header, before notes), skipping 栏次 and empty rows. */
@@ -227,7 +246,7 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       }
       if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
       else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-      else h.target = { kind: 'fact', year: ctx.year, phase: '决算', ...meaning, functional: code, economic: null };
+      else h.target = { kind: 'fact', year: ctx.year, phase: phaseIn(col.path), ...meaning, functional: code, economic: null };
       out.push(h);
     }
   }
@@ -256,19 +275,22 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const spending = /支出/.test(side) ? true : /收入/.test(side) ? false : gi > 0;
       const name = stripMarker(label.name);
       const colSource = appropriationIn(col.path.join('/'));
-      const colTotal = col.path.length === 0 || TOTAL.test(fold(col.path[col.path.length - 1]).replace(/[(（][^)）]*[)）]/g, ''));
+      const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '');
+      const colTotal = col.path.length === 0 || TOTAL.test(lastSeg) || PHASE_ONLY.test(lastSeg);
+      const phase = phaseIn(col.path);
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
         h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
-        kind: 'fact', year: ctx.year, phase: '决算', flow, source: src, basis: null, functional: null, economic: null, ...extra,
+        kind: 'fact', year: ctx.year, phase, flow, source: src, basis: null, functional: null, economic: null, ...extra,
       });
       const key = labels.join(',');
+      const planned = phase === '决算' ? {} : { phase };
       if (/^总计$/.test(name)) {
-        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
-        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元' };
+        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元', ...planned };
+        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元', ...planned };
         else {
           // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
           const src = colSource ?? spec.source;
@@ -288,6 +310,8 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
+          // The format before 2017 prints one 财政拨款收入 row (its appropriations below it as 其中 rows).
+          else if (spec.source === null && /^财政拨款(?:收入)?$/.test(name)) h.target = fact('收入', '财政拨款');
           else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;
@@ -387,15 +411,8 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
-      // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
-      // The nearest header naming a phase decides (预算数 under 一般公共预算财政拨款“三公”经费 is a budget,
-      // 决算数 under it an actual): the fund names (一般公共预算 …) are no phase.
-      const phaseOf = (seg: string) => {
-        const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
-        return /决算/.test(x) ? '决算' : /调整|全年预算/.test(x) ? '调整预算' : /预算/.test(x) ? '年初预算' : null;
-      };
-      const named = [...segs].reverse().map(phaseOf).find((x) => x !== null);
-      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
+      const named = phaseIn(segs);
+      const phase: Phase | undefined = named !== '决算' ? named : undefined;
       // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
       // against the previous year is the report year's; else the report year.
       const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);

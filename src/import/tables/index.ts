@@ -122,6 +122,9 @@ function joinContinuations(bySheet: { sheet: Sheet; tables: Found[] }[]): { shee
     const firstHeader = typeof header === 'string' ? '' : header.text[header.headerStart].map(fold).join('|');
     const lines = sheet.rows.map((r) => r.map((v) => fold(cellText(v))));
     const top = lines.findIndex((r) => r.some((x) => x !== ''));
+    // A title of its own that names no standard table ("…项目支出决算表") starts another table.
+    const ownTitle = lines.slice(top, top + 3).find((r) => r.filter((x) => x !== '').length <= 2 && r.some((x) => /表$/.test(x)));
+    if (ownTitle) return { sheet, tables, notContinuing: `其标题“${ownTitle.find((x) => /表$/.test(x))}”不是标准决算公开表` };
     const repeats = lines.slice(top, top + 6).some((r) => r.join('|').replace(/\|+$/, '') === firstHeader.replace(/\|+$/, ''));
     const startsWithBody = typeof header !== 'string' && top >= 0 && startsBody(lines[top], sheet.rows[top], header.columns.filter((c) => c.role === 'value').map((c) => c.index));
     if (repeats || startsWithBody) return { sheet, tables: [{ sheet, spec: prev.spec, titleRow: -1, title: prev.title, start: 0, end: sheet.rows.length, continues: prev }] };
@@ -279,7 +282,7 @@ function findTables(sheets: Sheet[], fileName: string, reviewItems: ReviewItem[]
   const found: Found[] = [];
   for (const { sheet, tables: all, notContinuing } of bySheet) {
     if (!all.length) {
-      if (sheet.rows.some((r) => r.some((v) => typeof v === 'number')))
+      if (sheet.rows.some((r) => r.some((v) => parseCell(v).kind === 'number')))
         reviewItems.push({ text: sheet.name, value: null, context: `工作表“${sheet.name}”`, where: { sheet: sheet.name }, reason: `工作表“${sheet.name}”里找不到决算公开表的标题（如“收入支出决算总表”）或“公开01表”这样的表号${notContinuing ? `，${notContinuing}` : ''}，其中的数字未导入` });
       continue;
     }
