@@ -349,7 +349,12 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
         kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
       const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
+      // The layout some provinces print: rows by 功能分类 科目, columns 合计 | 人员经费 | 公用经费.
+      // (the panel layout prints 人员经费 / 公用经费 over its panels, not as the column's own header).
+      const column = /人员经费|公用经费/.exec(fold(t.columns[c].path.at(-1) ?? ''))?.[0];
+      const functional = column !== undefined || (label.code !== null && label.code.startsWith('2'));
       if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+      else if (functional) byFunction(h, name, label, column);
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
         const code = label.code && label.code.length <= 5 ? ctx.economic.note(label.code, label.name) : ctx.economic.find(label.name);
@@ -359,6 +364,20 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
     }
   }
   return out;
+
+  /**
+   * A cell of the by-function layout: the 合计 column is the 基本支出 of its 功能 科目 (the 合计 row
+   * that of the table); the 人员经费 / 公用经费 columns are the table's split on the 合计 row, and
+   * on a 科目 row a part of that 科目's 基本支出 the format has no cell for (kept, named, unsplit).
+   */
+  function byFunction(h: Hit, name: string, label: { code: string | null; name: string; printed: string }, column: string | undefined): void {
+    const total = /^(?:合计|总计|基本支出合计)$/.test(name);
+    const code = total ? null : label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(name);
+    if (!total && !code) h.reason = `第 ${h.row + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
+    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
+    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null };
+  }
 }
 
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */

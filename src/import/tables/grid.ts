@@ -38,7 +38,7 @@ export function columnLetter(c: number): string {
   return s;
 }
 
-const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
+const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门(?:名称)?[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
 const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 const CODE = /^\[?\d{3}(?:[\s.]?\d{2}){0,2}\]?(?!\d)/;
 /** A header naming a label column: 项目, 科目编码, 科目名称, 功能分类科目, 类/款/项 … (not 项目支出). */
@@ -221,7 +221,7 @@ export function rowLabel(t: Table, r: number, labels: number[], carry: { 类?: s
     }
   } else {
     const all = cells.map((x) => x.text).filter((x) => x !== '').join(' ');
-    const m = /^\[?(\d{3}(?:[\s.]?\d{2}){0,2})\]?(?!\d)\s*(.*)$/.exec(all.normalize('NFKC'));
+    const m = /^\[?(\d{3}(?:[\s.]?\d{2}){0,2})\]?(?!\d)[\s\-—:：、]*(.*)$/.exec(all.normalize('NFKC'));
     if (m) {
       code = m[1].replace(/[\s.]/g, '');
       name = m[2].trim();

@@ -74,3 +74,23 @@ describe('the pre-2017 总表', () => {
     expect(income).toEqual(expect.arrayContaining([['财政拨款', 90], ['一般公共预算财政拨款', 80], ['事业', 10], [null, 100]]));
   }, 30_000);
 });
+
+describe('06 by function', () => {
+  it('rows by 功能 科目, columns 合计 | 人员经费 | 公用经费: the 合计 column is each 科目’s 基本支出, the 合计 row’s split the 人员/公用 measures, a 科目’s split kept by name', async () => {
+    const rows = [
+      ['2022年度一般公共预算财政拨款基本支出决算表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '基本支出', null, null],
+      [null, null, '合计', '人员经费', '公用经费'],
+      ['合计', null, 150, 120, 30],
+      ['2010301', '行政运行', 150, 120, 30],
+    ];
+    const r = await importTables(await xlsx([{ name: '表6', rows }]), opts('p.xlsx'));
+    expect(r.review).toEqual([]);
+    const f = r.file!.facts.map((x) => [x.source, x.basis, x.functional, x.economic, x.amount]);
+    expect(f).toEqual([['一般公共预算财政拨款', '基本支出', null, null, 150], ['一般公共预算财政拨款', '基本支出', '2010301', null, 150]]);
+    const m = r.file!.measures;
+    expect(m.filter((x) => x.role).map((x) => [x.role, x.value])).toEqual([['basic.personnel', 120], ['basic.public', 30]]);
+    expect(m.filter((x) => !x.role).map((x) => [x.label, x.value])).toEqual([['2010301 行政运行（人员经费）', 120], ['2010301 行政运行（公用经费）', 30]]);
+  }, 30_000);
+});
