@@ -568,7 +568,7 @@ function collectNewCodes(facts: Fact[], ctx: Context, opts: ImportOptions, revie
 
 /** The workbook as text: one line per number, exactly as quoted, so every quote is found in the copied source. */
 function renderSource(found: Found[], hits: Hit[], fileName: string, unitName: string): string {
-  const lines = [`${unitName} ${fileName}（由表格导入程序按“工作表 › 表号 › 第N行 行名 › 列：数值”逐格转写）`, ''];
+  const lines = [`${unitName} ${fileName}（由表格导入程序按“工作表 › 表号 › 表名 第N行 行名　列：数值”逐格转写）`, ''];
   for (const f of found) {
     lines.push(`【${f.sheet.name}】${f.title}`);
     for (const h of hits) if (h.sheet === f.sheet.name) lines.push(quoteOf(h));
