@@ -389,7 +389,7 @@ function sangongItem(segs: string[]): string | null | undefined {
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
     if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
-    if (/^合计$|^总计$|三公经费/.test(t)) return null;
+    if (/^(?:支出)?合计$|^总计$|三公经费/.test(t)) return null;
   }
   return undefined;
 }
@@ -405,9 +405,12 @@ const SANGONG_COUNTS: [RegExp, string, string][] = [
   [/保有量/, 'sangong.vehicles', '辆'],
   [/购置.*(?:数量|辆)/, 'sangong.vehicles-bought', '辆'],
   [/批次/, 'sangong.reception-batches', '批次'],
-  [/人次/, 'sangong.reception-people', '人次'],
+  [/出国.*人(?:次|数)/, 'sangong.abroad-people', '人次'],
+  [/人次|接待.*人数/, 'sangong.reception-people', '人次'],
   [/团组/, 'sangong.abroad-groups', '个'],
 ];
+/** A label counting something ("人数(人)", "(辆)", "(批)"): never an amount, whatever item it names. */
+const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）])/;
 
 /** 一般公共预算财政拨款“三公”经费支出决算表: 预算数 and 决算数 by item, across or down. */
 export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Context): Hit[] {
@@ -442,7 +445,11 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
       const role = beside ?? (count ? count[1] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
       const part = partOf(col.path);
-      if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
+      if (!count && COUNTED.test(folded)) {
+        h.reason = `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
+        h.unit = null;
+        h.value = h.raw;
+      } else if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
       else if (count && !beside) h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
       else if (role === null) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
       else h.target = { kind: 'measure', role, year, unit, ...stat, ...(phase ? { phase } : {}) };
