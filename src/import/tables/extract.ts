@@ -139,7 +139,7 @@ const TOTAL = /^(?:合计|小计|总计|本年支出(?:合计)?|本年收入(?:�
  * under 一般公共预算财政拨款“三公”经费 is a budget, 决算数 under it an actual): the fund names
  * (一般公共预算 …) are no phase.
  */
-export function phaseIn(segs: string[]): Phase {
+function phaseIn(segs: string[]): Phase {
   for (const seg of [...segs].reverse()) {
     const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
     if (/决算/.test(x)) return '决算';
