@@ -147,7 +147,8 @@ export const INCOME_ROWS: readonly { label: string; source: Source; pattern: Reg
 /** The columns of the 收入决算表 and the sources they name. */
 export const INCOME_COLUMNS: readonly { label: string; source: Source | null; pattern: RegExp }[] = [
   { label: '本年收入合计', source: null, pattern: /^(本年)?收入合计$|^合计$/ },
-  { label: '财政拨款收入', source: '财政拨款', pattern: /^财政拨款(收入)?$/ },
+  // 财政补助收入: the name before 2015.
+  { label: '财政拨款收入', source: '财政拨款', pattern: /^财政(?:拨款|补助)(收入)?$/ },
   { label: '上级补助收入', source: '上级补助', pattern: /^上级补助(收入)?$/ },
   { label: '事业收入', source: '事业', pattern: /^事业收入$/ },
   { label: '经营收入', source: '经营', pattern: /^经营收入$/ },

@@ -310,8 +310,8 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
-          // The format before 2017 prints one 财政拨款收入 row (its appropriations below it as 其中 rows).
-          else if (spec.source === null && /^财政拨款(?:收入)?$/.test(name)) h.target = fact('收入', '财政拨款');
+          // The format before 2017 prints one 财政拨款收入 row (财政补助收入 before 2015), its appropriations below it as 其中 rows.
+          else if (spec.source === null && /^财政(?:拨款|补助)(?:收入)?$/.test(name)) h.target = fact('收入', '财政拨款');
           else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;

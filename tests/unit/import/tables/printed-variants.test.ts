@@ -75,6 +75,15 @@ describe('the pre-2017 总表', () => {
   }, 30_000);
 });
 
+describe('02 with the old column name', () => {
+  it('财政补助收入 (before 2015) is the 财政拨款 column', async () => {
+    const rows = [['2014年度收入决算表'], ['科目编码', '科目名称', '本年收入合计', '财政补助收入', '事业收入'], ['合计', null, 100, 90, 10], ['2010301', '行政运行', 100, 90, 10]];
+    const r = await importTables(await xlsx([{ name: '表2', rows }]), opts('p.xlsx'));
+    expect(r.review).toEqual([]);
+    expect(r.file!.facts.filter((f) => f.functional === '2010301').map((f) => [f.source, f.amount])).toEqual([[null, 100], ['财政拨款', 90], ['事业', 10]]);
+  }, 30_000);
+});
+
 describe('06 by function', () => {
   it('rows by 功能 科目, columns 合计 | 人员经费 | 公用经费: the 合计 column is each 科目’s 基本支出, the 合计 row’s split the 人员/公用 measures, a 科目’s split kept by name', async () => {
     const rows = [
