@@ -2,7 +2,7 @@
  * `npm run import -- <file> --unit <id> --name <单位名称> [--year <YYYY>] [--data <dir>] [--force]
  *                    [--region <地区>] [--date <YYYY-MM-DD>] [--encoding auto|utf-8|gb18030]`
  *
- * A report text (.txt) or the standard 决算 tables (.xlsx/.csv) become `<dir>/units/<id>/<year>.json`,
+ * A report text (.txt) or the standard 决算 tables (.xlsx/.xls/.ods/.csv) become `<dir>/units/<id>/<year>.json`,
  * with the source copied under `<dir>/sources/`, the unit and year registered in `<dir>/index.json`
  * (codes the file needs added to the trees, groups its measures use added to the index), then the
  * written data is checked with the project's own pipeline (src/data/load.ts: validate, rules,
@@ -53,7 +53,7 @@ interface Args {
 }
 
 const USAGE =
-  '用法：npm run import -- <文件.txt|.xlsx|.csv> --unit <id> --name <单位名称> [--year <YYYY>] [--data <目录>] [--force] [--region <地区>] [--date <YYYY-MM-DD>] [--encoding auto|utf-8|gb18030]';
+  '用法：npm run import -- <文件.txt|.xlsx|.xls|.ods|.csv> --unit <id> --name <单位名称> [--year <YYYY>] [--data <目录>] [--force] [--region <地区>] [--date <YYYY-MM-DD>] [--encoding auto|utf-8|gb18030]';
 
 function parseArgs(argv: string[]): Args {
   const opts: Record<string, string> = {};
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const { dataDir } = args;
   const format = formatOf(args.file);
-  if (!format) fail(`不支持的文件类型“${basename(args.file)}”：可导入 .txt（报告正文）、.xlsx 或 .csv（决算表）`);
+  if (!format) fail(`不支持的文件类型“${basename(args.file)}”：可导入 .txt（报告正文）、.xlsx、.xls、.ods 或 .csv（决算表）`);
   const st = statSync(args.file, { throwIfNoEntry: false });
   if (!st) fail(`找不到文件 ${args.file}`);
   if (!st!.isFile()) fail(`${args.file} 不是文件`);

@@ -1,6 +1,6 @@
 /**
  * One entry for every importer: a file's bytes and name → an ImportResult. `.txt` is a report
- * text (decoded here, parsed by ./text); `.xlsx` and `.csv` are the standard 决算 tables
+ * text (decoded here, parsed by ./text); `.xlsx`, `.xls`, `.ods` and `.csv` are the standard 决算 tables
  * (./tables, loaded on demand so the text path does not pull in the workbook reader). Pure:
  * the CLI and the page both call it.
  */
@@ -14,7 +14,7 @@ export type { ImportOptions, ImportResult, ReviewItem, ImportError, ImportGroup 
 export function formatOf(fileName: string): 'text' | 'tables' | null {
   const ext = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1];
   if (ext === 'txt' || ext === 'text') return 'text';
-  if (ext === 'xlsx' || ext === 'csv') return 'tables';
+  if (ext === 'xlsx' || ext === 'csv' || ext === 'xls' || ext === 'ods') return 'tables';
   return null;
 }
 
@@ -32,7 +32,7 @@ export async function importFile(bytes: Uint8Array, opts: ImportOptions): Promis
 async function importAny(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
   const format = formatOf(opts.fileName);
   if (format === null)
-    return { review: [], errors: [{ message: `不支持的文件类型“${opts.fileName}”：可导入 .txt（报告正文）、.xlsx 或 .csv（决算表）` }] };
+    return { review: [], errors: [{ message: `不支持的文件类型“${opts.fileName}”：可导入 .txt（报告正文）、.xlsx、.xls、.ods 或 .csv（决算表）` }] };
   if (format === 'text') {
     const d = decodeText(bytes, opts.encoding);
     if (!d.ok) return { review: [], errors: [d.error] };

@@ -4,7 +4,8 @@ import { fmt, groupBy, groupKey, result, sum, type Rule } from './context';
 
 /**
  * Where a fact imported from a standard table was printed, read back from its quote
- * (`<sheet> › 公开0N表 › 第N行 <row> › <column>：<value as printed>`, the tables importer's form),
+ * (`<sheet> › 公开0N表 › <title> 第N行 <row>　<column>：<value as printed>`, the tables importer's form:
+ * an ideographic space between the row and the column headers),
  * with the money unit it was printed in. Facts from a report's text have no such quote.
  */
 export interface PrintedCell {
@@ -17,7 +18,7 @@ export interface PrintedCell {
   cent: number;
 }
 
-const CELL = /^(.*?) › (公开0\d表) › 第(\d+)行 ([^›]*?) › ([^：]*)：(.*)$/;
+const CELL = /^(.*?) › (公开0\d表) › .*?第(\d+)行 ([^\u3000]*)\u3000([^：]*)：(.*)$/;
 const TO_WAN: Record<string, number> = { 元: 1e-4, 千元: 0.1, 万元: 1, 亿元: 1e4 };
 
 export function printedCell(f: Fact): PrintedCell | null {

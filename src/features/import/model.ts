@@ -215,7 +215,7 @@ const GRADE_TEXT: Record<RuleGrade, string> = { error: '错误', warning: '警�
 const MAX_QUOTES = 3;
 
 const LEAD =
-  '选择或拖入本单位的报告正文（.txt，UTF-8 或 GBK）或标准决算公开表（.xlsx、.csv）。文件只在本页中解析，不会上传到任何地方；导入结果先作为“预览”加入本页，可在每个页面查看，再下载后发布。';
+  '选择或拖入本单位的报告正文（.txt，UTF-8 或 GBK）或标准决算公开表（.xlsx、.xls、.ods、.csv）。文件只在本页中解析，不会上传到任何地方；导入结果先作为“预览”加入本页，可在每个页面查看，再下载后发布。';
 
 /** The unit-year file as `npm run import` writes it. */
 export function unitYearJson(file: UnitYearFile): string {

@@ -45,10 +45,11 @@ export interface TableSpec {
 }
 
 export const TABLES: readonly TableSpec[] = [
-  { id: 'summary', title: '收入支出决算总表', code: '公开01表', layout: 'sides', source: null },
-  { id: 'income', title: '收入决算表', code: '公开02表', layout: 'functional', source: null },
-  { id: 'spending', title: '支出决算表', code: '公开03表', layout: 'functional', source: null },
-  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', layout: 'sides', source: '财政拨款' },
+  // Yunnan and others print 01 and 04 without 总 ("收入支出决算表"), Shaanxi 02 and 03 with it ("收入决算总表").
+  { id: 'summary', title: '收入支出决算总表', code: '公开01表', aliases: ['收入支出决算表'], layout: 'sides', source: null },
+  { id: 'income', title: '收入决算表', code: '公开02表', aliases: ['收入决算总表'], layout: 'functional', source: null },
+  { id: 'spending', title: '支出决算表', code: '公开03表', aliases: ['支出决算总表'], layout: 'functional', source: null },
+  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', aliases: ['财政拨款收入支出决算表'], layout: 'sides', source: '财政拨款' },
   {
     id: 'gpb-spending',
     title: '一般公共预算财政拨款支出决算表',
@@ -101,7 +102,14 @@ export function tableNamed(text: string): TableSpec | null {
   // 培训费支出决算表", "…“三公”经费决算情况统计表"): any table title naming 三公经费 is it, never the
   // 支出决算表 its tail matches.
   if (/三公经费.*表/.test(k)) return tableById('sangong');
-  for (const { key, table } of KEYS) if (k.includes(key)) return table;
+  for (const { key, table } of KEYS) {
+    const at = k.indexOf(key);
+    if (at < 0) continue;
+    // The all-source tables (01, 02, 03) named after a fund or a spending type are other tables
+    // ("财政拨款支出决算明细表", "一般公共预算财政拨款项目支出决算表"): not these, whatever else.
+    if (table.source === null && /(?:财政拨款|预算|项目|基本|经费)$/.test(k.slice(0, at))) return null;
+    return table;
+  }
   return null;
 }
 
@@ -139,7 +147,8 @@ export const INCOME_ROWS: readonly { label: string; source: Source; pattern: Reg
 /** The columns of the 收入决算表 and the sources they name. */
 export const INCOME_COLUMNS: readonly { label: string; source: Source | null; pattern: RegExp }[] = [
   { label: '本年收入合计', source: null, pattern: /^(本年)?收入合计$|^合计$/ },
-  { label: '财政拨款收入', source: '财政拨款', pattern: /^财政拨款(收入)?$/ },
+  // 财政补助收入: the name before 2015.
+  { label: '财政拨款收入', source: '财政拨款', pattern: /^财政(?:拨款|补助)(收入)?$/ },
   { label: '上级补助收入', source: '上级补助', pattern: /^上级补助(收入)?$/ },
   { label: '事业收入', source: '事业', pattern: /^事业收入$/ },
   { label: '经营收入', source: '经营', pattern: /^经营收入$/ },

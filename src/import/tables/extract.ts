@@ -36,7 +36,21 @@ export interface SumTarget {
   year: number;
   cells: FactTarget[];
 }
-export type Target = FactTarget | MeasureTarget | SumTarget;
+/**
+ * A "其中" column beside its total ("小计 | 其中:一般公共预算安排数"): the part of the row's figure one
+ * fund pays. The format has no role for it, so it is a figure of its own, named by its row and
+ * column and tied to the row's figure (`of`) as a part, never taken for that figure again.
+ */
+export interface PartTarget {
+  kind: 'part';
+  year: number;
+  phase?: Phase;
+  unit: string;
+  label: string;
+  /** The role of the whole (the row's figure in the total column), when the row names one. */
+  of: string | null;
+}
+export type Target = FactTarget | MeasureTarget | SumTarget | PartTarget;
 
 /** One printed number and what it is (or why it could not be placed). */
 export interface Hit {
@@ -119,6 +133,24 @@ const BASIS_PATTERNS: [RegExp, Basis][] = [
 ];
 const TOTAL = /^(?:合计|小计|总计|本年支出(?:合计)?|本年收入(?:合计)?|支出合计|收入合计|金额|决算数|本年决算数?)$/;
 
+/**
+ * The phase a column's headers name: 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年
+ * 预算 the adjusted one, 决算 (or nothing) the actual. The nearest header naming one decides (预算数
+ * under 一般公共预算财政拨款“三公”经费 is a budget, 决算数 under it an actual): the fund names
+ * (一般公共预算 …) are no phase.
+ */
+function phaseIn(segs: string[]): Phase {
+  for (const seg of [...segs].reverse()) {
+    const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
+    if (/决算/.test(x)) return '决算';
+    if (/调整|全年预算/.test(x)) return '调整预算';
+    if (/预算/.test(x)) return '年初预算';
+  }
+  return '决算';
+}
+/** A header that only names a phase ("年初预算数", "决算数"): a total column of that phase. */
+const PHASE_ONLY = /^(?:本年)?(?:年初预算|调整预算|全年预算|预算|决算)(?:数)?$/;
+
 function flowOf(segs: string[], income: boolean): Flow {
   const t = segs.join('/');
   if (/年初.*结[转余]/.test(t)) return '年初结转和结余';
@@ -142,7 +174,8 @@ function functionalColumn(spec: TableSpec, path: string[]): Pick<FactTarget, 'fl
     for (const [re, basis] of BASIS_PATTERNS) if (re.test(seg)) return { flow, source, basis };
     if (TOTAL.test(seg)) return { flow, source, basis: null };
   }
-  return null;
+  // A column naming only its phase ("年初预算数" beside "决算数", or under a fund's header) is the total of that phase.
+  return PHASE_ONLY.test(last) ? { flow, source, basis: null } : null;
 }
 
 /** Body rows of a table (after the header, before notes), skipping 栏次 and empty rows. */
@@ -213,7 +246,7 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       }
       if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
       else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-      else h.target = { kind: 'fact', year: ctx.year, phase: '决算', ...meaning, functional: code, economic: null };
+      else h.target = { kind: 'fact', year: ctx.year, phase: phaseIn(col.path), ...meaning, functional: code, economic: null };
       out.push(h);
     }
   }
@@ -242,19 +275,22 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const spending = /支出/.test(side) ? true : /收入/.test(side) ? false : gi > 0;
       const name = stripMarker(label.name);
       const colSource = appropriationIn(col.path.join('/'));
-      const colTotal = col.path.length === 0 || TOTAL.test(fold(col.path[col.path.length - 1]).replace(/[(（][^)）]*[)）]/g, ''));
+      const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '');
+      const colTotal = col.path.length === 0 || TOTAL.test(lastSeg) || PHASE_ONLY.test(lastSeg);
+      const phase = phaseIn(col.path);
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
         h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
-        kind: 'fact', year: ctx.year, phase: '决算', flow, source: src, basis: null, functional: null, economic: null, ...extra,
+        kind: 'fact', year: ctx.year, phase, flow, source: src, basis: null, functional: null, economic: null, ...extra,
       });
       const key = labels.join(',');
+      const planned = phase === '决算' ? {} : { phase };
       if (/^总计$/.test(name)) {
-        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元' };
-        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元' };
+        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元', ...planned };
+        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元', ...planned };
         else {
           // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
           const src = colSource ?? spec.source;
@@ -274,6 +310,8 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
           const appr = appropriationIn(name);
           if (carryIn.has(key) && appr) h.target = fact('年初结转和结余', appr);
           else if (row && (spec.source === null || appr)) h.target = fact('收入', row.source);
+          // The format before 2017 prints one 财政拨款收入 row (财政补助收入 before 2015), its appropriations below it as 其中 rows.
+          else if (spec.source === null && /^财政(?:拨款|补助)(?:收入)?$/.test(name)) h.target = fact('收入', '财政拨款');
           else h.reason = `第 ${r + 1} 行“${label.printed}”不是收入来源的标准行`;
         }
         continue;
@@ -311,7 +349,12 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
         kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
       const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
+      // The layout some provinces print: rows by 功能分类 科目, columns 合计 | 人员经费 | 公用经费.
+      // (the panel layout prints 人员经费 / 公用经费 over its panels, not as the column's own header).
+      const column = /人员经费|公用经费/.exec(fold(t.columns[c].path.at(-1) ?? ''))?.[0];
+      const functional = column !== undefined || (label.code !== null && label.code.startsWith('2'));
       if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+      else if (functional) byFunction(h, name, label, column);
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
         const code = label.code && label.code.length <= 5 ? ctx.economic.note(label.code, label.name) : ctx.economic.find(label.name);
@@ -321,6 +364,20 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
     }
   }
   return out;
+
+  /**
+   * A cell of the by-function layout: the 合计 column is the 基本支出 of its 功能 科目 (the 合计 row
+   * that of the table); the 人员经费 / 公用经费 columns are the table's split on the 合计 row, and
+   * on a 科目 row a part of that 科目's 基本支出 the format has no cell for (kept, named, unsplit).
+   */
+  function byFunction(h: Hit, name: string, label: { code: string | null; name: string; printed: string }, column: string | undefined): void {
+    const total = /^(?:合计|总计|基本支出合计)$/.test(name);
+    const code = total ? null : label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(name);
+    if (!total && !code) h.reason = `第 ${h.row + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
+    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
+    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null };
+  }
 }
 
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
@@ -332,9 +389,15 @@ function sangongItem(segs: string[]): string | null | undefined {
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
     if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
-    if (/^合计$|^总计$|三公经费/.test(t)) return null;
+    if (/^(?:支出)?合计$|^总计$|三公经费/.test(t)) return null;
   }
   return undefined;
+}
+
+/** What a "其中" column header names as its part ("其中:一般公共预算安排数" → 一般公共预算安排数), or null. */
+function partOf(path: string[]): string | null {
+  const m = /^其中[:：]?(.+)$/.exec(fold(path[path.length - 1] ?? ''));
+  return m ? m[1] : null;
 }
 
 /** Count measures a 三公 table may also print (保有量, 接待批次 …). */
@@ -342,9 +405,12 @@ const SANGONG_COUNTS: [RegExp, string, string][] = [
   [/保有量/, 'sangong.vehicles', '辆'],
   [/购置.*(?:数量|辆)/, 'sangong.vehicles-bought', '辆'],
   [/批次/, 'sangong.reception-batches', '批次'],
-  [/人次/, 'sangong.reception-people', '人次'],
+  [/出国.*人(?:次|数)/, 'sangong.abroad-people', '人次'],
+  [/人次|接待.*人数/, 'sangong.reception-people', '人次'],
   [/团组/, 'sangong.abroad-groups', '个'],
 ];
+/** A label counting something ("人数(人)", "(辆)", "(批)"): never an amount, whatever item it names. */
+const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）])/;
 
 /** 一般公共预算财政拨款“三公”经费支出决算表: 预算数 and 决算数 by item, across or down. */
 export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Context): Hit[] {
@@ -367,33 +433,26 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
-      // 预算数 / 年初预算 is the year's initial budget, 调整预算 / 全年预算 the adjusted one; 决算 is the default phase.
-      // The nearest header naming a phase decides (预算数 under 一般公共预算财政拨款“三公”经费 is a budget,
-      // 决算数 under it an actual): the fund names (一般公共预算 …) are no phase.
-      const phaseOf = (seg: string) => {
-        const x = fold(seg).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, '');
-        return /决算/.test(x) ? '决算' : /调整|全年预算/.test(x) ? '调整预算' : /预算/.test(x) ? '年初预算' : null;
-      };
-      const named = [...segs].reverse().map(phaseOf).find((x) => x !== null);
-      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
+      const named = phaseIn(segs);
+      const phase: Phase | undefined = named !== '决算' ? named : undefined;
       // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
       // against the previous year is the report year's; else the report year.
       const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
       const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
-      if (beside) {
-        h.target = { kind: 'measure', role: beside, year, unit, ...stat, ...(phase ? { phase } : {}) };
-        continue;
-      }
-      if (count) {
-        h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
-        continue;
-      }
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      if (item === undefined) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
-      else h.target = { kind: 'measure', role: item ? `sangong.item:${item}` : 'sangong.total', year, unit, ...stat, ...(phase ? { phase } : {}) };
+      const role = beside ?? (count ? count[1] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
+      const part = partOf(col.path);
+      if (!count && COUNTED.test(folded)) {
+        h.reason = `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
+        h.unit = null;
+        h.value = h.raw;
+      } else if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
+      else if (count && !beside) h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
+      else if (role === null) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
+      else h.target = { kind: 'measure', role, year, unit, ...stat, ...(phase ? { phase } : {}) };
     }
   }
   return out;

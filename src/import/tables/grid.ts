@@ -38,7 +38,7 @@ export function columnLetter(c: number): string {
   return s;
 }
 
-const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
+const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门(?:名称)?[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
 const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 const CODE = /^\[?\d{3}(?:[\s.]?\d{2}){0,2}\]?(?!\d)/;
 /** A header naming a label column: 项目, 科目编码, 科目名称, 功能分类科目, 类/款/项 … (not 项目支出). */
@@ -62,14 +62,18 @@ export function isColumnNumbers(row: string[]): boolean {
   return nums.length >= 3 && nums[0] === 1 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
 }
 
-/** Whether a row is body (amounts, codes, list items, totals) rather than header. */
-function isBody(row: string[], raw: unknown[], sangong: boolean): boolean {
+/**
+ * Whether a row is body (amounts, codes, list items, totals) rather than header. A 合计 row of
+ * the body prints its word in the label column, where the header starts (`labelColumn`); a 合计
+ * further right, under empty label cells, is a sub-header ("本年支出" over 合计 | 基本支出 | 项目支出).
+ */
+function isBody(row: string[], raw: unknown[], sangong: boolean, labelColumn: number): boolean {
   if (isColumnNumbers(row)) return true; // the 栏次 row ends the header
   if (raw.some((v) => parseCell(v).kind === 'number')) return true;
-  const first = row.find((t) => t !== '');
-  if (first === undefined) return false;
-  const f = fold(first);
-  return CODE.test(f) || LIST_ITEM.test(f) || (!sangong && /^(?:合计|总计)$/.test(f));
+  const at = row.findIndex((t) => t !== '');
+  if (at < 0) return false;
+  const f = fold(row[at]);
+  return CODE.test(f) || LIST_ITEM.test(f) || (!sangong && /^(?:合计|总计)$/.test(f) && at <= labelColumn);
 }
 
 /**
@@ -87,7 +91,8 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
   }
   if (h >= text.length) return '找不到表头（没有至少两格的表头行）';
   let b = h;
-  while (b < text.length && b - h < 6 && !isBody(text[b], sheet.rows[b] ?? [], sangong)) b++;
+  const labelColumn = text[h].findIndex((t) => t !== '');
+  while (b < text.length && b - h < 6 && !isBody(text[b], sheet.rows[b] ?? [], sangong, labelColumn)) b++;
   if (b === h) return `第 ${h + 1} 行像是数据行，表头缺失`;
 
   // Merged header cells: every cell of a merge inside the band carries the merged text.
@@ -150,6 +155,17 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
   };
 }
 
+/**
+ * A sheet that continues `base` without a header of its own: read with `base`'s columns from its
+ * first row on (its own rows, its own numbers). The width is the wider of the two.
+ */
+export function continueTable(base: Table, sheet: Sheet): Table {
+  const width = Math.max(base.columns.length, ...sheet.rows.map((r) => r.length));
+  const text = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => cellText(r[c])));
+  const columns = Array.from({ length: width }, (_, c) => base.columns[c] ?? { index: c, path: [], role: 'skip' as const });
+  return { ...base, sheet, text, titleRow: -1, headerStart: 0, bodyStart: 0, columns };
+}
+
 /** Whether a body row ends the table (a note line). */
 export function isNote(row: string[]): boolean {
   const first = row.find((t) => t !== '');
@@ -205,7 +221,7 @@ export function rowLabel(t: Table, r: number, labels: number[], carry: { 类?: s
     }
   } else {
     const all = cells.map((x) => x.text).filter((x) => x !== '').join(' ');
-    const m = /^\[?(\d{3}(?:[\s.]?\d{2}){0,2})\]?(?!\d)\s*(.*)$/.exec(all.normalize('NFKC'));
+    const m = /^\[?(\d{3}(?:[\s.]?\d{2}){0,2})\]?(?!\d)[\s\-—:：、]*(.*)$/.exec(all.normalize('NFKC'));
     if (m) {
       code = m[1].replace(/[\s.]/g, '');
       name = m[2].trim();

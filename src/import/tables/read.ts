@@ -6,7 +6,7 @@
  */
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
 import readXlsxFile from 'read-excel-file/universal';
-import { storedZip, unpackXlsx, ZipError } from './zip';
+import { listEntries, MAX_WORKBOOK_BYTES, storedZip, unpackXlsx, unpackZip, ZipError } from './zip';
 
 /** One sheet: its tab name, its cells (row-major, 0-based, as the file holds them) and merged ranges. */
 export interface Sheet {
@@ -42,7 +42,9 @@ function columnName(c: number): string {
   return s;
 }
 
-export type Kind = 'xlsx' | 'csv';
+/** `xls`: an Excel 97-2003 (BIFF, OLE) workbook; `ods`: an OpenDocument spreadsheet. */
+export type Kind = 'xlsx' | 'xls' | 'ods' | 'csv';
+
 
 /** What the first bytes say the file is, or a sentence saying why it is none of ours. */
 export function sniff(bytes: Uint8Array, fileName: string): Kind {
@@ -52,9 +54,9 @@ export function sniff(bytes: Uint8Array, fileName: string): Kind {
   const is = (...sig: number[]) => sig.every((x, i) => bytes[i] === x);
   if (is(0x50, 0x4b, 0x03, 0x04) || is(0x50, 0x4b, 0x05, 0x06)) {
     if (ext === 'csv') throw new ReadError(`${fileName} 扩展名为 .csv，内容却是 zip（.xlsx 工作簿）；请改名为 .xlsx`);
-    return 'xlsx';
+    return isOds(bytes) ? 'ods' : 'xlsx';
   }
-  if (is(0xd0, 0xcf, 0x11, 0xe0)) throw new ReadError(`${fileName} 是旧版 Excel 97-2003（.xls）或其他 OLE 文件，不是 .xlsx；请在 Excel/WPS 中“另存为” .xlsx 后再导入`);
+  if (is(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
   if (is(0x25, 0x50, 0x44, 0x46)) throw new ReadError(`${fileName} 是 PDF 文件；表格请导出为 .xlsx 或 .csv，报告正文请存为 .txt`);
   if (is(0x1f, 0x8b) || is(0x52, 0x61, 0x72, 0x21) || is(0x37, 0x7a, 0xbc, 0xaf)) throw new ReadError(`${fileName} 是压缩包（gzip/rar/7z），不是 .xlsx 工作簿`);
   const start = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
@@ -64,6 +66,16 @@ export function sniff(bytes: Uint8Array, fileName: string): Kind {
   if (head(Math.min(bytes.length, 4096)).some((x) => x === 0)) throw new ReadError(`${fileName} 是二进制文件，既不是 .xlsx 也不是 .csv`);
   if (ext === 'xlsx') throw new ReadError(`${fileName} 扩展名为 .xlsx，内容却是文本（不是 zip 压缩包）；若是 CSV 请改名为 .csv`);
   return 'csv';
+}
+
+/** Whether a zip is an OpenDocument spreadsheet: its directory lists content.xml and no xl/workbook.xml. */
+function isOds(bytes: Uint8Array): boolean {
+  try {
+    const names = new Set(listEntries(bytes).map((x) => x.name));
+    return names.has('content.xml') && !names.has('xl/workbook.xml');
+  } catch {
+    return false; // not a readable zip: the .xlsx reader says why
+  }
 }
 
 /**
@@ -193,4 +205,100 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<She
     throw new ReadError(`${fileName} 无法按 .xlsx 读取：${e instanceof Error ? e.message : String(e)}`);
   }
   return sheets.map((s) => ({ name: s.sheet, rows: s.data, merges: merges.get(s.sheet) ?? [] }));
+}
+
+/** A spreadsheet cell as SheetJS gives it (the fields read here). */
+interface LegacyCell {
+  t: string;
+  v?: unknown;
+}
+
+/**
+ * The filled extent of an OpenDocument sheet, counting repeats: `number-rows-repeated` and
+ * `number-columns-repeated` let a few bytes stand for a million rows, and SheetJS builds every
+ * repeat of a filled cell, so the bound is checked here first. Empty repeats (how LibreOffice
+ * pads a sheet to its full grid) widen nothing.
+ */
+function odsExtent(xml: string): { name: string; rows: number; cols: number }[] {
+  const out: { name: string; rows: number; cols: number }[] = [];
+  for (const t of xml.matchAll(/<table:table\b([^>]*)>([\s\S]*?)<\/table:table>/g)) {
+    let r = 0;
+    let rows = 0;
+    let cols = 0;
+    for (const row of t[2].matchAll(/<table:table-row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)) {
+      const rowRepeat = Number(/number-rows-repeated="(\d+)"/.exec(row[1])?.[1] ?? 1);
+      let c = 0;
+      let filled = 0;
+      for (const cell of (row[2] ?? '').matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(\/?)>/g)) {
+        const colRepeat = Number(/number-columns-repeated="(\d+)"/.exec(cell[1])?.[1] ?? 1);
+        c += colRepeat;
+        if (cell[2] !== '/' || /value-type=/.test(cell[1])) filled = c;
+      }
+      r += rowRepeat;
+      if (filled) {
+        rows = r;
+        cols = Math.max(cols, filled);
+      }
+    }
+    out.push({ name: unescape(/table:name="([^"]*)"/.exec(t[1])?.[1] ?? ''), rows, cols });
+  }
+  return out;
+}
+
+/**
+ * An Excel 97-2003 (.xls) or OpenDocument (.ods) workbook as sheets, through SheetJS (loaded only
+ * for these files). The same bounds as for .xlsx: the file size; for .ods the zip guard and the
+ * filled extent before parsing; for .xls (uncompressed BIFF: every cell is a record of its own,
+ * so the file size bounds the cells, and its declared dimension is not used) the filled extent
+ * before any row is built. Sheets are read dense, so only cells that exist take memory.
+ */
+export async function readLegacy(bytes: Uint8Array, fileName: string, kind: 'xls' | 'ods'): Promise<Sheet[]> {
+  if (bytes.length > MAX_WORKBOOK_BYTES) throw new ReadError(`${fileName}：工作簿 ${(bytes.length / 1048576).toFixed(1)} MB，超过上限 ${MAX_WORKBOOK_BYTES / 1048576} MB；决算表通常不足 1 MB，请只保留决算公开表`);
+  let input = bytes;
+  if (kind === 'ods') {
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unpackZip(bytes, (name) => name === 'mimetype' || name.endsWith('.xml'));
+    } catch (e) {
+      if (e instanceof ZipError) throw new ReadError(`${fileName}：${e.message}`);
+      throw e;
+    }
+    if (!files['content.xml']) throw new ReadError(`${fileName} 是 zip 压缩包，但不是 OpenDocument 表格（缺少 content.xml）`);
+    for (const x of odsExtent(XML(files['content.xml']))) {
+      const problem = gridProblem(x.rows, x.cols, `${fileName}：工作表“${x.name}”`);
+      if (problem) throw new ReadError(problem);
+    }
+    input = storedZip(files);
+  }
+  const XLSX = await import('@e965/xlsx');
+  let book: import('@e965/xlsx').WorkBook;
+  try {
+    book = XLSX.read(input, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, cellNF: false });
+  } catch (e) {
+    throw new ReadError(`${fileName} 无法按 ${kind === 'xls' ? 'Excel 97-2003（.xls）' : 'OpenDocument（.ods）'}读取：${e instanceof Error ? e.message : String(e)}；可在 Excel/WPS 中“另存为” .xlsx 后再导入`);
+  }
+  return book.SheetNames.map((name) => {
+    const ws = book.Sheets[name];
+    const data = ((ws as { '!data'?: (LegacyCell[] | undefined)[] })['!data'] ?? []);
+    let rows = 0;
+    let cols = 0;
+    // forEach skips the holes of a sparse row: only cells that exist are counted.
+    data.forEach((row, r) => row?.forEach((cell, c) => {
+      if (cell && cell.t !== 'z' && cell.t !== 'e' && cell.v !== undefined && cell.v !== '') {
+        rows = Math.max(rows, r + 1);
+        cols = Math.max(cols, c + 1);
+      }
+    }));
+    const problem = gridProblem(rows, cols, `${fileName}：工作表“${name}”`);
+    if (problem) throw new ReadError(problem);
+    const out: unknown[][] = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => {
+        const cell = data[r]?.[c];
+        if (!cell || cell.t === 'z' || cell.t === 'e') return null;
+        return cell.t === 'n' ? cell.v : typeof cell.v === 'string' ? cell.v.trim() || null : cell.v ?? null;
+      }),
+    );
+    const merges = (ws['!merges'] ?? []).filter((m) => m.s.r < rows && m.s.c < cols).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+    return { name, rows: out, merges };
+  });
 }

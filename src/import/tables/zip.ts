@@ -67,8 +67,13 @@ const needed = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.re
  * message for people when the archive is broken, too large or a zip bomb.
  */
 export function unpackXlsx(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unpackZip(bytes, needed);
+}
+
+/** The entries `keep` selects, expanded under the same limits (an .ods keeps its mimetype and XML parts). */
+export function unpackZip(bytes: Uint8Array, keep: (name: string) => boolean): Record<string, Uint8Array> {
   if (bytes.length > MAX_WORKBOOK_BYTES) throw new ZipError(`工作簿 ${MB(bytes.length)}，超过上限 ${MB(MAX_WORKBOOK_BYTES)}；决算表通常不足 1 MB，请只保留决算公开表`);
-  const entries = listEntries(bytes).filter((x) => needed(x.name));
+  const entries = listEntries(bytes).filter((x) => keep(x.name));
   const total = entries.reduce((s, x) => s + x.size, 0);
   if (total > MAX_XML_BYTES) {
     const worst = entries.reduce((a, x) => (x.size > a.size ? x : a));

@@ -53,8 +53,8 @@ describe('支出决算表 variations', () => {
     expect(cell(f, spendQ('2010301', '项目支出'))).toEqual([]);
     expect(f).toHaveLength(13);
     const q = f.find((x) => x.functional === '2010301' && x.basis === '基本支出')!.provenance;
-    expect(q).toEqual({ kind: 'stated', quote: '表3 › 公开03表 › 第12行 2010301 行政运行 › 基本支出：187.17万元', section: '测试单位2022年度支出决算表' });
-    expect(r.sourceText).toContain('表3 › 公开03表 › 第12行 2010301 行政运行 › 基本支出：187.17万元');
+    expect(q).toEqual({ kind: 'stated', quote: '表3 › 公开03表 › 测试单位2022年度支出决算表 第12行 2010301 行政运行\u3000基本支出：187.17万元', section: '测试单位2022年度支出决算表' });
+    expect(r.sourceText).toContain('表3 › 公开03表 › 测试单位2022年度支出决算表 第12行 2010301 行政运行\u3000基本支出：187.17万元');
     expect(r.review).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('支出决算表 variations', () => {
     expect(amount(f, spendQ('2010301'))).toBe(187.17);
     expect(amount(f, spendQ('2210201', '基本支出'))).toBe(36.12);
     const quote = f.find((x) => x.functional === '2210201' && x.basis === null)!.provenance;
-    expect(quote.kind === 'stated' && quote.quote).toBe('Sheet1 › 公开03表 › 第6行 2210201 住房公积金 › 本年支出合计：361,200元（折合36.12万元）');
+    expect(quote.kind === 'stated' && quote.quote).toBe('Sheet1 › 公开03表 › 2022年支出决算表 第6行 2210201 住房公积金\u3000本年支出合计：361,200元（折合36.12万元）');
     // "-" and "—" mean no amount.
     expect(cell(f, spendQ('2210201', '项目支出'))).toEqual([]);
   });
