@@ -269,6 +269,8 @@ interface SentenceState {
   changed: Topic | null;
   /** The sentence's first total ("本年收入合计"): what a bare "占Y%" is a share of. */
   whole: string | null;
+  /** "“三公”经费预算为20万元，其中：因公出国(境)费0万元…": the budget phase its listed parts share. */
+  partsPhase: Phase | null;
 }
 
 /** One figure as its words present it: the form of its lead and the words naming it. */
@@ -326,6 +328,7 @@ class SentenceReader {
       seen: new Set(),
       changed: null,
       whole: null,
+      partsPhase: null,
     };
   }
 
@@ -453,6 +456,10 @@ class SentenceReader {
       const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
+    // The parts listed after a budget total are budget figures too, unless their own words say
+    // which figure they are ("其中：因公出国(境)费0万元" after "预算为20万元").
+    if (topic && st.partsPhase && topic.target.phase === '决算' && !/预算|决算|执行|实际|完成|支出数/.test(subjectText))
+      topic = { ...topic, target: { ...topic.target, phase: st.partsPhase } as Target };
     return { topic, resolved };
   }
 
@@ -510,6 +517,7 @@ class SentenceReader {
       return;
     }
     this.claims.push({ ...base, stat: 'value', value: m.value });
+    if (target.phase !== '决算' && /^\s*[,;:]?\s*其中/.test(this.s.folded.slice(m.tailEnd))) this.st.partsPhase = target.phase;
     // "收、支总计均为1523.26万元": one figure stated for both totals. Its change ("收支较上年减少…")
     // and last year's value are read as the first total's only, as the reports' tables show them.
     const twin = m.list || (r.form.form === 'value' && r.form.prev) ? null : twinOf(target, cleanSubject(r.subjectText));
@@ -688,9 +696,12 @@ class SentenceReader {
       phase = resolved.phase;
       resolved = inPhase(st.topic?.target ?? undefined, resolved.phase, cleanSubject(subject));
     }
-    // "行政运行(项):支出决算为60万元": the item is named in the clause before, which has no number.
-    if ((!resolved || resolved.kind === 'none') && gap.trim()) {
-      const fromGap = this.resolve(stripAsides(gap), gap, m, m.kind);
+    // "行政运行(项):支出决算为60万元": the item is named in the clause right before, which has no
+    // number — only when the figure's own words name no item (phase words only), and never from
+    // a clause further back ("因公出国(境)费用没有;公务用车及运行维护费支出251万元" is not 因公出国).
+    const clauseBefore = gap.split(/[,;。]/).pop() ?? '';
+    if ((!resolved || resolved.kind === 'none') && phase !== null && clauseBefore.trim()) {
+      const fromGap = this.resolve(stripAsides(clauseBefore), clauseBefore, m, m.kind);
       if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
     }
     // "2、支出：799.12万元", "2021年度，某学区支出为X万元" with nothing before it: the unit's spending.

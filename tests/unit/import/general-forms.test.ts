@@ -296,3 +296,32 @@ describe('the figures of a 项目支出绩效自评', () => {
     expect(measures('整体支出预算执行率95.83%。', '某局2023年度部门整体支出绩效自评报告')).toEqual([['budget.completion-rate', 'value', '决算', 2023, 95.83]]);
   });
 });
+
+describe('三公 parts and the words before them', () => {
+  it('the parts listed after a 三公 budget are budget figures; after an actual, actual ones', () => {
+    expect(measures('本年支出合计100万元。2023年“三公”经费预算为20万元，其中：因公出国(境)费0万元，公务接待费9万元，公务用车运行维护费11万元，公务用车购置0万元。')).toEqual([
+      ['sangong.total', 'value', '年初预算', 2023, 20],
+      ['sangong.item:因公出国（境）', 'value', '年初预算', 2023, 0],
+      ['sangong.item:公务接待', 'value', '年初预算', 2023, 9],
+      ['sangong.item:公务用车运行维护', 'value', '年初预算', 2023, 11],
+      ['sangong.item:公务用车购置', 'value', '年初预算', 2023, 0],
+    ]);
+    expect(measures('本年支出合计100万元。2023年“三公”经费支出决算为9万元，其中：公务接待费9万元。')).toEqual([
+      ['sangong.total', 'value', '决算', 2023, 9],
+      ['sangong.item:公务接待', 'value', '决算', 2023, 9],
+    ]);
+  });
+
+  it('a part whose own words say which figure it is keeps them after a budget total', () => {
+    expect(measures('本年支出合计100万元。2023年“三公”经费预算为20万元，其中：公务接待费决算数8万元。')).toEqual([
+      ['sangong.total', 'value', '年初预算', 2023, 20],
+      ['sangong.item:公务接待', 'value', '决算', 2023, 8],
+    ]);
+  });
+
+  it('an item named by words no role knows is not the item named in an earlier clause', () => {
+    const body = '本年支出合计100万元。其中，因公出国(境)费用没有，原因是压缩开支；公务用车及运行维护费支出251万元。';
+    expect(measures(body)).toEqual([]);
+    expect(reviewed(body)).toEqual(['251万元']);
+  });
+});
