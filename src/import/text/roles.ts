@@ -143,11 +143,19 @@ function carryOver(s: string, phase: Phase): Resolved {
 /** A subject made only of phase, amount and spending words. */
 const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调整后?|批复|实际|本年|当年|全年|总|的|经费|资金|财政拨款)*(?:预算|决算|执行|支出|支付)*(?:预算|决算|执行|支出)?(?:数|额|金额|总额|合计|共计|累计)?$/;
 
+/** The three kinds of 三公 spending, as reports name them. */
+const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接待/, /公务用车|公车/];
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
+  // Several 三公 items named before one number: it is their sum, no single item's. All three
+  // families named are the 三公 total ("因公出国(境)费、公务接待费、公务用车购置及运行费共计…").
+  const families = SANGONG_FAMILIES.filter((re) => re.test(s)).length;
+  if (families === SANGONG_FAMILIES.length) return measure('sangong.total', '“三公”经费', phase);
+  if (families > 1) return { kind: 'none', reason: '列举的几项“三公”经费共用一个数字：是它们的合计，不是其中任何一项' };
   if (/因公出国(?:境)?|出国\(境\)/.test(s)) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
   if (/公务用车购置及运行(?:维护)?|公务用车购置和运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
   if (/公务用车运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);

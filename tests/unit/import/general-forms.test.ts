@@ -324,4 +324,12 @@ describe('三公 parts and the words before them', () => {
     expect(measures(body)).toEqual([]);
     expect(reviewed(body)).toEqual(['251万元']);
   });
+
+  it('several 三公 items before one number: all three are the total, two are refused, never the first item', () => {
+    expect(measures('本年支出合计100万元。因公出国(境)经费、公务接待费、公务用车购置及运行费共计50万元。')).toEqual([['sangong.total', 'value', '决算', 2023, 50]]);
+    const two = '本年支出合计100万元。公务接待费和公务用车运行维护费合计30万元。';
+    expect(measures(two)).toEqual([]);
+    expect(reviewed(two)).toEqual(['30万元']);
+    expect(measures('本年支出合计100万元。“三公”经费中公务接待费5万元。')).toEqual([['sangong.item:公务接待', 'value', '决算', 2023, 5]]);
+  });
 });
