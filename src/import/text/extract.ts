@@ -162,7 +162,7 @@ const TWINS: Record<string, { role: string; label: string }> = {
 };
 function twinOf(target: Target, subject: string): Target | null {
   const t = target.kind === 'measure' ? TWINS[target.role] : undefined;
-  return t && /收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
+  return t && /(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
 }
 
 /** The phase words after an item's name ("年初预算", "支出决算数"). */

@@ -61,10 +61,10 @@ function cleanValueSubject(s: string): string {
 const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(大于|超过|超出|多于|高于|小于|少于|低于)(年初|调整后?|全年)?预算数?$/;
 
 /**
- * "比上年", "较2020年度的", "与上年同期", "比2017年度总支出": the words before the compared year's own
+ * "比上年", "较2020年度的", "与上年同期", "比2017年度总支出", "比上年累计支出": the words before the compared year's own
  * value; the item may be named again after the year (never a change verb: "比上年增加" is a change).
  */
-const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?((?:(?!增|减|下降|上升|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
+const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
 
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {

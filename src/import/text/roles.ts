@@ -200,8 +200,9 @@ function money(s: string, c: SubjectContext): Resolved {
     return measure('gpb.spending', '一般公共预算财政拨款支出', phaseOf(s.replace(/^一般公共预算/, '')));
   // "与上年相比，一般公共预算财政拨款增加…" right after the 一般公共预算财政拨款支出: the same figure.
   if (s === '一般公共预算财政拨款' && c.prevRole === 'gpb.spending') return measure('gpb.spending', '一般公共预算财政拨款支出', phase);
-  // "收、支总计X万元", "收支较上年减少…": one figure named for both totals is read as 收入总计, the first it names.
-  if (/^收、?支(?:出)?(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  // "收、支总计X万元", "收入支出总计X万元", "收支较上年减少…": one figure named for both totals is read
+  // as 收入总计, the first it names.
+  if (/^(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
   const project = projectRole(s, c, phase);
   if (project) return project;
 

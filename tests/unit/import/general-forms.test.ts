@@ -333,3 +333,21 @@ describe('三公 parts and the words before them', () => {
     expect(measures('本年支出合计100万元。“三公”经费中公务接待费5万元。')).toEqual([['sangong.item:公务接待', 'value', '决算', 2023, 5]]);
   });
 });
+
+describe('totals and comparisons in other words', () => {
+  it('收入支出总计 is one figure for both totals, its change the first one’s', () => {
+    expect(measures('2023年度收入支出总计37,005.29万元，比上年度减少1,238.28万元。')).toEqual([
+      ['income.grand-total', 'value', '决算', 2023, 37005.29],
+      ['spending.grand-total', 'value', '决算', 2023, 37005.29],
+      ['income.grand-total', 'change', '决算', 2023, -1238.28],
+    ]);
+  });
+
+  it('“比上年累计支出A万元” gives last year’s value of the item before', () => {
+    expect(measures('公务接待费支出124万元，比上年累计支出148万元下降24万元。')).toEqual([
+      ['sangong.item:公务接待', 'value', '决算', 2023, 124],
+      ['sangong.item:公务接待', 'value', '决算', 2022, 148],
+      ['sangong.item:公务接待', 'change', '决算', 2023, -24],
+    ]);
+  });
+});
