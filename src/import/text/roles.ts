@@ -224,8 +224,9 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/^(?:决算)?总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/^(?:决算)?总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
-  if (/本年收入(?:合计)?|收入合计|^收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
-  if (/本年支出(?:合计)?|支出合计/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
+  // "上年收入8045.84万元": last year's 本年收入 (the year comes from 上年, as for 上年收入合计).
+  if (/本年收入(?:合计)?|收入合计|^(?:上年度?|上一年度?|去年)?收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
+  if (/本年支出(?:合计)?|支出合计|^(?:上年度?|上一年度?|去年)支出(?:决算数?)?$/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
  const listed = termRole(s);
   const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');

@@ -350,4 +350,17 @@ describe('totals and comparisons in other words', () => {
       ['sangong.item:公务接待', 'change', '决算', 2023, -24],
     ]);
   });
+
+  it('上年收入 / 上年支出 are last year’s totals; 上年结转 stays a carry-over', () => {
+    expect(facts('本年收入合计7648.23万元，上年收入8045.84万元。本年支出合计7000万元，上年支出7100万元。')).toEqual([
+      ['收入', null, null, 2023, 7648.23],
+      ['收入', null, null, 2022, 8045.84],
+      ['支出', null, null, 2023, 7000],
+      ['支出', null, null, 2022, 7100],
+    ]);
+    expect(facts('本年收入合计100万元，上年结转20万元。')).toEqual([
+      ['收入', null, null, 2023, 100],
+      ['年初结转和结余', null, null, 2023, 20],
+    ]);
+  });
 });
