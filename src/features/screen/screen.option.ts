@@ -186,6 +186,9 @@ export function screenControlsOption(rows: ScreenControl[], state: ScreenState &
       barMaxWidth: 26,
       itemStyle: { color },
       label: { show: true, position: 'top', color: '#e8edf2', fontSize: 12, formatter: (p: { name: string }) => { const v = get(byKey.get(p.name)!); return v === null ? '' : money(v, state.money); } },
+      // Three bars of near values side by side print their labels over each other ("5.745.71"):
+      // ECharts drops the one that would overlap; the tooltip and the table keep every value.
+      labelLayout: { hideOverlap: true },
       data: rows.map((r) => {
         const v = get(r);
         return { name: r.key, key: r.key, value: v === null ? null : inUnit(v, state.money) };

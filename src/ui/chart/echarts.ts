@@ -7,12 +7,15 @@
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+// The label layout (series labelLayout: hideOverlap / moveOverlap) is a feature of its own; without
+// it the options' labelLayout is silently ignored and near labels print over each other.
+import { LabelLayout } from 'echarts/features';
 import { CHART_LOADERS, type ChartType } from './series';
 
 export { init } from 'echarts/core';
 export type { EChartsCoreOption } from 'echarts/core';
 
-use([CanvasRenderer, AriaComponent, GridComponent, LegendComponent, TooltipComponent]);
+use([CanvasRenderer, AriaComponent, GridComponent, LegendComponent, TooltipComponent, LabelLayout]);
 
 const loaded = new Map<ChartType, Promise<void>>();
 

@@ -8,6 +8,9 @@ import { init, use } from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+// The label layout (series labelLayout: hideOverlap / moveOverlap) is a feature of its own; without
+// it the options' labelLayout is silently ignored and near labels print over each other.
+import { LabelLayout } from 'echarts/features';
 import { CHART_LOADERS, CHART_TYPES } from './series';
 
 /** The context key under which the server entry provides the renderer to EChart.svelte. */
@@ -36,7 +39,7 @@ let ready: Promise<void> | null = null;
 /** Register the SVG renderer, the shared components and every chart type (once, before rendering). */
 export function prepareChartSSR(): Promise<void> {
   ready ??= Promise.all(CHART_TYPES.map((t) => CHART_LOADERS[t]())).then((mods) => {
-    use([SVGRenderer, AriaComponent, GridComponent, LegendComponent, TooltipComponent]);
+    use([SVGRenderer, AriaComponent, GridComponent, LegendComponent, TooltipComponent, LabelLayout]);
     for (const m of mods) use(m.default);
   });
   return ready;

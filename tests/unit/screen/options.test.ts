@@ -68,6 +68,8 @@ describe('builders', () => {
     ) as Any;
     expect(o.series.map((s: Any) => s.name)).toEqual(['2022年决算', '2021年决算']);
     expect(o.series.every((s: Any) => s.stack === undefined)).toBe(true);
+    // Labels of bars side by side that would overlap are dropped by ECharts' label layout.
+    expect(o.series.every((s: Any) => s.labelLayout?.hideOverlap === true)).toBe(true);
     expect(o.series[1].data.map((d: Any) => [d.key, d.value])).toEqual([
       ['sangong.item:公务接待', 9.04],
       ['meeting.total', null],
