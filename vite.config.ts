@@ -23,6 +23,7 @@ function dataAssets(): Plugin {
   let outDir = '';
   let building = false;
   let compiled: Map<string, string | Uint8Array> | undefined;
+  let openData: Map<string, string | Uint8Array> | undefined;
   // Unit partitions are written here as they are made (a province has thousands), then copied.
   let staging = '';
   return {
@@ -44,6 +45,7 @@ function dataAssets(): Plugin {
       const { compileData, compileFailure } = await import('./scripts/compile-data');
       staging = mkdtempSync(join(tmpdir(), 'compiled-data-'));
       const r = await compileData(dataDir, {
+        openData: buildDate(),
         write: (name, content) => {
           mkdirSync(dirname(join(staging, name)), { recursive: true });
           writeFileSync(join(staging, name), content);
@@ -51,6 +53,7 @@ function dataAssets(): Plugin {
       });
       if (r.errors.length) this.error(compileFailure(relative(import.meta.dirname, dataDir) || dataDir, r.errors));
       compiled = r.outputs;
+      openData = r.openData;
     },
     // Start the downloads the first view needs with the HTML rather than after the scripts have
     // run: the index, the compiled manifest, both trees, and the default unit's files (a link to
@@ -85,8 +88,22 @@ function dataAssets(): Plugin {
       }
       cpSync(staging, dest, { recursive: true });
       rmSync(staging, { recursive: true, force: true });
+      // Open data (docs/open-data.md) at the site root: open-data/v<format>/…
+      for (const [name, content] of openData ?? []) {
+        mkdirSync(dirname(join(outDir, name)), { recursive: true });
+        writeFileSync(join(outDir, name), content);
+      }
     },
   };
+}
+
+/**
+ * The date the open data is stamped with: SOURCE_DATE_EPOCH when set (a reproducible build gives
+ * the same bytes), else today (UTC).
+ */
+function buildDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }
 
 // Benchmark baseline only (scripts/bench.mjs sets BENCH_NAIVE=1): the "naive" site the real one is

@@ -20,7 +20,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { from, table, toArrowIPC } from 'arquero';
 import { dictionary, utf8 } from '@uwdata/flechette';
-import type { DataError } from '../src/model/types';
+import type { DataError, UnitYearFile } from '../src/model/types';
+import { openDataFiles, openDataPaths } from '../src/domain/open-data';
 import { fsReader } from '../src/data/fs-reader';
 import { loadUnit, type Dataset, type Reader } from '../src/data/load';
 import { parseJson, validateClassification, validateIndex } from '../src/data/validate';
@@ -41,6 +42,8 @@ export interface CompileResult {
   manifest: CompiledManifest;
   /** Structural errors: any of them fails the build. */
   errors: DataError[];
+  /** The open-data files (src/domain/open-data.ts), by path under the site root, when asked for and the folder is not synthetic. */
+  openData?: Map<string, string | Uint8Array>;
   ms: number;
 }
 
@@ -54,11 +57,14 @@ export async function compileData(
     name = (p: string) => `data/${p}`,
     concurrency = 8,
     write,
+    openData,
   }: {
     name?: (p: string) => string;
     concurrency?: number;
     /** Take each unit partition as soon as it is made (a province holds thousands); default: kept in `outputs`. */
     write?: (path: string, content: string) => void;
+    /** Also make the open-data files, dated this day (YYYY-MM-DD); a synthetic folder publishes none. */
+    openData?: string;
   } = {},
 ): Promise<CompileResult> {
   const t0 = performance.now();
@@ -114,6 +120,8 @@ export async function compileData(
     if (c.stated) r.stated += 1;
   };
   const manifest: CompiledManifest = { ...empty, synthetic: !!index.generated?.includes(SYNTHETIC_MARK) };
+  // Open data needs every unit-year at once (bulk tables per year and region): kept only when asked.
+  const published: UnitYearFile[] | undefined = openData && !manifest.synthetic ? [] : undefined;
 
   let next = 0;
   const worker = async () => {
@@ -138,6 +146,7 @@ export async function compileData(
       if (write) write(unitPartitionPath(entry.id), JSON.stringify(partition));
       else outputs.set(unitPartitionPath(entry.id), JSON.stringify(partition));
       const files = unitYears.flatMap((u) => (u.value ? [u.value] : []));
+      published?.push(...files);
       const facts = files.length ? preferOwnReport(factsTable(files)) : null;
       manifest.units[entry.id] = { years: yearsOf(unitYears, entry.id), comparable: facts ? spendingYears(facts, entry.id) : [], region: regionNo.get(entry.region)! };
       summaries[regionNo.get(entry.region)!].push(...unitSummaries(entry, files, facts, trees));
@@ -167,7 +176,12 @@ export async function compileData(
   // rows are in its own partition.
   outputs.set(manifest.rollup, arrow(rollupRows.filter((r) => r.region === '' || r.dim === 't'), ROLLUP_COLUMNS));
   outputs.set(MANIFEST_PATH, JSON.stringify(manifest));
-  return { outputs, manifest, errors, ms: performance.now() - t0 };
+  // A folder with errors fails the build anyway; open data is made from a whole, valid folder only.
+  const open = published && openData && !errors.length ? openDataFiles(index, published, trees, openData) : undefined;
+  // The data dictionary travels with the files it describes.
+  open?.set(openDataPaths.readme, readFileSync(join(repoRoot, 'docs/open-data.md'), 'utf8'));
+  open?.set(openDataPaths.dataFormat, readFileSync(join(repoRoot, 'docs/data-format.md'), 'utf8'));
+  return { outputs, manifest, errors, openData: open, ms: performance.now() - t0 };
 }
 
 /** Text columns repeat (names, regions, codes): dictionary-encoded, they cost one entry per distinct value. */

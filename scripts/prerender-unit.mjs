@@ -4,13 +4,13 @@
  * alone (what its page loads before hydrating), and its memory is freed when the worker ends: the
  * units are rendered a few at a time instead of one process holding an instance per unit.
  *
- * workerData: { entryUrl, unit, dataDir }; posts back [{ route, page }] for every route.
+ * workerData: { entryUrl, unit, sites (the site root relative to each route's page), dataDir }; posts back [{ route, page }] for every route.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { entryUrl, unit, dataDir } = workerData;
+const { entryUrl, unit, sites, dataDir } = workerData;
 
 // The page's reader fetches ./data/… against http://localhost/ on the server: answer from the
 // built data folder, and nothing outside it.
@@ -24,5 +24,5 @@ globalThis.fetch = async (input) => {
 const entry = await import(entryUrl);
 await entry.prepare(unit);
 const pages = [];
-for (const route of entry.ROUTES) pages.push({ route, page: await entry.renderRoute(route, route ? '../' : './', unit) });
+for (const route of entry.ROUTES) pages.push({ route, page: await entry.renderRoute(route, route ? '../' : './', unit, sites[route]) });
 parentPort.postMessage(pages);

@@ -64,9 +64,9 @@ async function buildServerEntry(): Promise<string> {
 }
 
 /** Render one unit's routes in its own worker (scripts/prerender-unit.mjs). */
-function renderUnit(entryUrl: string, unit: string): Promise<Array<{ route: Route; page: RenderedRoute }>> {
+function renderUnit(entryUrl: string, unit: string, sites: Record<string, string>): Promise<Array<{ route: Route; page: RenderedRoute }>> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./prerender-unit.mjs', import.meta.url), { workerData: { entryUrl, unit, dataDir: join(outDir, 'data') } });
+    const worker = new Worker(new URL('./prerender-unit.mjs', import.meta.url), { workerData: { entryUrl, unit, sites, dataDir: join(outDir, 'data') } });
     let pages: Array<{ route: Route; page: RenderedRoute }> | undefined;
     worker.on('message', (m: Array<{ route: Route; page: RenderedRoute }>) => (pages = m));
     worker.on('error', fail);
@@ -104,10 +104,12 @@ async function main(): Promise<void> {
   // A few units at once, each in its own worker (one per core, at most 4: each holds a copy of the data).
   await pool(files.units, Math.max(1, Math.min(4, availableParallelism())), async (unit) => {
     const folder = unitFolder(unit, files.units);
-    for (const { route, page } of await renderUnit(url, unit)) {
-      const path = `${folder}${route ? `${route}/` : ''}`;
-      // The site root for assets and data; the nav links go to the unit's own route files.
-      const root = '../'.repeat(path.split('/').length - 1) || './';
+    const pathOf = (route: Route) => `${folder}${route ? `${route}/` : ''}`;
+    // The site root for assets, data and downloads; the nav links go to the unit's own route files.
+    const rootOf = (route: Route) => '../'.repeat(pathOf(route).split('/').length - 1) || './';
+    for (const { route, page } of await renderUnit(url, unit, Object.fromEntries(ROUTES.map((r) => [r, rootOf(r)])))) {
+      const path = pathOf(route);
+      const root = rootOf(route);
       const html = pageHtml(template, { ...page, root, assets: css.get(route)!, files });
       const file = join(outDir, path, 'index.html');
       mkdirSync(dirname(file), { recursive: true });

@@ -55,16 +55,17 @@ export function unitIds(): string[] {
 /**
  * Render `route`'s default view of `unit` (default: the index's first unit): its latest year, no
  * drill. `root` is the folder of the unit's route files relative to the page ("./" or "../"),
- * for the nav links to them.
+ * for the nav links to them; `site` the site root relative to the page, for links to files
+ * (downloads, report texts), which the page reads from its prerender record once live.
  */
-export async function renderRoute(route: Route, root: string, unit?: string): Promise<RenderedRoute> {
+export async function renderRoute(route: Route, root: string, unit?: string, site = root): Promise<RenderedRoute> {
   follow(unit ? `#/${route}?unit=${unit}` : `#/${route}`);
   if (selection.unit) await data.ensureUnit(selection.unit);
   await settle(route);
   const component = (await views[route]()).default;
   const context = new Map<string, unknown>([
     [CHART_SSR, renderChartSVG],
-    ['prerender', { root }],
+    ['prerender', { root, site }],
   ]);
   const { body, head } = render(App, { props: { initial: { route, component } }, context });
   const entry = data.unitEntry(selection.unit);

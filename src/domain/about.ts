@@ -16,6 +16,13 @@ export interface Licence {
   url?: string;
 }
 
+/**
+ * The licence of the data this site compiles (the figures as tables, their sources and marks).
+ * The reports themselves are public documents of their units; CC BY asks only that a reuse
+ * names where the figures come from, which the citation below gives.
+ */
+export const DATA_LICENCE: Licence = { name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' };
+
 export interface AboutOptions {
   /** The site's public address (e.g. `https://example.org/budget/`); '' gives a link relative to the page. */
   siteUrl: string;

@@ -208,7 +208,8 @@ export function regionFolder(region: string): string {
   return name;
 }
 
-const openDataPaths = {
+/** Where each published file lives, under the site root (docs/open-data.md, "Files"). */
+export const openDataPaths = {
   unitYear: (unit: string, year: number) => ({
     json: `${OPEN_DATA_ROOT}/units/${unit}/${year}.json`,
     facts: `${OPEN_DATA_ROOT}/units/${unit}/${year}-facts.csv`,
@@ -223,6 +224,9 @@ const openDataPaths = {
   year: (year: number) => openDataPaths.bulk(`years/${year}`),
   region: (region: string, year: number) => openDataPaths.bulk(`regions/${regionFolder(region)}/${year}`),
   manifest: `${OPEN_DATA_ROOT}/manifest.json`,
+  /** docs/open-data.md and docs/data-format.md, copied beside the files by the build. */
+  readme: `${OPEN_DATA_ROOT}/README.md`,
+  dataFormat: `${OPEN_DATA_ROOT}/data-format.md`,
 };
 
 /** One entry of the manifest: what a published file holds. */

@@ -5,7 +5,7 @@
  */
 import type { MoneyUnit } from './vocabulary';
 
-export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen', 'import'] as const;
+export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen', 'about', 'import'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Navigation titles; `operations` is a fallback for units whose index entry names none. */
@@ -18,6 +18,7 @@ export const ROUTE_TITLES: Record<Route, string> = {
   quality: '数据质量',
   glossary: '名词解释',
   screen: '大屏',
+  about: '关于数据',
   import: '导入数据',
 };
 

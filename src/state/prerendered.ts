@@ -47,3 +47,14 @@ export function dataFingerprint(unit: string): string {
   const own = ds.unitYears.filter((u) => u.unit === unit).map((u) => [u.year, u.file, u.value, u.errors, u.results]);
   return textHash(JSON.stringify([ds.index, ds.errors, own]));
 }
+
+/**
+ * The site root relative to this page, for links to files (downloads, report texts): the
+ * prerender's own (the server renders each page knowing its folder), else the page's prerender
+ * record, else "./" (index.html at the root, the dev server). Server and page agree, so a
+ * hydrated link keeps pointing where it did.
+ */
+export function siteRoot(prerender: { site?: string } | undefined): string {
+  if (prerender?.site) return prerender.site;
+  return typeof document === 'undefined' ? './' : (readPrerendered(document)?.root ?? './');
+}

@@ -70,17 +70,20 @@ export interface NavItem {
   title: string;
 }
 
-/** Routes about the data rather than a unit's figures: linked from the footer, not the main navigation. */
-const FOOTER_ROUTES: readonly Route[] = ['import'];
+/** Routes about the data rather than a unit's figures: linked from the footer, not the main navigation, each with what it is for. */
+const FOOTER_ROUTES: Partial<Record<Route, string>> = {
+  about: '每份报告的来源、涵盖范围、录入方式和已知问题，引用方式、许可与数据下载',
+  import: '把本单位的报告正文或决算表变成本看板的数据（只在本页处理，不上传）',
+};
 
-/** The footer's links (the import page). */
-export function footerItems(): NavItem[] {
-  return FOOTER_ROUTES.map((route) => ({ route, title: ROUTE_TITLES[route] }));
+/** The footer's links (about the data, the import page). */
+export function footerItems(): Array<NavItem & { note: string }> {
+  return (Object.entries(FOOTER_ROUTES) as Array<[Route, string]>).map(([route, note]) => ({ route, title: ROUTE_TITLES[route], note }));
 }
 
 /** Navigation: the indicators route carries the unit's own title, and only units that have indicators show it. */
 export function navItems(unit: UnitEntry | undefined, hasIndicators: boolean): NavItem[] {
-  return ROUTES.filter((r) => !FOOTER_ROUTES.includes(r) && (r !== 'operations' || hasIndicators)).map((route) => ({
+  return ROUTES.filter((r) => !(r in FOOTER_ROUTES) && (r !== 'operations' || hasIndicators)).map((route) => ({
     route,
     title: route === 'operations' ? (unit?.indicatorsTitle ?? ROUTE_TITLES.operations) : ROUTE_TITLES[route],
   }));

@@ -15,6 +15,7 @@ export const views: Record<Route, () => Promise<{ default: Component }>> = {
   quality: () => import('../quality/Quality.svelte'),
   glossary: () => import('../glossary/Glossary.svelte'),
   screen: () => import('../screen/Screen.svelte'),
+  about: () => import('../about/About.svelte'),
   import: () => import('../import/Import.svelte'),
 };
 

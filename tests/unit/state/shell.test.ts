@@ -55,9 +55,13 @@ describe('shell model', () => {
     expect(documentTitle(navItems(index.units[0], true), 'operations', '甲单位')).toBe('城市运行 · 甲单位 · 支出透明看板');
   });
 
-  it('links the import page from the footer, not the main navigation', () => {
+  it('links the about and import pages from the footer, not the main navigation', () => {
     expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen']);
-    expect(footerItems()).toEqual([{ route: 'import', title: '导入数据' }]);
+    expect(footerItems().map(({ route, title }) => ({ route, title }))).toEqual([
+      { route: 'about', title: '关于数据' },
+      { route: 'import', title: '导入数据' },
+    ]);
+    expect(footerItems().every((i) => i.note.length > 10)).toBe(true);
     expect(documentTitle(navItems(index.units[0], true), 'import', '甲单位')).toBe('导入数据 · 甲单位 · 支出透明看板');
   });
 
