@@ -114,6 +114,31 @@ export function checksFor(ids: readonly string[], results: readonly RuleResult[]
   return out;
 }
 
+/**
+ * The one quiet line a public page gives its checks: how many findings (unexplained failures and
+ * the report's own known inconsistencies) concern the figures the page shows, with the link to
+ * them on #/quality (counted by their keys, so a finding two panels share counts once). The marks
+ * beside the figures and the panels of findings show only when the reader asks (the line's
+ * toggle); #/quality keeps the full audit. null when there is none.
+ */
+export interface FindingsLine {
+  count: number;
+  text: string;
+  href: string;
+}
+
+export function findingsLine(keys: Iterable<string>, view: ViewState): FindingsLine | null {
+  const count = new Set(keys).size;
+  if (!count) return null;
+  return { count, text: `本页 ${count} 项数字与报告存在出入`, href: toHash({ ...view, route: 'quality', focus: null, path: [] }) };
+}
+
+/** The keys of the findings (fail or known) that concern any of `ids`. */
+export function findingKeys(ids: Iterable<string>, results: readonly RuleResult[]): string[] {
+  const set = new Set(ids);
+  return results.filter((r) => r.status !== 'pass' && r.records.some((id) => set.has(id))).map((r) => r.key);
+}
+
 const OVERVIEW_SECTIONS = new Set(['totals', 'budget']);
 const GRADE_ORDER: Record<RuleGrade, number> = Object.fromEntries(GRADES.map((g, i) => [g, i])) as Record<RuleGrade, number>;
 

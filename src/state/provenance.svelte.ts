@@ -3,6 +3,7 @@ import type { ProvenanceScope } from '../ui/provenance';
 import { data } from './data.svelte';
 import { selection } from './selection.svelte';
 import { toHash } from './url';
+import { audit } from './audit.svelte';
 
 /** The provenance of the selected unit-year (its first loaded year when the selected one is absent). */
 export function currentProvenance(): ProvenanceScope {
@@ -12,5 +13,6 @@ export function currentProvenance(): ProvenanceScope {
     records: uy?.value ? recordIndex(uy.value) : new Map<string, AnyRecord>(),
     results: uy?.results ?? [],
     checkLink: (key) => toHash({ ...selection.view, route: 'quality', focus: key }),
+    marks: audit.marks,
   };
 }

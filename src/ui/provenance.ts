@@ -16,6 +16,8 @@ export interface ProvenanceScope {
   results: RuleResult[];
   /** The link to one check on the quality page. */
   checkLink(key: string): string;
+  /** Whether the reader asked for the checks' marks beside the figures (state/audit.svelte.ts). */
+  marks: boolean;
 }
 
 const KEY = Symbol('provenance');

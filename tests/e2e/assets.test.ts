@@ -24,7 +24,12 @@ describe.concurrent('#/assets', () => {
     const s = await openPage(`#/assets?${Q}`);
     try {
       const note = s.page.locator('#sec-balance [data-check="asset-bounds:m-fa-selfuse"]');
+      // Shown when the reader asks for the marks (the page's one line of findings), once on the page.
+      await s.page.locator('[data-findings]').waitFor();
+      expect(await note.count()).toBe(0);
+      await s.page.locator('[data-findings]').getByRole('button', { name: '在数字旁标出' }).click();
       await expect.poll(() => note.innerText()).toContain('927.65');
+      expect(await s.page.locator('[data-check="asset-bounds:m-fa-selfuse"]').count()).toBe(1);
       expect(await note.innerText()).toContain('601.59');
       expect(await note.locator('a').getAttribute('href')).toContain('focus=asset-bounds:m-fa-selfuse');
     } finally {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { hashOf, openPage, waitForCharts } from './harness';
 
 describe('overview', () => {
-  test('cards, narrative, computed vs stated rates, and chart click drills', async () => {
+  test('cards, narrative, the findings line and its marks, and chart click drills', async () => {
     const s = await openPage('?e2e#/');
     const { page } = s;
     try {
@@ -13,7 +13,18 @@ describe('overview', () => {
       expect(exec).toContain('235.80');
       expect(exec).toContain('100.00%');
       expect(exec).toContain('311.06%');
-      expect(exec).toContain('报告所列 411%');
+      // The public reading: one figure per rate, no marks; the checks are one line that opens them.
+      expect(exec).not.toContain('报告所列 411%');
+      expect(await page.locator('.check-mark').count()).toBe(0);
+      const line = page.locator('[data-findings]');
+      expect(await line.innerText()).toMatch(/^本页 \d+ 项数字与报告存在出入 · 在数字旁标出 · 逐项查看$/);
+      await line.getByRole('button', { name: '在数字旁标出' }).click();
+      await expect.poll(() => page.locator('[data-kpi="execution"]').innerText()).toContain('报告所列 411%');
+      expect(await page.locator('.check-mark').count()).toBeGreaterThan(0);
+      expect(await line.getByRole('button').getAttribute('aria-pressed')).toBe('true');
+      await line.getByRole('button', { name: '隐藏标记' }).click();
+      await expect.poll(() => page.locator('.check-mark').count()).toBe(0);
+      expect(await line.getByRole('link', { name: '逐项查看' }).getAttribute('href')).toMatch(/^#\/quality\?unit=ningxiang-drc&year=2022/);
       expect(await page.locator('[data-narrative]').innerText()).toMatch(/^2022年支出合计969\.29万元，较上年减少1,959\.60万元，下降66\.91%，主要是/);
       expect(await page.locator('[data-kpi="sangong.total"]').innerText()).toContain('5.74');
       expect(await page.locator('[data-kpi="staff"]').innerText()).toMatch(/14[\s\S]*9/);

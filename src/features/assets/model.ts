@@ -12,7 +12,7 @@ import { sharePct } from '../../domain/check';
 import type { ViewState } from '../../state/url';
 import type { TableView } from '../../ui/table/columns';
 import { MONEY, moneyWithUnit, pct } from '../../ui/format';
-import { checksFor } from '../../domain/findings';
+import { checksFor, findingKeys, findingsLine, type FindingsLine } from '../../domain/findings';
 import { FigureBook } from './cards';
 import { assetPanels } from './panels/balance';
 import type { PanelContext, PanelView } from './panels/context';
@@ -38,6 +38,8 @@ export interface AssetsView {
   notCovered: string | null;
   /** Set when the link's focus names no measure of this unit (it is then ignored). */
   focusNotice: string | null;
+  /** "本页 N 项数字与报告存在出入": the findings about the figures shown (each once); null when none. */
+  findings: FindingsLine | null;
   measures: TableView<MeasureRow> & { title: string; note: string };
   footnote: string;
   /** The focus after choosing `key` (a chart item, a card): toggles; null = clear; undefined = not a figure of this route. */
@@ -137,6 +139,7 @@ export function assetsModel(input: AssetsInput): AssetsView {
   }
 
   const { rows: measureRows, columns: measureCols } = measureTable(book, year, sangongTitle);
+  const once = findingsOnce(panels, findingKeys(measureRows.map((r) => r.key), results), view);
 
   const notCoveredTitles = ASSET_SECTIONS.filter((s) => !covered.has(s)).map((s) => SECTION_TITLES[s]);
   const hasAny = panels.length > 0 || measureRows.length > 0;
@@ -147,9 +150,10 @@ export function assetsModel(input: AssetsInput): AssetsView {
     empty: !input.report?.value && !hasAny ? `没有${input.unitName}${year}年的数据。` : null,
     reportNote: reportYear !== undefined && reportYear !== year ? `${year}年的数字来自${reportYear}年的报告（上年数）。` : null,
     nav: [...panels.map((p) => ({ id: `sec-${p.id}`, label: p.navLabel })), ...(measureRows.length ? [{ id: 'sec-all', label: '全部指标' }] : [])],
-    panels,
+    panels: once.panels,
     notCovered: notCoveredSentence(year, notCoveredTitles),
     focusNotice,
+    findings: once.line,
     measures: {
       id: 'all-measures',
       title: `全部财务与管理指标（${measureRows.length} 项）`,
@@ -164,6 +168,17 @@ export function assetsModel(input: AssetsInput): AssetsView {
     footnote: `金额单位：${unitLabel}。“推算”数字由报告的增减额或增长率算出，“≈”表示推算值。`,
     select: (key) => (keys.has(key) ? (key === view.focus ? null : key) : undefined),
   };
+}
+
+/**
+ * Each finding once: in the first panel whose figures it concerns (a finding about two panels'
+ * figures is not repeated), and the page's one line counting them with those of the table of
+ * all measures.
+ */
+function findingsOnce(panels: PanelView[], tableKeys: string[], view: ViewState): { panels: PanelView[]; line: FindingsLine | null } {
+  const seen = new Set<string>();
+  const out = panels.map((p) => ({ ...p, checks: p.checks.filter((c) => !seen.has(c.key) && !!seen.add(c.key)) }));
+  return { panels: out, line: findingsLine([...seen, ...tableKeys], view) };
 }
 
 /** 基本支出 of the year (all sources), which 机关运行经费 is a part of. */

@@ -14,7 +14,9 @@ import type { Amount, NodeKey, Trees } from '../../domain/spending/types';
 import { makeLookup, slice, yearFacts } from '../../domain/spending/slices';
 import { recordsOf } from '../../domain/provenance';
 import type { DrillStep, Route } from '../../model/routes';
-import type { UnitYearFile } from '../../model/types';
+import type { RuleResult, UnitYearFile } from '../../model/types';
+import type { ViewState } from '../../model/routes';
+import { findingKeys, findingsLine, type FindingsLine } from '../../domain/findings';
 import { ROLE_SECTIONS, SECTION_TITLES, sourceLabel, type Flow, type MoneyUnit, type Phase, type RoleSection } from '../../model/vocabulary';
 import { growthPct } from '../../domain/check';
 import { MONEY, money, signed, signedMoney } from '../../ui/format';
@@ -55,6 +57,9 @@ export interface OverviewInput {
   money: MoneyUnit;
   /** Key under the pointer (a spending-type key dims the other types in the structure chart). */
   hover?: string | null;
+  /** The shown report's check results and the view, for the page's one line of findings. */
+  results?: readonly RuleResult[];
+  view?: ViewState;
 }
 
 export interface OverviewView {
@@ -65,6 +70,8 @@ export interface OverviewView {
   notCovered: string | null;
   narrative: string | null;
   structure: { chart: ChartSpec; list: StructureEntry[] } | null;
+  /** "本页 N 项数字与报告存在出入": the findings about the figures shown; null when none. */
+  findings: FindingsLine | null;
 }
 
 export type OverviewModel = { state: 'no-unit'; message: string } | { state: 'no-data'; message: string } | OverviewView;
@@ -170,5 +177,9 @@ export function overviewModel(i: OverviewInput): OverviewModel {
   // ---- structure by function ----
   const structure = total ? functionStructure(cur!, total, i.trees, records, year, u, i.hover ?? null, `${i.unitName}_${year}_支出结构`) : null;
 
-  return { state: 'ok', title: overviewTitle(year, reportOfYear(i.files, year)?.source.kind), cards, notCovered, narrative: story, structure };
+  // ---- the findings about what the page shows, as one line ----
+  const shownIds = [...cards.flatMap((c) => [...c.lines.flatMap((l) => l.segs), ...c.rates.flatMap((r) => r.segs)]), ...(structure?.list ?? [])].flatMap((x) => x.source?.ids ?? []);
+  const findings = i.view ? findingsLine(findingKeys(shownIds, i.results ?? []), i.view) : null;
+
+  return { state: 'ok', title: overviewTitle(year, reportOfYear(i.files, year)?.source.kind), cards, notCovered, narrative: story, structure, findings };
 }

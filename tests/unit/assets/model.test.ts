@@ -181,7 +181,18 @@ describe('the second shipped unit (daying-wgl 2022)', () => {
   test('the growth printed truncated (−13.71% for −13.72%) is shown beside the figure', () => {
     const p = panel(vm, 'sangong');
     expect(card(p, 'm-sangong-reception-growth')?.note).toBe('报告 −13.71% · 复算 −13.72% ≠');
-    expect(p.checks.map((c) => c.key)).toContain('recompute:m-sangong-reception-growth');
+    // The finding is shown once on the page: in the first panel whose figures it concerns.
+    const shownIn = vm.panels.filter((x) => x.checks.some((c) => c.key === 'recompute:m-sangong-reception-growth')).map((x) => x.id);
+    expect(shownIn).toHaveLength(1);
+    expect(vm.findings!.count).toBeGreaterThanOrEqual(new Set(vm.panels.flatMap((x) => x.checks.map((c) => c.key))).size);
+  });
+
+  test('no finding is listed in two panels, and the page line counts each once', () => {
+    const keys = vm.panels.flatMap((x) => x.checks.map((c) => c.key));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(vm.findings?.text).toBe(`本页 ${vm.findings?.count} 项数字与报告存在出入`);
+    expect(vm.findings!.count).toBeGreaterThanOrEqual(keys.length);
   });
 
   test('政府采购 by kind with shares of the total, SME shares checked', () => {

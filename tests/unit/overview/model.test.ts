@@ -34,14 +34,40 @@ describe('overview of the shipped unit (2022)', () => {
     expect(c.lines.map((l) => l.hoverKey).filter(Boolean)).toEqual(['b:基本支出', 'b:项目支出']);
   });
 
-  it('budget execution: computed rates beside the stated 411%', () => {
+  it('budget execution: computed rates, the stated 411% only as a check detail', () => {
     const c = card(v, 'execution')!;
     expect(text(c)).toContain('年初预算 235.80 → 调整预算 969.29 → 决算 969.29');
-    const rate = (n: string) => c.rates.find((r) => r.name === n)!.segs.map((s) => s.text).join('');
-    expect(rate('预算完成率')).toBe('100.00%报告所列 411%（与“决算 ÷ 年初预算”一致）');
-    expect(rate('决算 / 年初预算')).toBe('411.06%');
-    expect(rate('预算调整率')).toBe('311.06%报告所列 411%（与“决算 ÷ 年初预算”一致）');
-    expect(rate('项目资金到位率')).toBe('100%');
+    const rate = (n: string, marks: boolean) =>
+      c.rates
+        .find((r) => r.name === n)!
+        .segs.filter((s) => marks || !s.audit)
+        .map((s) => s.text)
+        .join('');
+    // The public reading: one figure per rate.
+    expect(rate('预算完成率', false)).toBe('100.00%');
+    expect(rate('预算调整率', false)).toBe('311.06%');
+    // With the marks asked for, the report's own differing figure beside it.
+    expect(rate('预算完成率', true)).toBe('100.00% 报告所列 411%（与“决算 ÷ 年初预算”一致）');
+    expect(rate('决算 / 年初预算', true)).toBe('411.06%');
+    expect(rate('预算调整率', true)).toBe('311.06% 报告所列 411%（与“决算 ÷ 年初预算”一致）');
+    expect(rate('项目资金到位率', false)).toBe('100%');
+  });
+
+  it('one line counts the findings about the figures shown, and links them on #/quality', () => {
+    const u = shipped(FIRST);
+    const results = [
+      { key: 'a', rule: 'r', family: 'arithmetic', grade: 'error', title: 't', status: 'fail', message: '', numbers: {}, records: [card(v, 'execution')!.rates[0].segs[0].source!.ids[0]] },
+      { key: 'b', rule: 'r', family: 'arithmetic', grade: 'error', title: 't', status: 'known', message: '', numbers: {}, records: [card(v, 'total')!.lines[0].segs.find((s) => s.source)!.source!.ids[0]] },
+      { key: 'c', rule: 'r', family: 'arithmetic', grade: 'error', title: 't', status: 'pass', message: '', numbers: {}, records: [card(v, 'total')!.lines[0].segs.find((s) => s.source)!.source!.ids[0]] },
+      { key: 'd', rule: 'r', family: 'arithmetic', grade: 'error', title: 't', status: 'fail', message: '', numbers: {}, records: ['not-on-this-page'] },
+    ] as never[];
+    const sel = { route: '' as const, unit: FIRST, year: 2022, compare: 2021, path: [], money: 'wan' as const, focus: null };
+    const m = overviewModel({ facts: allFacts, trees, files: u.files, unit: FIRST, unitName: u.entry.name, year: 2022, money: 'wan', results, view: sel });
+    if (m.state !== 'ok') throw new Error(m.message);
+    expect(m.findings).toMatchObject({ count: 2, text: '本页 2 项数字与报告存在出入' });
+    expect(m.findings?.href).toMatch(/^#\/quality\?unit=ningxiang-drc&year=2022&cmp=2021(&|$)/);
+    const none = overviewModel({ facts: allFacts, trees, files: u.files, unit: FIRST, unitName: u.entry.name, year: 2022, money: 'wan', results: results.slice(2), view: sel });
+    expect(none.state === 'ok' && none.findings).toBeNull();
   });
 
   it('三公 total with budget, 2021 and items, found by role', () => {

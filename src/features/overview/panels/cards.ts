@@ -17,6 +17,11 @@ export interface Seg {
   text: string;
   tone?: 'strong' | 'muted' | 'up' | 'down' | 'stated';
   source?: SourceRef;
+  /**
+   * A check's detail rather than a figure (the report's own differing value beside the one
+   * computed from its figures): shown only when the reader asks for the marks.
+   */
+  audit?: true;
 }
 
 /** One line of a card: `big` the headline figure, `pair` a labelled part, `chg` a change or comparison, `note` a remark. */
@@ -159,7 +164,7 @@ export function executionCards(ctx: CardContext): Card[] {
       if (r) segs.push({ text: pct(r.value), tone: 'strong', source: ref(r.ids, name, r.formula) });
       if (s && (!r || !checkStated(s.value, r.value, { unit: '%' }).ok)) {
         const same = other && checkStated(s.value, other.value, { unit: '%' }).ok ? `（与“${other.formula.replace(' × 100%', '')}”一致）` : '';
-        segs.push({ text: `${r ? '报告所列 ' : ''}${pct(s.value, decimalsOf(s.value))}${same}`, tone: r ? 'stated' : 'strong', source: ref(s.ids, `报告所列${name}`) });
+        segs.push({ text: `${r ? ' 报告所列 ' : ''}${pct(s.value, decimalsOf(s.value))}${same}`, tone: r ? 'stated' : 'strong', source: ref(s.ids, `报告所列${name}`), ...(r ? { audit: true as const } : {}) });
       }
       rates.push({ name, segs });
     };
@@ -189,7 +194,7 @@ export function staffCards(ctx: CardContext): Card[] {
     const ratio = quota && inPost ? sharePct(inPost.value, quota.value) : null;
     if (ratio !== null) {
       const segs: Seg[] = [{ text: `在编率 ${pct(ratio)}`, source: ref([...inPost!.ids, ...quota!.ids], '在编率', '在编人员 ÷ 编制数 × 100%') }];
-      if (control && !checkStated(control.value, ratio, { unit: '%' }).ok) segs.push({ text: ` 报告所列${control.title} ${pct(control.value, decimalsOf(control.value))}`, tone: 'stated', source: ref(control.ids, control.title) });
+      if (control && !checkStated(control.value, ratio, { unit: '%' }).ok) segs.push({ text: ` 报告所列${control.title} ${pct(control.value, decimalsOf(control.value))}`, tone: 'stated', source: ref(control.ids, control.title), audit: true });
       lines.push({ kind: 'chg', segs });
     } else if (control) lines.push({ kind: 'chg', segs: [{ text: `${control.title} ${pct(control.value, decimalsOf(control.value))}`, source: ref(control.ids, control.title) }] });
     if (quota) {
