@@ -36,41 +36,24 @@ export function toBase(value: number, unit: string): { base: number; baseUnit: s
   return { base: value, baseUnit: unit };
 }
 
+/** An item from the fields a record and a table row share; the two spell "cumulative" and "derived" differently. */
+function item(r: Pick<OpItem, 'id' | 'group' | 'label' | 'value' | 'unit' | 'approx' | 'parent'>, cumulative: boolean, derived: boolean): OpItem {
+  return { id: r.id, group: r.group, label: r.label, value: r.value, unit: r.unit, approx: r.approx, cumulative, parent: r.parent, derived, ...toBase(r.value, r.unit) };
+}
+
 /** One operational indicator record as an item. */
 export function opItem(r: Indicator): OpItem {
-  return {
-    id: r.id,
-    group: r.group,
-    label: r.label,
-    value: r.value,
-    unit: r.unit,
-    approx: r.approx,
-    cumulative: r.cumulative,
-    parent: r.parent,
-    derived: r.provenance.kind === 'derived',
-    ...toBase(r.value, r.unit),
-  };
+  return item(r, r.cumulative, r.provenance.kind === 'derived');
 }
 
 /** Operational indicator rows of one unit and year from the indicators table. */
 export function operationRows(indicators: ColumnTable, unit: string, year: number): OpItem[] {
-  return (
-    indicators
-      .params({ unit, year })
-      .filter((d: IndicatorRow, $: { unit: string; year: number }) => d.owner === $.unit && d.year === $.year && d.domain === 'operations')
-      .objects() as unknown as IndicatorRow[]
-  ).map((r) => ({
-    id: r.id,
-    group: r.group,
-    label: r.label,
-    value: r.value,
-    unit: r.unit,
-    approx: r.approx,
-    cumulative: !!r.cumulative,
-    parent: r.parent,
-    derived: r.provenance === 'derived',
-    ...toBase(r.value, r.unit),
-  }));
+  const rows = indicators
+    .params({ unit, year })
+    .filter((d: IndicatorRow, $: { unit: string; year: number }) => d.owner === $.unit && d.year === $.year && d.domain === 'operations')
+    .objects() as unknown as IndicatorRow[];
+  // The table holds the provenance's kind only.
+  return rows.map((r) => item(r, !!r.cumulative, r.provenance === 'derived'));
 }
 
 /** Items grouped by the index's groups (display order); groups the index does not know come last. */

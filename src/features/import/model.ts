@@ -235,112 +235,131 @@ export function cliCommand(fileName: string, unit: string, name: string, year: n
   return `npm run import -- ${quote(fileName)} --unit ${unit} --name ${quote(name)} --year ${year}`;
 }
 
-/** The view of a state. `entry` is the preview unit's index entry once it is added. */
-export function importView(state: ImportState, entry?: UnitEntry): ImportView {
-  const view: ImportView = {
-    title: '导入数据',
-    lead: LEAD,
-    status: '',
-    progress: null,
-    busy: false,
-    errors: [],
-    errorTitle: '',
-    warnings: [],
-    summary: null,
-    findings: null,
-    review: null,
-    preview: null,
-    downloads: [],
-    publish: null,
+/** A view with nothing to show yet; each state fills in its part. */
+function blankView(): ImportView {
+  return { title: '导入数据', lead: LEAD, status: '', progress: null, busy: false, errors: [], errorTitle: '', warnings: [], summary: null, findings: null, review: null, preview: null, downloads: [], publish: null };
+}
+
+type DoneState = Extract<ImportState, { phase: 'done' }>;
+
+/** While the worker reads (a progress bar in bytes) or parses (an indeterminate one). */
+function parsingView(state: Extract<ImportState, { phase: 'parsing' }>): ImportView {
+  const read = state.stage === 'read';
+  const pct = state.size ? Math.min(100, Math.round((state.loaded / state.size) * 100)) : 100;
+  const label = read ? `正在读取 ${state.fileName}：${pct}%（${mb(state.loaded)} / ${mb(state.size)} MB）` : `正在解析 ${state.fileName}（${mb(state.size)} MB）…`;
+  return { ...blankView(), busy: true, status: label, progress: { value: read ? state.loaded : null, max: Math.max(state.size, 1), label } };
+}
+
+/** The importer stopped: its errors, each with its place, and what it could not place. */
+function failedView(state: Extract<ImportState, { phase: 'failed' }>): ImportView {
+  return {
+    ...blankView(),
+    status: `无法导入 ${state.fileName}。`,
+    errorTitle: `无法导入 ${state.fileName}`,
+    errors: state.errors.map((e) => ({ where: whereText(e.where), message: pageWording(e.message) })),
+    warnings: state.warnings.map(pageWording),
+    review: state.review.length ? reviewView(state.review) : null,
   };
-  if (state.phase === 'idle') return { ...view, status: '尚未选择文件。' };
-  if (state.phase === 'parsing') {
-    const read = state.stage === 'read';
-    const pct = state.size ? Math.min(100, Math.round((state.loaded / state.size) * 100)) : 100;
-    const label = read ? `正在读取 ${state.fileName}：${pct}%（${mb(state.loaded)} / ${mb(state.size)} MB）` : `正在解析 ${state.fileName}（${mb(state.size)} MB）…`;
-    return { ...view, busy: true, status: label, progress: { value: read ? state.loaded : null, max: Math.max(state.size, 1), label } };
-  }
-  if (state.phase === 'checking') return { ...view, busy: true, status: `正在核对 ${state.fileName} 的导入结果…`, progress: { value: null, max: 1, label: '正在核对' } };
-  if (state.phase === 'failed') {
-    return {
-      ...view,
-      status: `无法导入 ${state.fileName}。`,
-      errorTitle: `无法导入 ${state.fileName}`,
-      errors: state.errors.map((e) => ({ where: whereText(e.where), message: pageWording(e.message) })),
-      warnings: state.warnings.map(pageWording),
-      review: state.review.length ? reviewView(state.review) : null,
-    };
-  }
+}
 
-  const { result, check, fileName, format, name } = state;
-  const file = result.file;
-  const year = file.reportYear;
-  const unit = file.unit;
-  const warnings = (result.warnings ?? []).map(pageWording);
-  if (!check.added) {
-    return {
-      ...view,
-      status: `${fileName} 的导入结果未通过结构检查，没有加入预览。`,
-      errorTitle: '导入结果未通过结构检查（这是导入程序的问题，请把下面的错误报告给维护者）',
-      errors: check.errors.map((e) => ({ where: [e.record, e.field].filter(Boolean).join(' › '), message: e.message })),
-      warnings,
-      review: reviewView(result.review),
-    };
-  }
+/** The importer made a file the store's structural check refused: an importer bug, shown as such. */
+function rejectedView(state: DoneState): ImportView {
+  return {
+    ...blankView(),
+    status: `${state.fileName} 的导入结果未通过结构检查，没有加入预览。`,
+    errorTitle: '导入结果未通过结构检查（这是导入程序的问题，请把下面的错误报告给维护者）',
+    errors: state.check.errors.map((e) => ({ where: [e.record, e.field].filter(Boolean).join(' › '), message: e.message })),
+    warnings: (state.result.warnings ?? []).map(pageWording),
+    review: reviewView(state.result.review),
+  };
+}
 
+/** One rule result that did not pass, with the passage or the first records it names, linked to #/quality of the preview. */
+function findingView(r: RuleResult, file: UnitYearFile, records: ReturnType<typeof recordIndex>): FindingView {
+  const quotes = r.span
+    ? [`“${r.span.text}”${r.span.line ? `（第 ${r.span.line} 行）` : ''}`]
+    : r.records.slice(0, MAX_QUOTES).flatMap((id) => {
+        const rec = records.get(id);
+        return rec ? [`${rec.record.label}：${provenanceSummary(rec.record.provenance)}`] : [];
+      });
+  if (!r.span && r.records.length > MAX_QUOTES) quotes.push(`另有 ${r.records.length - MAX_QUOTES} 条记录，见数据质量页`);
+  return {
+    key: r.key,
+    status: r.status,
+    badge: BADGE[countOf(r)],
+    grade: r.grade,
+    gradeText: GRADE_TEXT[r.grade] ?? r.grade,
+    title: r.title,
+    message: r.message,
+    numbers: numberPairs(r.numbers),
+    quotes,
+    href: previewHref('quality', file.unit, file.reportYear, r.key),
+  };
+}
+
+/** The check report: what needs attention first, and the counts as the CLI counts them (only an unexplained error fails). */
+function findingsOf(file: UnitYearFile, check: CheckResult): NonNullable<ImportView['findings']> & { fails: number } {
   const records = recordIndex(file);
-  const derived = [...file.facts, ...file.measures].filter((x) => x.provenance.kind === 'derived').length;
   const open = orderResults(check.results.filter((r) => r.status !== 'pass'));
-  const passed = check.results.length - open.length;
-  // Counted as the CLI counts (summarize): only an unexplained error is a failure.
   const total = summarize([...check.results]).total;
-  const fails = total.fail;
-  const placed = [...file.facts, ...file.measures, ...file.indicators].filter((x) => x.provenance.kind === 'stated').length;
-  const finding = (r: RuleResult): FindingView => {
-    const quotes = r.span
-      ? [`“${r.span.text}”${r.span.line ? `（第 ${r.span.line} 行）` : ''}`]
-      : r.records.slice(0, MAX_QUOTES).flatMap((id) => {
-          const rec = records.get(id);
-          return rec ? [`${rec.record.label}：${provenanceSummary(rec.record.provenance)}`] : [];
-        });
-    if (!r.span && r.records.length > MAX_QUOTES) quotes.push(`另有 ${r.records.length - MAX_QUOTES} 条记录，见数据质量页`);
-    return {
-      key: r.key,
-      status: r.status,
-      badge: BADGE[countOf(r)],
-      grade: r.grade,
-      gradeText: GRADE_TEXT[r.grade] ?? r.grade,
-      title: r.title,
-      message: r.message,
-      numbers: numberPairs(r.numbers),
-      quotes,
-      href: previewHref('quality', unit, year, r.key),
-    };
+  return {
+    title: `检查报告：${open.length} 项需要注意`,
+    counts: `通过 ${total.pass} · 未解释失败 ${total.fail} · 已知问题 ${total.known} · 未解释的警告 ${total.warning} · 提示 ${total.note}${check.broken.length ? ` · 未能使用的部分：${check.broken.join('、')}` : ''}`,
+    items: open.map((r) => findingView(r, file, records)),
+    passed: check.results.length - open.length,
+    fails: total.fail,
   };
+}
 
-  const displayName = entry?.name ?? name;
-  // The 名词解释 is the same for every unit: nothing of the imported file to preview there.
-  const links = navItems(entry, file.indicators.length > 0).filter((n) => n.route !== 'glossary').map((n) => ({ route: n.route, title: n.title, href: previewHref(n.route, unit, year) }));
+/** The files to publish, each with where it goes in the data folder (as `npm run import` writes them). */
+function downloadsOf(state: DoneState): { downloads: DownloadView[]; sourceFile: string } {
+  const { result, format, fileName } = state;
+  const { unit, reportYear: year } = result.file;
   const paths = sourcePaths(unit, year, format, fileName, result);
   const downloads: DownloadView[] = [
     { kind: 'json', label: '下载数据文件（JSON）', fileName: `${unit}-${year}.json`, path: `data/units/${unit}/${year}.json` },
     ...(result.sourceText !== undefined ? [{ kind: 'source' as const, label: '下载原文副本（TXT）', fileName: paths.sourceFile.replace(/^sources\//, ''), path: `data/${paths.sourceFile}` }] : []),
     { kind: 'xlsx', label: '下载决算公开表（Excel）', fileName: `${unit}-${year}.xlsx`, path: `data/${paths.original ?? `sources/${unit}-${year}.xlsx`}` },
   ];
+  return { downloads, sourceFile: paths.sourceFile };
+}
 
+/** The steps that publish the preview for good: files into the data folder, the unit into the index, a check, a build. */
+function publishOf(state: DoneState, downloads: DownloadView[], sourceFile: string): NonNullable<ImportView['publish']> {
+  const { result, fileName, name } = state;
+  const { unit, reportYear: year } = result.file;
   return {
-    ...view,
+    title: '发布',
+    steps: [
+      `下载数据文件，存为 ${downloads[0].path}${result.sourceText !== undefined ? `；原文副本存为 data/${sourceFile}` : ''}。`,
+      `在 data/index.json 的 units 中登记该单位及 ${year} 年（id ${unit}，文件 units/${unit}/${year}.json）${result.newCodes?.functional.length || result.newCodes?.economic.length ? '，并把新科目补入分类表' : ''}；或在项目目录用下面的命令一步完成导入与登记。`,
+      '运行 npm run check:data 确认无误后，重新构建并发布网站。',
+    ],
+    command: cliCommand(fileName, unit, name, year),
+  };
+}
+
+/** The file joined this session's data: what was imported, the check report, the review list, the preview's links, downloads and publishing. */
+function doneView(state: DoneState, entry: UnitEntry | undefined): ImportView {
+  const { result, check, fileName, name } = state;
+  const file = result.file;
+  const year = file.reportYear;
+  const unit = file.unit;
+  const derived = [...file.facts, ...file.measures].filter((x) => x.provenance.kind === 'derived').length;
+  const placed = [...file.facts, ...file.measures, ...file.indicators].filter((x) => x.provenance.kind === 'stated').length;
+  const { fails, ...findings } = findingsOf(file, check);
+  const displayName = entry?.name ?? name;
+  // The 名词解释 is the same for every unit: nothing of the imported file to preview there.
+  const links = navItems(entry, file.indicators.length > 0).filter((n) => n.route !== 'glossary').map((n) => ({ route: n.route, title: n.title, href: previewHref(n.route, unit, year) }));
+  const { downloads, sourceFile } = downloadsOf(state);
+  return {
+    ...blankView(),
     status: `已导入 ${fileName}：${displayName} ${year} 年，${fails ? `${fails} 项错误未说明` : '没有未说明的错误'}，已归位数字 ${placed} 个，待核对数字 ${result.review.length} 个。`,
-    warnings,
+    warnings: (result.warnings ?? []).map(pageWording),
     summary:
       `${fileName}${result.encoding ? `（${result.encoding.toUpperCase()}）` : ''} → ${year} 年度《${file.source.title}》：` +
       `金额 ${file.facts.length} 条，指标 ${file.measures.length} 条（其中推算 ${derived} 条）${file.indicators.length ? `，业务指标 ${file.indicators.length} 条` : ''}；已归位数字 ${placed} 个，待核对数字 ${result.review.length} 个。`,
-    findings: {
-      title: `检查报告：${open.length} 项需要注意`,
-      counts: `通过 ${total.pass} · 未解释失败 ${total.fail} · 已知问题 ${total.known} · 未解释的警告 ${total.warning} · 提示 ${total.note}${check.broken.length ? ` · 未能使用的部分：${check.broken.join('、')}` : ''}`,
-      items: open.map(finding),
-      passed,
-    },
+    findings,
     review: reviewView(result.review),
     preview: {
       title: '预览',
@@ -349,16 +368,24 @@ export function importView(state: ImportState, entry?: UnitEntry): ImportView {
       links,
     },
     downloads,
-    publish: {
-      title: '发布',
-      steps: [
-        `下载数据文件，存为 ${downloads[0].path}${result.sourceText !== undefined ? `；原文副本存为 data/${paths.sourceFile}` : ''}。`,
-        `在 data/index.json 的 units 中登记该单位及 ${year} 年（id ${unit}，文件 units/${unit}/${year}.json）${result.newCodes?.functional.length || result.newCodes?.economic.length ? '，并把新科目补入分类表' : ''}；或在项目目录用下面的命令一步完成导入与登记。`,
-        '运行 npm run check:data 确认无误后，重新构建并发布网站。',
-      ],
-      command: cliCommand(fileName, unit, name, year),
-    },
+    publish: publishOf(state, downloads, sourceFile),
   };
+}
+
+/** The view of a state. `entry` is the preview unit's index entry once it is added. */
+export function importView(state: ImportState, entry?: UnitEntry): ImportView {
+  switch (state.phase) {
+    case 'idle':
+      return { ...blankView(), status: '尚未选择文件。' };
+    case 'parsing':
+      return parsingView(state);
+    case 'checking':
+      return { ...blankView(), busy: true, status: `正在核对 ${state.fileName} 的导入结果…`, progress: { value: null, max: 1, label: '正在核对' } };
+    case 'failed':
+      return failedView(state);
+    case 'done':
+      return state.check.added ? doneView(state, entry) : rejectedView(state);
+  }
 }
 
 function reviewView(items: readonly ReviewItem[]): NonNullable<ImportView['review']> {

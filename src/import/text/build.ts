@@ -124,15 +124,13 @@ function statLabel(label: string, stat: Stat, base: ChangeBase | undefined, whol
   return label;
 }
 
-/** Build the file from the claims. */
-export function build(input: BuildInput): Built {
-  const review: ReviewItem[] = [];
-  const facts = new Map<string, FactRec>();
-  const alias = new Map<string, string>();
-  const measures = new Map<string, MeasureRec>();
+const measureKey = (about: string, year: number, stat: Stat, base: ChangeBase | undefined, phase: Phase, completion: boolean) =>
+  JSON.stringify([about, year, stat, base ?? null, phase, completion]);
 
-  // 1. Facts: one per cell.
-  for (const c of input.claims) {
+/** 1. Facts: one per cell; a second, different number for a cell goes to review. */
+function collectFacts(claims: Claim[], review: ReviewItem[]): Map<string, FactRec> {
+  const facts = new Map<string, FactRec>();
+  for (const c of claims) {
     if (c.target.kind !== 'fact' || c.stat !== 'value' || c.completion) continue;
     const t = c.target;
     const k = cellKey(t.cell, c.year, t.phase);
@@ -144,8 +142,16 @@ export function build(input: BuildInput): Built {
     }
     facts.set(k, { cell: t.cell, year: c.year, phase: t.phase, amount: c.value, label: t.label, claim: c, id: '' });
   }
+  return facts;
+}
 
-  // 2. A figure stated without spending type equal to the same item under one type is that item.
+/**
+ * 2. A figure stated without spending type equal to the same item under one type is that item,
+ * and the economic parts of such an item take that type too. Merged cells are removed from
+ * `facts`; the returned aliases lead from their keys to the typed cell's.
+ */
+function mergeUntyped(facts: Map<string, FactRec>): Map<string, string> {
+  const alias = new Map<string, string>();
   const wholeBasis = new Map<string, Basis>();
   for (const [k, f] of [...facts]) {
     if (f.cell.basis !== null || (!f.cell.functional && !f.cell.economic)) continue;
@@ -173,12 +179,13 @@ export function build(input: BuildInput): Built {
       alias.set(k, k2);
     }
   }
-  const factAt = (k: string): FactRec | undefined => facts.get(alias.get(k) ?? k) ?? facts.get(alias.get(alias.get(k) ?? '') ?? '');
+  return alias;
+}
 
-  // 3. Measures: roles, and the changes, growths, shares and completions of any figure.
-  const measureKey = (about: string, year: number, stat: Stat, base: ChangeBase | undefined, phase: Phase, completion: boolean) =>
-    JSON.stringify([about, year, stat, base ?? null, phase, completion]);
-  for (const c of input.claims) {
+/** 3. Measures: roles, and the changes, growths, shares and completions of any figure; a second, different number goes to review. */
+function collectMeasures(claims: Claim[], review: ReviewItem[]): Map<string, MeasureRec> {
+  const measures = new Map<string, MeasureRec>();
+  for (const c of claims) {
     const t = c.target;
     const isFactValue = t.kind === 'fact' && c.stat === 'value' && !c.completion;
     if (isFactValue) continue;
@@ -214,8 +221,11 @@ export function build(input: BuildInput): Built {
       completion: Boolean(c.completion),
     });
   }
+  return measures;
+}
 
-  // 4. Ids, so formulas can name records.
+/** 4. Ids, so formulas can name records: readable from the record's cell or role, unique within the file. */
+function idMinter() {
   const used = new Set<string>();
   const unique = (parts: Array<string | number>) => {
     const baseId = parts
@@ -230,105 +240,127 @@ export function build(input: BuildInput): Built {
     used.add(id);
     return id;
   };
-  const factId = (f: FactRec) =>
-    unique(['f', f.year, PHASE_CODE[f.phase], FLOW_CODE[f.cell.flow], f.cell.source ? SOURCE_CODE[f.cell.source] : '', f.cell.basis ? BASIS_CODE[f.cell.basis] : '', f.cell.functional ?? '', f.cell.economic ? `e${f.cell.economic}` : '']);
+  // A qualifier that is not a number (a project's name) is numbered in the order met: ids stay ASCII.
   const qualifiers = new Map<string, string>();
-  const measureId = (m: MeasureRec) => {
-    let slug = 'item';
-    if (m.role) {
-      const { name, qualifier } = parseRole(m.role);
-      slug = name.replace(/\./g, '-');
-      if (qualifier !== null) {
-        if (/^\d+$/.test(qualifier)) slug += `-${qualifier}`;
-        else {
-          if (!qualifiers.has(m.role)) qualifiers.set(m.role, `q${qualifiers.size + 1}`);
-          slug += `-${qualifiers.get(m.role)}`;
+  return {
+    fact: (f: FactRec) =>
+      unique(['f', f.year, PHASE_CODE[f.phase], FLOW_CODE[f.cell.flow], f.cell.source ? SOURCE_CODE[f.cell.source] : '', f.cell.basis ? BASIS_CODE[f.cell.basis] : '', f.cell.functional ?? '', f.cell.economic ? `e${f.cell.economic}` : '']),
+    measure: (m: MeasureRec) => {
+      let slug = 'item';
+      if (m.role) {
+        const { name, qualifier } = parseRole(m.role);
+        slug = name.replace(/\./g, '-');
+        if (qualifier !== null) {
+          if (/^\d+$/.test(qualifier)) slug += `-${qualifier}`;
+          else {
+            if (!qualifiers.has(m.role)) qualifiers.set(m.role, `q${qualifiers.size + 1}`);
+            slug += `-${qualifiers.get(m.role)}`;
+          }
         }
       }
-    }
-    return unique(['m', m.year, slug, m.completion ? 'completion' : m.stat === 'value' ? '' : m.stat, m.base ?? '', m.phase === '决算' ? '' : PHASE_CODE[m.phase]]);
+      return unique(['m', m.year, slug, m.completion ? 'completion' : m.stat === 'value' ? '' : m.stat, m.base ?? '', m.phase === '决算' ? '' : PHASE_CODE[m.phase]]);
+    },
   };
-  for (const f of facts.values()) f.id = factId(f);
-  for (const m of measures.values()) m.id = measureId(m);
+}
 
-  // 5. Derived records.
-  const valueOf = (about: string, year: number, phase: Phase): { id: string; value: number; label: string; rec: FactRec | MeasureRec } | undefined => {
-    if (about.startsWith('fact:')) {
-      const [flow, source, basis, functional, economic] = JSON.parse(about.slice(5));
-      const f = factAt(cellKey({ flow, source, basis, functional, economic }, year, phase));
-      return f ? { id: f.id, value: f.amount, label: f.label, rec: f } : undefined;
-    }
-    const m = measures.get(measureKey(about, year, 'value', undefined, phase, false));
-    return m ? { id: m.id, value: m.value, label: m.label, rec: m } : undefined;
-  };
-  const derive = (about: string, year: number, phase: Phase, value: number, formula: Formula, text: string, like: FactRec | MeasureRec) => {
-    if (!Number.isFinite(value) || valueOf(about, year, phase)) return;
-    if ('cell' in like) {
-      // The change was stated of the figure as its sentence names it (often without spending
-      // type), so last year's figure has that cell, not the merged one's.
-      const [flow, source, basis, functional, economic] = JSON.parse(about.slice(5));
-      const f: FactRec = { cell: { flow, source, basis, functional, economic }, year, phase, amount: r2(value), label: like.label, derived: { formula, text }, id: '' };
-      f.id = factId(f);
-      facts.set(cellKey(f.cell, year, phase), f);
-    } else {
-      const isCount = (ROLES as Record<string, RoleSpec>)[parseRole(like.role ?? '').name]?.unit === 'count';
-      const v = isCount ? Math.round(value) : r2(value);
-      if (isCount && Math.abs(v - value) > 1e-9) return;
-      const m: MeasureRec = { ...like, stat: 'value', base: undefined, phase, year, value: v, label: `${like.label}${phase === '决算' ? '' : phase}`, claim: undefined, derived: { formula, text }, approx: null, decimals: undefined, id: '', completion: false };
-      m.label = `${year}年${like.label.replace(/(年初预算|调整预算)$/, '')}${phase === '决算' ? '' : phase}（推算）`;
-      m.id = measureId(m);
-      measures.set(measureKey(about, year, 'value', undefined, phase, false), m);
-    }
-  };
-  const stats = [...measures.values()].filter((m) => m.claim && (m.stat === 'change' || m.stat === 'growth' || m.completion));
+/** The records being built, as the derivation steps read and extend them. */
+interface Store {
+  facts: Map<string, FactRec>;
+  /** Keys of merged cells → the key they were merged into. */
+  alias: Map<string, string>;
+  measures: Map<string, MeasureRec>;
+  ids: ReturnType<typeof idMinter>;
+}
+
+/** The fact of a cell key, following a merge (at most two hops: untyped → typed → typed part). */
+const factAt = (s: Store, k: string): FactRec | undefined => s.facts.get(s.alias.get(k) ?? k) ?? s.facts.get(s.alias.get(s.alias.get(k) ?? '') ?? '');
+
+/** The plain value (fact amount or measure value) a figure is about, in one year and phase. */
+function valueOf(s: Store, about: string, year: number, phase: Phase): { id: string; value: number; label: string; rec: FactRec | MeasureRec } | undefined {
+  if (about.startsWith('fact:')) {
+    const [flow, source, basis, functional, economic] = JSON.parse(about.slice(5));
+    const f = factAt(s, cellKey({ flow, source, basis, functional, economic }, year, phase));
+    return f ? { id: f.id, value: f.amount, label: f.label, rec: f } : undefined;
+  }
+  const m = s.measures.get(measureKey(about, year, 'value', undefined, phase, false));
+  return m ? { id: m.id, value: m.value, label: m.label, rec: m } : undefined;
+}
+
+/** A derived record of `about` in one year and phase, shaped like `like`; never over a figure already there. */
+function derive(s: Store, about: string, year: number, phase: Phase, value: number, formula: Formula, text: string, like: FactRec | MeasureRec): void {
+  if (!Number.isFinite(value) || valueOf(s, about, year, phase)) return;
+  if ('cell' in like) {
+    // The change was stated of the figure as its sentence names it (often without spending
+    // type), so last year's figure has that cell, not the merged one's.
+    const [flow, source, basis, functional, economic] = JSON.parse(about.slice(5));
+    const f: FactRec = { cell: { flow, source, basis, functional, economic }, year, phase, amount: r2(value), label: like.label, derived: { formula, text }, id: '' };
+    f.id = s.ids.fact(f);
+    s.facts.set(cellKey(f.cell, year, phase), f);
+  } else {
+    const isCount = (ROLES as Record<string, RoleSpec>)[parseRole(like.role ?? '').name]?.unit === 'count';
+    const v = isCount ? Math.round(value) : r2(value);
+    if (isCount && Math.abs(v - value) > 1e-9) return;
+    const m: MeasureRec = { ...like, stat: 'value', base: undefined, phase, year, value: v, label: `${like.label}${phase === '决算' ? '' : phase}`, claim: undefined, derived: { formula, text }, approx: null, decimals: undefined, id: '', completion: false };
+    m.label = `${year}年${like.label.replace(/(年初预算|调整预算)$/, '')}${phase === '决算' ? '' : phase}（推算）`;
+    m.id = s.ids.measure(m);
+    s.measures.set(measureKey(about, year, 'value', undefined, phase, false), m);
+  }
+}
+
+/** 5a. Last year's figure from a stated change or growth, the budget from a change against it or a completion rate. */
+function deriveFromStats(s: Store): void {
+  const stats = [...s.measures.values()].filter((m) => m.claim && (m.stat === 'change' || m.stat === 'growth' || m.completion));
   for (const m of stats) {
-    const now = valueOf(m.about, m.year, m.claim!.target.phase);
+    const now = valueOf(s, m.about, m.year, m.claim!.target.phase);
     if (!now) continue;
     const hasChange = (base: ChangeBase) => stats.some((x) => x.about === m.about && x.year === m.year && x.stat === 'change' && x.base === base);
     if (m.completion) {
       if (m.value === 0) continue;
       const phase = m.claim!.completion ?? '年初预算';
-      derive(m.about, m.year, phase, now.value / (m.value / 100), { op: 'div', args: [now.id, { op: 'div', args: [m.id, 100] }] }, `${m.year}年${now.label} ÷ 完成预算百分比`, now.rec);
+      derive(s, m.about, m.year, phase, now.value / (m.value / 100), { op: 'div', args: [now.id, { op: 'div', args: [m.id, 100] }] }, `${m.year}年${now.label} ÷ 完成预算百分比`, now.rec);
       continue;
     }
     const year = m.base === 'prev-year' ? (m.claim!.baseYear ?? m.year - 1) : m.year;
     const phase: Phase = m.base === 'budget' ? (m.claim!.budgetPhase ?? '年初预算') : now.rec.phase;
     const against = m.base === 'budget' ? phase : `${year}年`;
     if (m.stat === 'change') {
-      derive(m.about, year, phase, now.value - m.value, { op: 'sub', args: [now.id, m.id] }, `${m.year}年${now.label} − 较${against}的增减额`, now.rec);
+      derive(s, m.about, year, phase, now.value - m.value, { op: 'sub', args: [now.id, m.id] }, `${m.year}年${now.label} − 较${against}的增减额`, now.rec);
     } else if (!hasChange(m.base!) && m.value !== -100 && !(now.value === 0 && m.value === 0)) {
-      derive(m.about, year, phase, now.value / (1 + m.value / 100), { op: 'div', args: [now.id, { op: 'sum', args: [1, { op: 'div', args: [m.id, 100] }] }] }, `${m.year}年${now.label} ÷（1 + 较${against}增长率）`, now.rec);
+      derive(s, m.about, year, phase, now.value / (1 + m.value / 100), { op: 'div', args: [now.id, { op: 'sum', args: [1, { op: 'div', args: [m.id, 100] }] }] }, `${m.year}年${now.label} ÷（1 + 较${against}增长率）`, now.rec);
     }
   }
-  // 本年支出 = 支出总计 − 年末结转和结余 (and 本年收入 = 收入总计 − 年初结转和结余), when only the totals are stated.
+}
+
+/** 5b. 本年支出 = 支出总计 − 年末结转和结余 (and 本年收入 = 收入总计 − 年初结转和结余), when only the totals are stated. */
+function deriveYearTotals(s: Store): void {
   const emptyCell = (flow: Flow): Cell => ({ flow, source: null, basis: null, functional: null, economic: null });
   for (const [role, flow, carry] of [['spending.grand-total', '支出', '年末结转和结余'], ['income.grand-total', '收入', '年初结转和结余']] as const) {
-    for (const m of [...measures.values()].filter((x) => x.role === role && x.stat === 'value' && x.phase === '决算' && x.claim)) {
-      const c = factAt(cellKey(emptyCell(carry), m.year, '决算'));
-      if (!c || factAt(cellKey(emptyCell(flow), m.year, '决算'))) continue;
+    for (const m of [...s.measures.values()].filter((x) => x.role === role && x.stat === 'value' && x.phase === '决算' && x.claim)) {
+      const c = factAt(s, cellKey(emptyCell(carry), m.year, '决算'));
+      if (!c || factAt(s, cellKey(emptyCell(flow), m.year, '决算'))) continue;
       const f: FactRec = { cell: emptyCell(flow), year: m.year, phase: '决算', amount: r2(m.value - c.amount), label: flow === '支出' ? '本年支出合计' : '本年收入合计', derived: { formula: { op: 'sub', args: [m.id, c.id] }, text: `${m.label} − ${carry}` }, id: '' };
-      f.id = factId(f);
-      facts.set(cellKey(f.cell, f.year, '决算'), f);
+      f.id = s.ids.fact(f);
+      s.facts.set(cellKey(f.cell, f.year, '决算'), f);
     }
   }
+}
 
-  // 6. Parents: a part role points at its whole of the same year and phase.
-  const parentOf = (m: MeasureRec): string | null => {
-    if (!m.role || m.stat !== 'value') return null;
-    const spec = (ROLES as Record<string, RoleSpec>)[parseRole(m.role).name];
-    if (!spec?.partOf) return null;
-    const whole = measures.get(measureKey(`role:${spec.partOf}`, m.year, 'value', undefined, m.phase, false));
-    return whole ? whole.id : null;
-  };
+/** 6. Parents: a part role points at its whole of the same year and phase. */
+function parentOf(measures: Map<string, MeasureRec>, m: MeasureRec): string | null {
+  if (!m.role || m.stat !== 'value') return null;
+  const spec = (ROLES as Record<string, RoleSpec>)[parseRole(m.role).name];
+  if (!spec?.partOf) return null;
+  const whole = measures.get(measureKey(`role:${spec.partOf}`, m.year, 'value', undefined, m.phase, false));
+  return whole ? whole.id : null;
+}
 
-  // 7. Groups, by the role's dashboard section.
-  const { groupOf, newGroups } = groupAssigner(input.groups);
+const provenanceOf = (claim: Claim | undefined, derived: { formula: Formula; text: string } | undefined): Fact['provenance'] =>
+  derived ? { kind: 'derived', formula: derived.formula, text: derived.text } : { kind: 'stated', quote: claim!.quote, section: claim!.section };
+const noteOf = (claim: Claim | undefined) => (claim && claim.notes.length ? { note: claim.notes.join('；') } : {});
 
-  const provenanceOf = (claim: Claim | undefined, derived: { formula: Formula; text: string } | undefined): Fact['provenance'] =>
-    derived ? { kind: 'derived', formula: derived.formula, text: derived.text } : { kind: 'stated', quote: claim!.quote, section: claim!.section };
-  const noteOf = (claim: Claim | undefined) => (claim && claim.notes.length ? { note: claim.notes.join('；') } : {});
-
-  const factList: Fact[] = [...facts.values()].map((f) => ({
+/** The file's fact records, in the order the cells were first met. */
+function factRecords(facts: Map<string, FactRec>): Fact[] {
+  return [...facts.values()].map((f) => ({
     id: f.id,
     year: f.year,
     phase: f.phase,
@@ -342,7 +374,11 @@ export function build(input: BuildInput): Built {
     provenance: provenanceOf(f.claim, f.derived),
     ...noteOf(f.claim),
   }));
-  const measureList: Indicator[] = [...measures.values()].map((m) => ({
+}
+
+/** 7. The file's measure records, each in the group of its dashboard section, with its parent. */
+function measureRecords(measures: Map<string, MeasureRec>, groupOf: (section: RoleSection) => string): Indicator[] {
+  return [...measures.values()].map((m) => ({
     id: m.id,
     group: groupOf(m.section),
     ...(m.role ? { role: m.role } : {}),
@@ -355,20 +391,34 @@ export function build(input: BuildInput): Built {
     year: m.year,
     approx: m.approx,
     cumulative: false,
-    parent: parentOf(m),
+    parent: parentOf(measures, m),
     ...(m.decimals !== undefined ? { decimals: m.decimals } : {}),
     provenance: provenanceOf(m.claim, m.derived),
     ...noteOf(m.claim),
   }));
+}
 
+/** Build the file from the claims, in the numbered steps above (each later one reads what the earlier ones made). */
+export function build(input: BuildInput): Built {
+  const review: ReviewItem[] = [];
+  const facts = collectFacts(input.claims, review);
+  const alias = mergeUntyped(facts);
+  const measures = collectMeasures(input.claims, review);
+  const ids = idMinter();
+  for (const f of facts.values()) f.id = ids.fact(f);
+  for (const m of measures.values()) m.id = ids.measure(m);
+  const store: Store = { facts, alias, measures, ids };
+  deriveFromStats(store);
+  deriveYearTotals(store);
+  const { groupOf, newGroups } = groupAssigner(input.groups);
   const file: UnitYearFile = {
     unit: input.unit,
     reportYear: input.reportYear,
     currency: '万元',
     source: input.source,
     ...(input.gaps.length ? { gaps: input.gaps } : {}),
-    facts: factList,
-    measures: measureList,
+    facts: factRecords(facts),
+    measures: measureRecords(measures, groupOf),
     indicators: [],
     knownIssues: [],
   };

@@ -7,28 +7,14 @@
 import { describe, expect, test } from 'vitest';
 import { changeSentence, CELL_CHARS, unitsModel, type UnitsInput } from '../../../src/features/units/model';
 import { regionTrend } from '../../../src/features/units/trends';
-import { likeForLike, rollup, rollupCells, unitSummaries, type UnitYearSummary } from '../../../src/domain/region/summary';
+import { likeForLike, type UnitYearSummary } from '../../../src/domain/region/summary';
 import type { ViewState } from '../../../src/model/routes';
-import { facts, files, index, trees } from '../real-data';
+import { trees } from '../real-data';
+import { dy, nx, rows, summaries, unitsInput, view as pairView } from './fixtures';
 
-// The two units shipped first (each in its own region); other units may join the data later.
-const two = index.units.filter((u) => u.id === 'ningxiang-drc' || u.id === 'daying-wgl');
-const [nx, dy] = ['ningxiang-drc', 'daying-wgl'].map((id) => two.find((u) => u.id === id)!);
-const summaries = two.flatMap((u) => unitSummaries(u, files.filter((f) => f.unit === u.id), facts, trees));
-const rows = rollup(two.flatMap((u) => rollupCells(u, facts, trees)), { all: true });
-const view: ViewState = { route: 'units', unit: nx.id, year: 2022, compare: null, path: [], money: 'wan', focus: '*' };
-const input = (patch: Partial<UnitsInput> = {}): UnitsInput => ({
-  regions: two.map((u) => ({ region: u.region, units: 1 })),
-  region: '',
-  summaries,
-  units: two,
-  rollup: rows,
-  trees,
-  view,
-  sort: { key: 'total', dir: 'desc' },
-  drill: { f: null, e: null },
-  ...patch,
-});
+// 全部地区 named in the link ('*'), as the region menu writes it.
+const view: ViewState = { ...pairView, focus: '*' };
+const input = (patch: Partial<UnitsInput> = {}): UnitsInput => unitsInput({ view, ...patch });
 
 /** A hand-made summary: only what a test sets differs from "nothing stated". */
 const sum = (unit: string, year: number, patch: Partial<UnitYearSummary> = {}): UnitYearSummary => ({

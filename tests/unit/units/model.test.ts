@@ -8,34 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { factsTable, preferOwnReport } from '../../../src/data/tables';
-import { nextSort, rollupPart, sortRows, unitsModel, DERIVED_MARK, type UnitsInput } from '../../../src/features/units/model';
+import { nextSort, rollupPart, sortRows, unitsModel, DERIVED_MARK } from '../../../src/features/units/model';
 import { ALL_REGIONS } from '../../../src/state/focus';
 import { rollup, rollupCells, unitSummaries } from '../../../src/domain/region/summary';
-import type { ViewState } from '../../../src/model/routes';
 import type { UnitYearFile } from '../../../src/model/types';
-import { facts, pair, pairFiles as files, trees } from '../real-data';
+import { pairFiles as files, trees } from '../real-data';
+import { dy, nx, rows, summaries, unitsInput as input, view } from './fixtures';
 // @ts-expect-error a plain .mjs script without types
 import { generateSynthetic } from '../../../scripts/gen-synthetic.mjs';
-
-const [nx, dy] = pair;
-const view: ViewState = { route: 'units', unit: nx.id, year: 2022, compare: null, path: [], money: 'wan', focus: null };
-const filesOf = (id: string) => files.filter((f) => f.unit === id);
-const summaries = pair.flatMap((u) => unitSummaries(u, filesOf(u.id), facts, trees));
-const cells = pair.flatMap((u) => rollupCells(u, facts, trees));
-const rows = rollup(cells, { all: true });
-const regions = [nx, dy].map((u) => ({ region: u.region, units: 1 }));
-const input = (patch: Partial<UnitsInput> = {}): UnitsInput => ({
-  regions,
-  region: '',
-  summaries,
-  units: pair,
-  rollup: rows,
-  trees,
-  view,
-  sort: { key: 'total', dir: 'desc' },
-  drill: { f: null, e: null },
-  ...patch,
-});
 
 describe('summaries of the real units', () => {
   test('宁乡 2022: stated total, last year from its 上年 column, shares, 三公 with budget, staff', () => {

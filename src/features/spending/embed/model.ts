@@ -4,7 +4,8 @@
  * embedded chart is the very chart the route draws) and the citation of the unit's report.
  */
 import type { ViewState } from '../../../model/routes';
-import { toHash } from '../../../state/url';
+import { problemText, toHash, type UrlProblem } from '../../../state/url';
+import type { EmbedTheme } from '../../../state/embed-url';
 import type { Citation } from '../../../state/shell';
 import type { SpendingModel } from '../model';
 import type { ChartSpec } from '../../../ui/chart/spec';
@@ -43,4 +44,19 @@ export function embedModel(view: ViewState, chartId: string, spending: SpendingM
     source: cite ? `数据来源：${cite.text}` : '数据来源：—',
     fullHref: `index.html${toHash({ ...view, focus: null })}`,
   };
+}
+
+/** The page's colours: the link's `theme` when it names one, else the reader's system setting. */
+export function embedTheme(asked: EmbedTheme | null, systemDark: boolean): EmbedTheme {
+  return asked ?? (systemDark ? 'dark' : 'light');
+}
+
+/** What the page says above the chart about its link: the embed parameters it could not use (`c`, `theme`), then the resolver's notices. */
+export function embedNotices(problems: readonly UrlProblem[], resolved: readonly string[]): string[] {
+  return [...problems.filter((p) => p.param === 'c' || p.param === 'theme').map(problemText), ...resolved];
+}
+
+/** The one line shown instead of the chart when the data could not be loaded. */
+export function loadFailure(e: unknown): string {
+  return `数据处理失败：${e instanceof Error ? e.message : String(e)}`;
 }

@@ -8,29 +8,15 @@ import { from } from 'arquero';
 import { drill, entries, leafReach } from '../../../../src/domain/spending/drill';
 import { collapse, resolvePath } from '../../../../src/domain/spending/paths';
 import { makeLookup, slice } from '../../../../src/domain/spending/slices';
-import type { Trees } from '../../../../src/domain/spending/types';
 import { spendingModel, type SpendingView } from '../../../../src/features/spending/model';
 import { recordsOf } from '../../../../src/domain/provenance';
 import type { DrillStep } from '../../../../src/model/routes';
 import { facts, index, trees } from '../../real-data';
 import { allFacts, FIRST, shipped } from '../../overview/fixtures';
+import { factRow, smallTrees as t } from './fixtures';
 
-const t: Trees = {
-  functional: [
-    { code: '201', name: '一般公共服务支出', parent: null, level: 1 },
-    { code: '20103', name: '政府办公厅', parent: '201', level: 2 },
-    { code: '2010301', name: '行政运行', parent: '20103', level: 3 },
-    { code: '2010302', name: '一般行政管理事务', parent: '20103', level: 3 },
-    { code: '208', name: '社会保障和就业支出', parent: null, level: 1 },
-  ],
-  economic: [
-    { code: '301', name: '工资福利支出', parent: null, level: 1 },
-    { code: '302', name: '商品和服务支出', parent: null, level: 1 },
-  ],
-};
-const row = (id: string, year: number, functional: string | null, economic: string | null, amount: number) => ({
-  unit: 'u', reportYear: 2022, id, year, phase: '决算', flow: '支出', source: null, basis: null, functional, economic, amount, label: id, provenance: 'stated',
-});
+// Every fact here is 决算 of all sources and types: only the classifications vary.
+const row = (id: string, year: number, functional: string | null, economic: string | null, amount: number) => factRow(id, year, '决算', null, functional, economic, amount);
 // 201 → 20103 → 2010301 is a chain (one child at 100 % each time), then 301/302 is a choice.
 // 208 has a stated total but only part of it in a child: a remainder, so no pass-through.
 const chain = from([

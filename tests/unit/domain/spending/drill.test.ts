@@ -4,38 +4,11 @@ import { drill, entries } from '../../../../src/domain/spending/drill';
 import { flows } from '../../../../src/domain/spending/flows';
 import { extendPath, keyOf, normalizePath, pathToFunction } from '../../../../src/domain/spending/paths';
 import { makeLookup, spendingYears } from '../../../../src/domain/spending/slices';
-import { REST_KEY, type Trees } from '../../../../src/domain/spending/types';
+import { REST_KEY } from '../../../../src/domain/spending/types';
 import type { DrillStep } from '../../../../src/state/url';
 import { facts, trees, UNIT } from '../../real-data';
+import { factRow as row, smallTrees as small } from './fixtures';
 
-const small: Trees = {
-  functional: [
-    { code: '201', name: '一般公共服务支出', parent: null, level: 1 },
-    { code: '20103', name: '政府办公厅', parent: '201', level: 2 },
-    { code: '2010301', name: '行政运行', parent: '20103', level: 3 },
-    { code: '2010302', name: '一般行政管理事务', parent: '20103', level: 3 },
-    { code: '208', name: '社会保障和就业支出', parent: null, level: 1 },
-  ],
-  economic: [
-    { code: '301', name: '工资福利支出', parent: null, level: 1 },
-    { code: '302', name: '商品和服务支出', parent: null, level: 1 },
-  ],
-};
-const row = (id: string, year: number, phase: string, basis: string | null, functional: string | null, economic: string | null, amount: number, flow = '支出', source: string | null = null) => ({
-  unit: 'u',
-  reportYear: 2022,
-  id,
-  year,
-  phase,
-  flow,
-  source,
-  basis,
-  functional,
-  economic,
-  amount,
-  label: id,
-  provenance: 'stated',
-});
 const smallFacts = from([
   row('t', 2022, '决算', null, null, null, 100),
   row('plan', 2022, '年初预算', null, null, null, 80),

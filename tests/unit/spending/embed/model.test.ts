@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { embedHash, embedSnippet, parseEmbedHash } from '../../../../src/state/embed-url';
-import { embedModel } from '../../../../src/features/spending/embed/model';
+import { embedModel, embedNotices, embedTheme, loadFailure } from '../../../../src/features/spending/embed/model';
 import { spendingModel } from '../../../../src/features/spending/model';
 import { recordsOf } from '../../../../src/domain/provenance';
 import type { ViewState } from '../../../../src/model/routes';
@@ -65,5 +65,29 @@ describe('embed model', () => {
     const leaf = { ...view, path: ['b:基本支出', 'f:208', 'f:20805'] } as ViewState;
     const m = embedModel(leaf, 'hier', model(leaf), u.entry.name, cite);
     expect(m).toEqual({ state: 'error', message: '宁乡市数据资源中心2022年“机关事业单位基本养老保险缴费支出”这一层级没有这张图（报告没有这部分数据）。' });
+  });
+});
+
+describe('embed page', () => {
+  it('takes the link’s theme, else the system’s', () => {
+    expect(embedTheme('light', true)).toBe('light');
+    expect(embedTheme('dark', false)).toBe('dark');
+    expect(embedTheme(null, true)).toBe('dark');
+    expect(embedTheme(null, false)).toBe('light');
+  });
+
+  it('names the embed parameters it could not use, then what the resolver says', () => {
+    const { problems } = parseEmbedHash('#/chart?c=nowhere/x&theme=pink&year=22');
+    expect(embedNotices(problems, ['链接中的单位“x”不在数据中，已显示宁乡市数据资源中心。'])).toEqual([
+      '链接参数 c 的值“nowhere/x”无法使用（应为页面/图表，如 spending/hier），已改用默认值。',
+      '链接参数 theme 的值“pink”无法使用（应为light 或 dark），已改用默认值。',
+      '链接中的单位“x”不在数据中，已显示宁乡市数据资源中心。',
+    ]);
+    expect(embedNotices([], [])).toEqual([]);
+  });
+
+  it('says in one line why the data could not be loaded', () => {
+    expect(loadFailure(new Error('index.json: 404'))).toBe('数据处理失败：index.json: 404');
+    expect(loadFailure('offline')).toBe('数据处理失败：offline');
   });
 });
