@@ -7,6 +7,7 @@
 import { ROUTE_TITLES, ROUTES, type Route, type ViewState } from '../model/routes';
 import type { DataIndex, SourceDoc, UnitEntry } from '../model/schema';
 import { problemText, type ParsedHash } from './url';
+import { MONEY } from '../ui/format';
 
 export interface Resolved {
   view: ViewState;
@@ -63,6 +64,11 @@ export function resolveView(parsed: ParsedHash, index: DataIndex | undefined, of
     },
     notices,
   };
+}
+
+/** The folded view settings' button on a phone: the year, the comparison and the money unit in use. */
+export function toolbarSummary(view: Pick<ViewState, 'year' | 'compare' | 'money'>): string {
+  return [view.year ? `${view.year}年` : '', view.compare ? `对比${view.compare}年` : '', MONEY[view.money].label].filter(Boolean).join(' · ');
 }
 
 export interface NavItem {

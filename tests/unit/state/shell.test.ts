@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation, documentTitle, footerItems, navItems, resolveView } from '../../../src/state/shell';
+import { citation, documentTitle, footerItems, navItems, resolveView, toolbarSummary } from '../../../src/state/shell';
 import { parseHash } from '../../../src/state/url';
 import type { DataIndex } from '../../../src/model/types';
 
@@ -75,5 +75,11 @@ describe('shell model', () => {
     const c = citation({ id: 's', title: '乙单位2023年度单位决算', publisher: '乙单位', date: null, file: 'sources/b.txt' }, 2023);
     expect(c?.text).toBe('乙单位《乙单位2023年度单位决算》');
     expect(c?.date).toBeNull();
+  });
+
+  it('the folded settings on a phone say the year, the comparison and the money unit', () => {
+    expect(toolbarSummary({ year: 2022, compare: 2021, money: 'wan' })).toBe('2022年 · 对比2021年 · 万元');
+    expect(toolbarSummary({ year: 2022, compare: null, money: 'yi' })).toBe('2022年 · 亿元');
+    expect(toolbarSummary({ year: 2023, compare: null, money: 'yuan' })).toBe('2023年 · 元');
   });
 });
