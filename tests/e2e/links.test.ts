@@ -81,3 +81,29 @@ describe.concurrent('links that cannot be used as they are', () => {
     }
   });
 });
+
+describe('links land where they point', () => {
+  test('the overview’s “查看“三公”经费” opens #/assets at that figure; going on to another route starts at the top', async ({ expect }) => {
+    const s = await openPage('#/?unit=ningxiang-drc&year=2022', { viewport: { width: 1366, height: 768 } });
+    try {
+      const { page } = s;
+      await page.locator('[data-kpi="sangong.total"] .kpi-link').click();
+      await expect.poll(() => hashOf(page)).toMatch(/^#\/assets\?.*focus=/);
+      const focus = new URLSearchParams((await hashOf(page)).split('?')[1]).get('focus')!;
+      const figure = page.locator(`.figure[data-record="${focus}"]`);
+      await figure.waitFor();
+      await expect
+        .poll(() => figure.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }))
+        .toBe(true);
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      // Another route from the nav: the new page starts at its top, not at this one's scroll offset.
+      await page.locator('header nav a', { hasText: '支出分析' }).click();
+      await expect.poll(() => hashOf(page)).toMatch(/^#\/spending/);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -53,6 +53,19 @@ describe('overview of the shipped unit (2022)', () => {
     expect(rate('项目资金到位率', false)).toBe('100%');
   });
 
+  it('a card that opens #/assets lands on its own figure there (the link names it as the focus)', () => {
+    const sangong = card(v, 'sangong.total')!;
+    const file = shipped(FIRST).files.find((f) => f.reportYear === 2022)!;
+    const target = file.measures.find((m) => m.id === sangong.link.focus);
+    expect(sangong.link.route).toBe('assets');
+    expect(target?.role).toBe('sangong.total');
+    expect(target?.year).toBe(2022);
+    const staff = card(v, 'staff')!;
+    expect(file.measures.find((m) => m.id === staff.link.focus)?.role).toBe('staff.quota');
+    // Links into #/spending keep no focus (the drill path says where they land).
+    expect(card(v, 'total')!.link.focus).toBeUndefined();
+  });
+
   it('one line counts the findings about the figures shown, and links them on #/quality', () => {
     const u = shipped(FIRST);
     const results = [

@@ -42,7 +42,8 @@ export interface Card {
   /** data-kpi: a stable name of what the card shows (a role where it is one figure's). */
   kpi: string;
   title: string;
-  link: { route: Route; path: DrillStep[]; label: string };
+  /** Where the card's link goes; `focus` names the figure the route scrolls to and outlines. */
+  link: { route: Route; path: DrillStep[]; label: string; focus?: string };
   hoverKey?: string;
   lines: CardLine[];
   rates: RateLine[];
@@ -203,7 +204,8 @@ export function staffCards(ctx: CardContext): Card[] {
       if (pq) lines.push({ kind: 'chg', segs: [{ text: `编制较${py}年 ${signed(quota.value - pq.value, 0)}`, source: ref([...quota.ids, ...pq.ids], '编制较上年', `${year}年 − ${py}年`) }] });
       else if (cq) lines.push({ kind: 'chg', segs: [{ text: `编制较上年 ${signed(cq.value, 0)}`, source: ref(cq.ids, cq.label) }] });
     }
-    cards.push({ kpi: 'staff', title: '人员编制', link: toAssets('查看机构与人员'), lines, rates: [] });
+    const landing = (quota ?? inPost)?.ids[0];
+    cards.push({ kpi: 'staff', title: '人员编制', link: { ...toAssets('查看机构与人员'), ...(landing ? { focus: landing } : {}) }, lines, rates: [] });
   }
   return cards;
 }
@@ -247,7 +249,8 @@ export function grandLine(f: Figure, figures: UnitFigures, year: number, u: Mone
  */
 function moneyCard(role: string, f: Figure, figures: UnitFigures, year: number, u: MoneyUnit, route: Route): Card {
   const title = roleTitle(role);
-  const link = { route, path: [], label: `查看${title}` };
+  // On #/assets the link lands on this figure (its record is a figure there), not at the top.
+  const link = { route, path: [], label: `查看${title}`, ...(route === 'assets' ? { focus: f.ids[0] } : {}) };
   const lines: CardLine[] = [{ kind: 'big', segs: [{ text: money(f.value, u), tone: 'strong' }, { text: ` ${MONEY[u].label}`, source: ref(f.ids, title) }] }];
   const budget = figures.get({ role, year, phase: '年初预算' }) ?? figures.get({ role, year, phase: '调整预算' });
   if (budget) {
