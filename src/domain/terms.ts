@@ -89,3 +89,31 @@ export function glossarySections(g: GlossaryFile = GLOSSARY): { category: Glossa
 export function termSources(term: GlossaryTerm, g: GlossaryFile = GLOSSARY): GlossarySource[] {
   return term.sources.map((id) => g.sources.find((s) => s.id === id)!);
 }
+
+/** A piece of a text: plain, or the first use on the page of a glossary term, with its definition. */
+export interface TermRun {
+  text: string;
+  term?: { id: string; name: string; definition: string };
+}
+
+/**
+ * The texts of one page in reading order, each cut into runs so that the first use of every
+ * term on the page explains itself (a later use, in the same text or another, stays plain).
+ */
+export function markTerms(texts: readonly string[], terms: readonly GlossaryTerm[] = GLOSSARY.terms): TermRun[][] {
+  const seen = new Set<string>();
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  return texts.map((text) => {
+    const runs: TermRun[] = [];
+    let at = 0;
+    for (const m of findTerms(text, terms)) {
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      if (m.start > at) runs.push({ text: text.slice(at, m.start) });
+      runs.push({ text: m.match, term: { id: m.id, name: m.term, definition: byId.get(m.id)!.definition } });
+      at = m.end;
+    }
+    if (at < text.length || !runs.length) runs.push({ text: text.slice(at) });
+    return runs;
+  });
+}

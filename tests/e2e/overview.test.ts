@@ -85,4 +85,29 @@ describe('overview', () => {
       await s.close();
     }
   });
+
+  test('a glossary term explains itself at its first use: on hover, on keyboard focus and on a tap', async () => {
+    const s = await openPage('#/?unit=ningxiang-drc&year=2022');
+    const { page } = s;
+    try {
+      const term = page.locator('[data-kpi="basis"] h2 .term-btn', { hasText: '基本支出' });
+      const def = page.locator('[data-kpi="basis"] h2 .term-def').first();
+      expect(await def.isVisible()).toBe(false);
+      await term.hover();
+      await expect.poll(() => def.isVisible()).toBe(true);
+      expect(await def.innerText()).toMatch(/^基本支出：.{10,}/);
+      await page.mouse.move(0, 0);
+      await term.focus();
+      await expect.poll(() => def.isVisible()).toBe(true);
+      expect(await term.getAttribute('aria-describedby')).toBe(await def.getAttribute('id'));
+      await term.blur();
+      await term.dispatchEvent('click');
+      expect(await term.getAttribute('aria-expanded')).toBe('true');
+      // Explained once on the page: the paragraph below names 基本支出 again as plain text.
+      expect(await page.locator('[data-narrative] .term-btn', { hasText: /^基本支出$/ }).count()).toBe(0);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import type { DrillStep, Route } from '../../model/routes';
 import type { RuleResult, UnitYearFile } from '../../model/types';
 import type { ViewState } from '../../model/routes';
 import { findingKeys, findingsLine, type FindingsLine } from '../../domain/findings';
+import { markTerms, type TermRun } from '../../domain/terms';
 import { ROLE_SECTIONS, SECTION_TITLES, sourceLabel, type Flow, type MoneyUnit, type Phase, type RoleSection } from '../../model/vocabulary';
 import { growthPct } from '../../domain/check';
 import { MONEY, money, signed, signedMoney } from '../../ui/format';
@@ -72,6 +73,9 @@ export interface OverviewView {
   structure: { chart: ChartSpec; list: StructureEntry[] } | null;
   /** "本页 N 项数字与报告存在出入": the findings about the figures shown; null when none. */
   findings: FindingsLine | null;
+  /** notCovered and narrative with each glossary term's first use on the page marked (the cards' titles carry theirs). */
+  notCoveredRuns: TermRun[] | null;
+  narrativeRuns: TermRun[] | null;
 }
 
 export type OverviewModel = { state: 'no-unit'; message: string } | { state: 'no-data'; message: string } | OverviewView;
@@ -181,5 +185,9 @@ export function overviewModel(i: OverviewInput): OverviewModel {
   const shownIds = [...cards.flatMap((c) => [...c.lines.flatMap((l) => l.segs), ...c.rates.flatMap((r) => r.segs)]), ...(structure?.list ?? [])].flatMap((x) => x.source?.ids ?? []);
   const findings = i.view ? findingsLine(findingKeys(shownIds, i.results ?? []), i.view) : null;
 
-  return { state: 'ok', title: overviewTitle(year, reportOfYear(i.files, year)?.source.kind), cards, notCovered, narrative: story, structure, findings };
+  // ---- a term's first use on the page explains itself, in reading order ----
+  const runs = markTerms([notCovered ?? '', ...cards.map((c) => c.title), story ?? '']);
+  cards.forEach((c, k) => (c.titleRuns = runs[k + 1]));
+
+  return { state: 'ok', title: overviewTitle(year, reportOfYear(i.files, year)?.source.kind), cards, notCovered, narrative: story, structure, findings, notCoveredRuns: notCovered ? runs[0] : null, narrativeRuns: story ? runs[runs.length - 1] : null };
 }

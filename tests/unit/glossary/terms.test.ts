@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTerms, GLOSSARY, glossarySections, termForRole, termSources, type TermLike } from '../../../src/domain/terms';
+import { findTerms, GLOSSARY, glossarySections, termForRole, termSources, markTerms, type TermLike } from '../../../src/domain/terms';
 
 const TERMS: TermLike[] = [
   { id: 'fiscal', term: '财政拨款', aliases: ['财政拨款收入'] },
@@ -81,5 +81,26 @@ describe('glossarySections and termSources', () => {
     const sources = termSources(basic);
     expect(sources.map((s) => s.id)).toEqual(basic.sources);
     for (const s of sources) expect(s.url).toMatch(/^https?:\/\//);
+  });
+});
+
+describe('markTerms: a term explains itself at its first use on the page', () => {
+  it('marks each term once across the page, in reading order, and keeps every character', () => {
+    const texts = ['基本支出与项目支出', '其中基本支出223.30万元，项目支出745.99万元；“三公”经费5.74万元。', ''];
+    const runs = markTerms(texts);
+    expect(runs.map((r) => r.map((x) => x.text).join(''))).toEqual(texts);
+    const marked = runs.map((r) => r.filter((x) => x.term).map((x) => x.term!.name));
+    expect(marked[0]).toEqual(['基本支出', '项目支出']);
+    // Already explained in the title: plain in the paragraph; the new term is marked there.
+    expect(marked[1]).toEqual(['“三公”经费']);
+    expect(runs[1].find((x) => x.term)?.term?.definition.length).toBeGreaterThan(10);
+    expect(runs[2]).toEqual([{ text: '' }]);
+  });
+
+  it('an alias marks the term under its own name', () => {
+    const [runs] = markTerms(['本年决算数如下']);
+    const t = runs.find((x) => x.term);
+    expect(t?.text).toBe('决算数');
+    expect(t?.term?.name).toBe('决算');
   });
 });

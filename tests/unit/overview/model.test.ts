@@ -53,6 +53,17 @@ describe('overview of the shipped unit (2022)', () => {
     expect(rate('项目资金到位率', false)).toBe('100%');
   });
 
+  it('explains each glossary term at its first use on the page: card titles, then the paragraph', () => {
+    const titled = v.cards.flatMap((c) => (c.titleRuns ?? []).filter((r) => r.term).map((r) => r.term!.name));
+    expect(titled).toEqual(expect.arrayContaining(['基本支出', '项目支出', '“三公”经费']));
+    const inStory = (v.narrativeRuns ?? []).filter((r) => r.term).map((r) => r.term!.name);
+    // Each term once on the page: nothing the titles explained is explained again below.
+    expect(inStory.filter((n) => titled.includes(n))).toEqual([]);
+    expect(new Set([...titled, ...inStory]).size).toBe(titled.length + inStory.length);
+    expect((v.narrativeRuns ?? []).map((r) => r.text).join('')).toBe(v.narrative);
+    expect(v.cards.every((c) => (c.titleRuns ?? []).map((r) => r.text).join('') === c.title)).toBe(true);
+  });
+
   it('a card that opens #/assets lands on its own figure there (the link names it as the focus)', () => {
     const sangong = card(v, 'sangong.total')!;
     const file = shipped(FIRST).files.find((f) => f.reportYear === 2022)!;

@@ -6,6 +6,7 @@ import type { Amount, NodeKey } from '../../../domain/spending/types';
 import { compare as checkStated, decimalsOf, growthPct, sharePct } from '../../../domain/check';
 import { topItems, type Figure, type UnitFigures } from '../../../domain/figures';
 import type { SourceRef } from '../../../domain/provenance';
+import type { TermRun } from '../../../domain/terms';
 import type { DrillStep, Route } from '../../../model/routes';
 import type { FundSource } from '../../../model/types';
 import { BASES } from '../../../domain/spending/types';
@@ -47,6 +48,8 @@ export interface Card {
   hoverKey?: string;
   lines: CardLine[];
   rates: RateLine[];
+  /** The title with the first use on the page of each glossary term marked (set by the overview model). */
+  titleRuns?: TermRun[];
 }
 
 /** One fact of a year, every flow and source. */
