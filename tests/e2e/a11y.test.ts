@@ -13,7 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, test } from 'vitest';
-import { formatAxe, openPage, runAxe, waitForCharts, type AxeViolation } from './harness';
+import { formatAxe, openPage, runAxe, waitForCharts, type AxeViolation, type Session } from './harness';
 
 const ROUTES = ['#/', '#/units', '#/spending', '#/spending?path=b:项目支出,f:206', '#/assets', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -36,9 +36,31 @@ function record(route: string, theme: string, violations: AxeViolation[]): void 
   }
 }
 
+/**
+ * The light-theme page of each route, opened once for the two tests that only read it: axe, and
+ * the charts' names and descriptions (light is also what a page with no stored preference shows).
+ * Closed when both are done with it.
+ */
+const lightPages = new Map<string, { session: Promise<Session>; users: number }>();
+function lightPage(route: string): { session: Promise<Session>; release: () => Promise<void> } {
+  let entry = lightPages.get(route);
+  if (!entry) {
+    entry = { session: openPage(route, { colorScheme: 'light', localStorage: { [THEME_KEY]: 'light' } }), users: 2 };
+    lightPages.set(route, entry);
+  }
+  const e = entry;
+  return {
+    session: e.session,
+    release: async () => {
+      if (--e.users === 0) await (await e.session).close();
+    },
+  };
+}
+
 describe.concurrent.each(THEMES)('%s theme', (theme) => {
   test.for(ROUTES)('axe: %s has no WCAG 2.1 A/AA violations', async (route, { expect }) => {
-    const s = await openPage(route, { colorScheme: theme, localStorage: { [THEME_KEY]: theme } });
+    const shared = theme === 'light' ? lightPage(route) : null;
+    const s = await (shared?.session ?? openPage(route, { colorScheme: theme, localStorage: { [THEME_KEY]: theme } }));
     try {
       await waitForCharts(s.page);
       const expected = route === '#/screen' ? 'dark' : theme;
@@ -47,14 +69,15 @@ describe.concurrent.each(THEMES)('%s theme', (theme) => {
       record(route, theme, violations);
       expect(violations.length, `axe violations on ${route} (${theme}):\n${formatAxe(violations)}`).toBe(0);
     } finally {
-      await s.close();
+      await (shared ? shared.release() : s.close());
     }
   });
 });
 
 describe.concurrent('charts for every reader', () => {
   test.for(ROUTES)('every chart on %s has a name and a description', async (route, { expect }) => {
-    const s = await openPage(route);
+    const shared = lightPage(route);
+    const s = await shared.session;
     try {
       await waitForCharts(s.page);
       const charts = await s.page.$$eval('[data-chart]', (els) =>
@@ -66,12 +89,12 @@ describe.concurrent('charts for every reader', () => {
         })),
       );
       for (const c of charts) {
-        expect(c.role, `chart ${c.id} role`).toBe('img');
-        expect(c.label.length, `chart ${c.id} aria-label`).toBeGreaterThan(4);
-        expect(c.caption.length, `chart ${c.id} description`).toBeGreaterThan(0);
+        expect(c.role, `chart ${c.id} role on ${route}`).toBe('img');
+        expect(c.label.length, `chart ${c.id} aria-label on ${route}`).toBeGreaterThan(4);
+        expect(c.caption.length, `chart ${c.id} description on ${route}`).toBeGreaterThan(0);
       }
     } finally {
-      await s.close();
+      await shared.release();
     }
   });
 

@@ -5,14 +5,17 @@
  * their figures; no payload from the data is ever parsed as markup or run; nothing leaves
  * 127.0.0.1 and no CSP violation fires.
  *
- * One server serves every case: each case is a full copy of dist/ in its own folder
- * (root/<case>/), which the relative base makes a working site, so only one process starts.
+ * One server serves every case: each case is a site of its own in its own folder (root/<case>/),
+ * which the relative base makes work, so only one process starts. A case folder holds real files
+ * only for what its mutation wrote; the built shell and every data file it left alone are symbolic
+ * links to dist/ and data/ (the server follows them), so that setting up and removing 50-odd cases
+ * writes a few files each instead of copying two hundred.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test, type ExpectStatic } from 'vitest';
-import { CASES, PAYLOADS, tempRoot, writeCase, type BadCase, type StillWorks } from './bad-fixtures';
+import { CASES, DATA, PAYLOADS, tempRoot, type BadCase, type StillWorks } from './bad-fixtures';
 import { openPage, waitForReady, type Session } from './harness';
 import { DIST, startServer, type RunningServer } from './servers';
 
@@ -27,22 +30,66 @@ const NAV: Record<StillWorks['route'], string> = {
 let root = '';
 let server: RunningServer;
 
+/** Files under `dir`, as paths relative to it. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/**
+ * Make root/<case>/ for a case that breaks the data. The mutation runs on `scratch` (a case folder
+ * whose data/ is a copy of data/); the files it changed or added are moved into the case folder,
+ * every file or folder it left alone is a link to data/, and `scratch` is put back as it was for
+ * the next case. The case serves exactly the bytes a full copy would.
+ */
+function linkCase(c: BadCase, scratch: string, shell: string[], original: Set<string>): void {
+  const dir = join(root, c.id);
+  mkdirSync(dir);
+  // The other units' prerendered pages (u/) are not opened by any case: not linked.
+  for (const name of shell) symlinkSync(join(DIST, name), join(dir, name));
+  c.mutate!(join(scratch, 'data'));
+  const now = filesIn(scratch);
+  const touched = [
+    ...now.filter((rel) => !original.has(rel) || !readFileSync(join(scratch, rel)).equals(readFileSync(join(DATA, relative('data', rel))))),
+    ...[...original].filter((rel) => !now.includes(rel)),
+  ];
+  const fill = (folder: string): void => {
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const name of readdirSync(join(scratch, folder))) {
+      const rel = join(folder, name);
+      const pristine = join(DATA, relative('data', rel));
+      if (!touched.some((t) => t === rel || t.startsWith(rel + sep))) {
+        // (A folder a previous case's mutation made and left empty is not in data/: nothing to link.)
+        if (existsSync(pristine)) symlinkSync(pristine, join(dir, rel));
+      } else if (statSync(join(scratch, rel)).isDirectory()) fill(rel);
+      else renameSync(join(scratch, rel), join(dir, rel));
+    }
+  };
+  fill('');
+  // Changed and removed files come back in the scratch copy; added ones have moved out.
+  for (const rel of touched.filter((t) => original.has(t))) {
+    mkdirSync(dirname(join(scratch, rel)), { recursive: true });
+    copyFileSync(join(DATA, relative('data', rel)), join(scratch, rel));
+  }
+}
+
 beforeAll(async () => {
   root = tempRoot('bad-input-e2e-');
   // The server takes its CSP header from the served index.html (scripts/serve.mjs), so the
   // placeholder at the root of the case folders carries the built page's policy too.
   const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/)?.[0] ?? '';
   writeFileSync(join(root, 'index.html'), `<!doctype html>${policy}<title>bad-input cases</title>`);
-  const pristine = join(root, 'pristine');
-  cpSync(DIST, pristine, { recursive: true });
-  for (const c of CASES) {
-    if (!c.mutate) continue;
-    const dir = join(root, c.id);
-    mkdirSync(dir, { recursive: true });
-    // The other units' prerendered pages (u/) are not opened by any case: not copied 54 times.
-    const skipped = [join(DIST, 'data'), join(DIST, 'u')];
-    cpSync(DIST, dir, { recursive: true, filter: (src) => !skipped.some((s) => src === s || src.startsWith(s + sep)) });
-    writeCase(c, root, { dataSubdir: 'data' });
+  // HTTP cases break nothing on disk (their answers are intercepted in the browser): dist/ itself.
+  symlinkSync(DIST, join(root, 'pristine'));
+  const shell = readdirSync(DIST).filter((n) => n !== 'data' && n !== 'u');
+  const scratch = tempRoot('bad-input-scratch-');
+  try {
+    cpSync(DATA, join(scratch, 'data'), { recursive: true });
+    const original = new Set(filesIn(DATA).map((f) => join('data', f)));
+    for (const c of CASES) if (c.mutate) linkCase(c, scratch, shell, original);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   server = await startServer({ dir: root });
 }, 120_000);
