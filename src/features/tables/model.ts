@@ -11,8 +11,9 @@ import { money } from '../../ui/format';
 
 export interface TablesInput {
   unitName: string;
+  /** The selected year. */
   year: number;
-  /** The report that states the year's figures; undefined when it did not load. */
+  /** The report that states the year's figures (a later report may state it for comparison); undefined when it did not load. */
   file: UnitYearFile | undefined;
   trees: { functional: ClassNode[]; economic: ClassNode[] };
 }
@@ -53,6 +54,8 @@ export interface TablesView {
   /** Why there is nothing to show, or ''. */
   empty: string;
   moneyNote: string;
+  /** The selected year is not the report's own: the tables are the report year's, and this says so; '' otherwise. */
+  yearNote: string;
   /** The report leaves parts out or they were not obtained: some tables may lack figures for that reason. */
   gapsNote: string;
   tables: StandardTable[];
@@ -130,18 +133,22 @@ function standardTable(sheet: LSheet): StandardTable {
 export function tablesModel(input: TablesInput): TablesView {
   const title = '决算公开表';
   const moneyNote = '金额单位：万元';
-  const fileName = `${input.unitName}${input.year}年度决算公开表.xlsx`;
   const counts: Record<TableStatus, number> = { shown: 0, empty: 0, none: 0 };
-  if (!input.file) return { title, lead: '', empty: `${input.unitName}${input.year} 年度的报告文件没有加载成功，见页首的错误说明。`, moneyNote, gapsNote: '', tables: [], fileName, counts };
+  if (!input.file)
+    return { title, lead: '', empty: `${input.unitName}${input.year} 年度的报告文件没有加载成功，见页首的错误说明。`, moneyNote, yearNote: '', gapsNote: '', tables: [], fileName: '', counts };
+  // The standard tables are a report's own year: a year a later report states only for comparison is not laid out as its tables.
+  const year = input.file.reportYear;
+  const fileName = `${input.unitName}${year}年度决算公开表.xlsx`;
   const { sheets } = layout({ file: input.file, unitName: input.unitName, trees: input.trees });
   // 公开01–09表 only: the 绩效自评 table and the two supplementary sheets are in the workbook, not the standard set.
   const tables = sheets.filter((s) => tableById(s.id).code).map(standardTable);
   for (const t of tables) counts[t.status]++;
   return {
     title,
-    lead: `${input.unitName}${input.year}年度决算的数字，按财政部部门决算公开表（公开01表至公开09表）的格式排列；报告没有的数字留空。下载的工作簿是同样的表格，另附绩效自评基础数据表和两张补充表，列出标准表没有位置的数字。`,
+    lead: `${input.unitName}${year}年度决算的数字，按财政部部门决算公开表（公开01表至公开09表）的格式排列；报告没有的数字留空。下载的工作簿是同样的表格，另附绩效自评基础数据表和两张补充表，列出标准表没有位置的数字。`,
     empty: '',
     moneyNote,
+    yearNote: year === input.year ? '' : `本单位没有 ${input.year} 年度的报告，${input.year} 年的数字只见于 ${year} 年度报告（作比较用）；决算公开表按报告年度排列，下面是 ${year} 年度的表。`,
     gapsNote: input.file.gaps?.length ? '这份报告有未取得或未录入的部分（逐项见“关于数据”），缺数字的表可能因此没有数字。' : '',
     tables,
     fileName,

@@ -104,3 +104,14 @@ describe('numeral', () => {
     expect([0, 9, 10, 18, 19, 20, 28, 29].map(numeral)).toEqual(['一', '十', '十一', '十九', '二十', '二十一', '二十九', '三十']);
   });
 });
+
+describe('a year only a later report states', () => {
+  it('宁乡 2021 (stated in the 2022 report for comparison): the 2022 tables, and the page says why', () => {
+    const file = files.find((f) => f.unit === 'ningxiang-drc')!;
+    const vm = tablesModel({ unitName: '宁乡市数据资源中心', year: 2021, file, trees });
+    expect(vm.yearNote).toBe('本单位没有 2021 年度的报告，2021 年的数字只见于 2022 年度报告（作比较用）；决算公开表按报告年度排列，下面是 2022 年度的表。');
+    expect(vm.fileName).toBe('宁乡市数据资源中心2022年度决算公开表.xlsx');
+    expect(vm.tables[2].caption).toBe('宁乡市数据资源中心2022年度支出决算表');
+    expect(tablesModel({ unitName: '宁乡市数据资源中心', year: 2022, file, trees }).yearNote).toBe('');
+  });
+});
