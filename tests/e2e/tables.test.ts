@@ -27,13 +27,14 @@ describe('决算公开表', () => {
     expect(html).toContain('<h1>决算公开表</h1>');
     for (let n = 1; n <= 9; n++) expect(html).toContain(`公开0${n}表　`);
     const table = section(html, shown);
-    expect(table).toContain(`<caption>${caption}</caption>`);
-    expect(table).toContain('<th scope="col"');
-    expect(table).toContain(figure);
-    expect(table).toContain('金额单位：万元');
-    if (none) expect(section(html, none)).toContain('本单位的报告没有这张表的数字。');
-    if (empty) expect(section(html, empty)).toContain('本表无数据（空表）。');
-    expect(section(html, none ?? empty!)).not.toContain('<table');
+    // Booleans, so that a failure names the check rather than printing the page.
+    expect(new RegExp(`<caption[^>]*>${caption}</caption>`).test(table), 'caption').toBe(true);
+    expect(table.includes('<th scope="col"'), 'column headers').toBe(true);
+    expect(new RegExp(`<td class="right[^"]*">${figure}</td>`).test(table), `figure ${figure}, right-aligned`).toBe(true);
+    expect(table.includes('金额单位：万元'), 'money unit').toBe(true);
+    if (none) expect(section(html, none).includes('本单位的报告没有这张表的数字。'), `${none} said to have no figures`).toBe(true);
+    if (empty) expect(section(html, empty).includes('本表无数据（空表）。'), `${empty} said to be empty`).toBe(true);
+    expect(section(html, none ?? empty!).includes('<table'), 'no grid for a table without figures').toBe(false);
   });
 
   test('the live page downloads the standard workbook', async ({ expect }) => {
