@@ -18,7 +18,7 @@ export interface TablesInput {
   trees: { functional: ClassNode[]; economic: ClassNode[] };
 }
 
-export interface GridCell {
+interface GridCell {
   text: string;
   /** th in the head (scope col/colgroup) or a row label in the body (scope row); td otherwise. */
   scope: 'col' | 'colgroup' | 'row' | null;
