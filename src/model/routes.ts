@@ -5,7 +5,7 @@
  */
 import type { MoneyUnit } from './vocabulary';
 
-export const ROUTES = ['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen', 'about', 'import'] as const;
+export const ROUTES = ['', 'units', 'spending', 'assets', 'tables', 'operations', 'quality', 'glossary', 'screen', 'about', 'import'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Navigation titles; `operations` is a fallback for units whose index entry names none. */
@@ -14,6 +14,7 @@ export const ROUTE_TITLES: Record<Route, string> = {
   units: '单位对比',
   spending: '支出分析',
   assets: '资产与三公',
+  tables: '决算公开表',
   operations: '业务运行指标',
   quality: '数据质量',
   glossary: '名词解释',

@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, describe, test } from 'vitest';
 import { formatAxe, openPage, runAxe, waitForCharts, type AxeViolation, type Session } from './harness';
 
-const ROUTES = ['#/', '#/units', '#/spending', '#/spending?path=b:项目支出,f:206', '#/assets', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/spending?path=b:项目支出,f:206', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
 const THEMES = ['light', 'dark'] as const;
 const THEME_KEY = 'budget-dashboard:theme';
 

@@ -9,7 +9,7 @@ import { describe, test } from 'vitest';
 import { openPage, waitForCharts } from './harness';
 
 const UNITS = ['ningxiang-drc', 'daying-wgl'] as const;
-const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/glossary', '#/screen', '#/about'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/tables', '#/operations', '#/glossary', '#/screen', '#/about'] as const;
 /**
  * Names of file formats the download buttons carry (the format's own name is the plain word),
  * and words the reports themselves print (an indicator counting an APP's users).

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { hashOf, openPage, waitForCharts, type Base } from './harness';
 import { overwrite, serveModifiedCopy, SUB_PATH, type RunningServer } from './servers';
 
-const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/operations', '#/quality', '#/glossary', '#/screen'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/screen'] as const;
 const BASES: Base[] = ['root', 'sub'];
 const BROKEN_FILE = 'data/units/ningxiang-drc/2022.json';
 
@@ -120,7 +120,7 @@ describe('a broken data file', () => {
       // Not blank: the shell (header, nav, main) is still there; with the first unit's file
       // unreadable, its indicators route is not offered.
       const nav = await s.page.locator('header nav a').allInnerTexts();
-      expect(nav).toEqual(['概览', '单位对比', '支出分析', '资产与三公', '数据质量', '名词解释', '大屏']);
+      expect(nav).toEqual(['概览', '单位对比', '支出分析', '资产与三公', '决算公开表', '数据质量', '名词解释', '大屏']);
       expect((await s.page.locator('body').innerText()).trim().length).toBeGreaterThan(20);
       await expect(s.page.locator('main h1, main .error-panel').first().isVisible()).resolves.toBe(true);
       // The broken file is reported in the page, not thrown: no uncaught errors, nothing external.

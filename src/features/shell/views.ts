@@ -11,6 +11,7 @@ export const views: Record<Route, () => Promise<{ default: Component }>> = {
   units: () => import('../units/Units.svelte'),
   spending: () => import('../spending/Spending.svelte'),
   assets: () => import('../assets/Assets.svelte'),
+  tables: () => import('../tables/Tables.svelte'),
   operations: () => import('../operations/Operations.svelte'),
   quality: () => import('../quality/Quality.svelte'),
   glossary: () => import('../glossary/Glossary.svelte'),

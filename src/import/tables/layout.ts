@@ -38,7 +38,13 @@ type Cell = { year: number; phase: Phase; flow: Flow; source: Source | null; bas
 const key = (c: Cell) => JSON.stringify([c.year, c.phase, c.flow, c.source, c.basis, c.functional, c.economic]);
 const mkey = (role: string, year: number, phase: Phase = '决算') => JSON.stringify([role, year, phase]);
 const CN = '一二三四五六七八九十'.split('');
-const numeral = (i: number) => (i < 10 ? CN[i] : i < 20 ? `十${CN[i - 10] ?? ''}` : `${CN[Math.floor(i / 10) - 1]}十${CN[(i % 10) - 1] ?? ''}`);
+/** The Chinese ordinal of the row at 0-based index `i`: 0 → 一, 9 → 十, 10 → 十一, 19 → 二十, 20 → 二十一. */
+export function numeral(i: number): string {
+  const n = i + 1;
+  if (n <= 10) return CN[n - 1];
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? CN[tens - 1] : ''}十${n % 10 ? CN[(n % 10) - 1] : ''}`;
+}
 
 const h = (value: string, extra: Partial<LCell> = {}): LCell => ({ value, bold: true, align: 'center', ...extra });
 const t = (value: string): LCell => ({ value });

@@ -56,7 +56,7 @@ describe('shell model', () => {
   });
 
   it('links the about and import pages from the footer, not the main navigation', () => {
-    expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'operations', 'quality', 'glossary', 'screen']);
+    expect(navItems(index.units[0], true).map((n) => n.route)).toEqual(['', 'units', 'spending', 'assets', 'tables', 'operations', 'quality', 'glossary', 'screen']);
     expect(footerItems().map(({ route, title }) => ({ route, title }))).toEqual([
       { route: 'about', title: '关于数据' },
       { route: 'import', title: '导入数据' },
