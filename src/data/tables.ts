@@ -12,26 +12,17 @@ export interface FactRow extends Omit<Fact, 'provenance' | 'codeProvenance' | 'n
   provenance: Fact['provenance']['kind'];
 }
 
+/** One money fact of a unit-year file as a row of the facts table. */
+export function factRow(file: Pick<UnitYearFile, 'unit' | 'reportYear'>, { id, year, phase, flow, source, basis, functional, economic, amount, label, provenance }: Fact): FactRow {
+  return { unit: file.unit, reportYear: file.reportYear, id, year, phase, flow, source, basis, functional, economic, amount, label, provenance: provenance.kind };
+}
+
 /** One row per money fact, across every given unit-year file. */
 export function factsTable(files: UnitYearFile[]): ColumnTable {
-  const rows: FactRow[] = files.flatMap((f) =>
-    f.facts.map(({ id, year, phase, flow, source, basis, functional, economic, amount, label, provenance }) => ({
-      unit: f.unit,
-      reportYear: f.reportYear,
-      id,
-      year,
-      phase,
-      flow,
-      source,
-      basis,
-      functional,
-      economic,
-      amount,
-      label,
-      provenance: provenance.kind,
-    })),
+  return withColumns(
+    files.flatMap((f) => f.facts.map((x) => factRow(f, x))),
+    FACT_COLUMNS,
   );
-  return withColumns(rows, FACT_COLUMNS);
 }
 
 const FACT_COLUMNS = ['unit', 'reportYear', 'id', 'year', 'phase', 'flow', 'source', 'basis', 'functional', 'economic', 'amount', 'label', 'provenance'];

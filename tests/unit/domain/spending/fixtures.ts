@@ -4,6 +4,8 @@
  * them.
  */
 import type { Trees } from '../../../../src/domain/spending/types';
+import type { Fact } from '../../../../src/model/types';
+import { factRow as dataFactRow } from '../../../../src/data/tables';
 
 export const smallTrees: Trees = {
   functional: [
@@ -19,19 +21,6 @@ export const smallTrees: Trees = {
   ],
 };
 
-/** One stated fact of unit 'u' from its 2022 report, as a row of the facts table. */
-export const factRow = (id: string, year: number, phase: string, basis: string | null, functional: string | null, economic: string | null, amount: number, flow = '支出', source: string | null = null) => ({
-  unit: 'u',
-  reportYear: 2022,
-  id,
-  year,
-  phase,
-  flow,
-  source,
-  basis,
-  functional,
-  economic,
-  amount,
-  label: id,
-  provenance: 'stated',
-});
+/** One stated fact of unit 'u' from its 2022 report, as a row of the facts table (made as the page makes it). */
+export const factRow = (id: string, year: number, phase: string, basis: string | null, functional: string | null, economic: string | null, amount: number, flow = '支出', source: string | null = null) =>
+  dataFactRow({ unit: 'u', reportYear: 2022 }, { id, year, phase, flow, source, basis, functional, economic, amount, label: id, provenance: { kind: 'stated', quote: '', section: '' } } as unknown as Fact);
