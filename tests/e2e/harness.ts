@@ -338,3 +338,38 @@ export function formatAxe(violations: AxeViolation[]): string {
     .flatMap((v) => v.nodes.map((n) => `${v.impact ?? '-'} ${v.id}: ${v.help} — ${n.target.join(' ')}`))
     .join('\n');
 }
+
+/**
+ * Pairs of data labels that overlap in the page's charts (and how many labels were shown), as ECharts laid them out (labels its
+ * label layout hid are ignored; one pixel of touching is not an overlap). Needs `?e2e`, which
+ * exposes the chart instances as window.__charts.
+ */
+export function labelOverlaps(page: Page): Promise<{ overlaps: string[]; labels: number }> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    let labels = 0;
+    for (const [id, c] of Object.entries((window as any).__charts as Record<string, any>)) {
+      // A chart of a view left behind is disposed: nothing of it is on the page.
+      if (c.isDisposed() || !c.getModel()) continue;
+      const boxes: Array<{ text: string; x: number; y: number; w: number; h: number }> = [];
+      for (let si = 0; si < c.getModel().getSeriesCount(); si++) {
+        const d = c.getModel().getSeriesByIndex(si).getData();
+        for (let i = 0; i < d.count(); i++) {
+          const label = d.getItemGraphicEl(i)?.getTextContent?.();
+          if (!label || label.ignore || label.invisible || !label.style?.text) continue;
+          const r = label.getBoundingRect().clone();
+          r.applyTransform(label.getComputedTransform());
+          boxes.push({ text: String(label.style.text), x: r.x, y: r.y, w: r.width, h: r.height });
+        }
+      }
+      labels += boxes.length;
+      for (let a = 0; a < boxes.length; a++)
+        for (let b = a + 1; b < boxes.length; b++) {
+          const p = boxes[a]!;
+          const q = boxes[b]!;
+          if (p.x + p.w - 1 > q.x && q.x + q.w - 1 > p.x && p.y + p.h - 1 > q.y && q.y + q.h - 1 > p.y) found.push(`${id}: “${p.text}” / “${q.text}”`);
+        }
+    }
+    return { overlaps: found, labels };
+  });
+}

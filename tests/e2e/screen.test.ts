@@ -1,6 +1,6 @@
 /** #/screen: letterboxed stage at any 16:9 size, no scroll bars, charts fill their boxes, clicks hit. */
 import { describe, test } from 'vitest';
-import { openPage, waitForCharts } from './harness';
+import { labelOverlaps, openPage, waitForCharts } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
 const SIZES = [
@@ -15,30 +15,8 @@ describe.concurrent('#/screen', () => {
     try {
       expect(await waitForCharts(s.page, 4)).toBeGreaterThanOrEqual(4);
       // No two data labels shown in a chart overlap, as ECharts laid them out (hidden ones are ignored).
-      const overlaps = await s.page.evaluate(() => {
-        const found: string[] = [];
-        for (const [id, c] of Object.entries((window as any).__charts as Record<string, any>)) {
-          const boxes: Array<{ text: string; x: number; y: number; w: number; h: number }> = [];
-          for (let si = 0; si < c.getModel().getSeriesCount(); si++) {
-            const d = c.getModel().getSeriesByIndex(si).getData();
-            for (let i = 0; i < d.count(); i++) {
-              const label = d.getItemGraphicEl(i)?.getTextContent?.();
-              if (!label || label.ignore || label.invisible || !label.style?.text) continue;
-              const r = label.getBoundingRect().clone();
-              r.applyTransform(label.getComputedTransform());
-              boxes.push({ text: String(label.style.text), x: r.x, y: r.y, w: r.width, h: r.height });
-            }
-          }
-          for (let a = 0; a < boxes.length; a++)
-            for (let b = a + 1; b < boxes.length; b++) {
-              const p = boxes[a]!;
-              const q = boxes[b]!;
-              // One pixel of touching is not an overlap.
-              if (p.x + p.w - 1 > q.x && q.x + q.w - 1 > p.x && p.y + p.h - 1 > q.y && q.y + q.h - 1 > p.y) found.push(`${id}: “${p.text}” / “${q.text}”`);
-            }
-        }
-        return found;
-      });
+      const { overlaps, labels } = await labelOverlaps(s.page);
+      expect(labels).toBeGreaterThan(0);
       expect(overlaps).toEqual([]);
       const m = await s.page.evaluate(() => {
         const stage = document.querySelector('[data-stage]')!.getBoundingClientRect();
