@@ -176,7 +176,7 @@ describe('a file that imports', () => {
     expect(v.preview!.unitName).toBe('新单位（预览）');
     // The importer puts no operational indicators in this file, so the indicators route is not offered.
     expect(file.indicators).toEqual([]);
-    expect(v.preview!.links.map((l) => l.route)).toEqual(['', 'units', 'spending', 'assets', 'quality', 'screen']);
+    expect(v.preview!.links.map((l) => l.route)).toEqual(['', 'units', 'spending', 'assets', 'tables', 'quality', 'screen']);
     expect(v.preview!.links.find((l) => l.route === 'spending')).toEqual({ route: 'spending', title: '支出分析', href: '#/spending?unit=new-unit&year=2022' });
     expect(v.downloads.map((d) => [d.kind, d.fileName, d.path])).toEqual([
       ['json', 'new-unit-2022.json', 'data/units/new-unit/2022.json'],
