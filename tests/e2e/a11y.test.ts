@@ -74,6 +74,22 @@ describe.concurrent.each(THEMES)('%s theme', (theme) => {
   });
 });
 
+/** The phone: the folded settings, the stacked cards and the scrolling tables pass axe too (light and dark). */
+const PHONE_ROUTES = ['#/', '#/spending', '#/assets', '#/tables', '#/about'] as const;
+describe.concurrent.each(THEMES)('%s theme on a 390 px phone', (theme) => {
+  test.for(PHONE_ROUTES)('axe: %s has no WCAG 2.1 A/AA violations', async (route, { expect }) => {
+    const s = await openPage(route, { colorScheme: theme, localStorage: { [THEME_KEY]: theme }, viewport: { width: 390, height: 844 } });
+    try {
+      await waitForCharts(s.page);
+      const violations = await runAxe(s.page);
+      record(`${route} (phone)`, theme, violations);
+      expect(violations.length, `axe violations on ${route} (${theme}, phone):\n${formatAxe(violations)}`).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe.concurrent('charts for every reader', () => {
   test.for(ROUTES)('every chart on %s has a name and a description', async (route, { expect }) => {
     const shared = lightPage(route);

@@ -13,6 +13,7 @@ import type { ViewState } from '../../state/url';
 import type { TableView } from '../../ui/table/columns';
 import { MONEY, moneyWithUnit, pct } from '../../ui/format';
 import { checksFor, findingKeys, findingsLine, type FindingsLine } from '../../domain/findings';
+import { markTerms } from '../../domain/terms';
 import { FigureBook } from './cards';
 import { assetPanels } from './panels/balance';
 import type { PanelContext, PanelView } from './panels/context';
@@ -173,11 +174,13 @@ export function assetsModel(input: AssetsInput): AssetsView {
 /**
  * Each finding once: in the first panel whose figures it concerns (a finding about two panels'
  * figures is not repeated), and the page's one line counting them with those of the table of
- * all measures.
+ * all measures; and the panels' titles with their terms marked.
  */
 function findingsOnce(panels: PanelView[], tableKeys: string[], view: ViewState): { panels: PanelView[]; line: FindingsLine | null } {
   const seen = new Set<string>();
-  const out = panels.map((p) => ({ ...p, checks: p.checks.filter((c) => !seen.has(c.key) && !!seen.add(c.key)) }));
+  // A panel title's glossary terms explain themselves at their first use on the page.
+  const titles = markTerms(panels.map((p) => p.title));
+  const out = panels.map((p, i) => ({ ...p, checks: p.checks.filter((c) => !seen.has(c.key) && !!seen.add(c.key)), titleRuns: titles[i] }));
   return { panels: out, line: findingsLine([...seen, ...tableKeys], view) };
 }
 

@@ -249,3 +249,16 @@ describe('a small unit made for the test', () => {
     expect(none.empty).toBe('没有某单位2019年的数据。');
   });
 });
+
+describe('terms in the panel titles', () => {
+  test('each glossary term in the titles is explained once, at its first panel, and the titles read as before', () => {
+    for (const u of ['ningxiang-drc', 'daying-wgl']) {
+      const v = model(unitFiles(u), { unit: u });
+      const marked = v.panels.flatMap((p) => (p.titleRuns ?? []).filter((r) => r.term).map((r) => r.term!.id));
+      expect(new Set(marked).size).toBe(marked.length);
+      expect(v.panels.every((p) => (p.titleRuns ?? []).map((r) => r.text).join('') === p.title)).toBe(true);
+    }
+    const names = model(unitFiles('ningxiang-drc'), { unit: 'ningxiang-drc' }).panels.flatMap((p) => (p.titleRuns ?? []).filter((r) => r.term).map((r) => r.term!.name));
+    expect(names).toEqual(expect.arrayContaining(['“三公”经费']));
+  });
+});

@@ -9,6 +9,7 @@ import type { ChartView } from '../../../ui/chart/spec';
 import type { EChartsCoreOption } from '../../../ui/chart/echarts';
 import type { TableView } from '../../../ui/table/columns';
 import type { Card, FigureBook } from '../cards';
+import type { TermRun } from '../../../domain/terms';
 
 /** One panel: a heading, its figures, a chart with its table, and the findings about them. */
 export interface PanelView {
@@ -26,6 +27,8 @@ export interface PanelView {
   checks: CheckView[];
   checksHeading: string;
   notes: string[];
+  /** The title with the first use on the page of each glossary term marked (set by the route model). */
+  titleRuns?: TermRun[];
 }
 
 /** The figures and the view every panel reads. */
