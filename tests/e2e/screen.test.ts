@@ -1,6 +1,6 @@
 /** #/screen: letterboxed stage at any 16:9 size, no scroll bars, charts fill their boxes, clicks hit. */
 import { describe, test } from 'vitest';
-import { labelOverlaps, openPage, waitForCharts } from './harness';
+import { hashOf, labelOverlaps, openPage, waitForCharts } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
 const SIZES = [
@@ -124,6 +124,40 @@ describe.concurrent('#/screen', () => {
       const head = await s.page.locator('.s-head').innerText();
       expect(head).not.toContain('no-such-unit');
       await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a region’s wall cycles through its units, each at its latest year, until stopped', async ({ expect }) => {
+    const s = await openPage('#/screen?unit=qijiang-gonglu-zx', { viewport: { width: 1920, height: 1080 } });
+    try {
+      const { page } = s;
+      const cycle = page.locator('[data-cycle]');
+      expect(await cycle.innerText()).toMatch(/^轮播本地区 \d+ 个单位$/);
+      // The page's clock is taken over before the cycle starts its timer: 30 s pass at once.
+      await page.clock.install();
+      await cycle.click();
+      expect(await cycle.getAttribute('aria-pressed')).toBe('true');
+      await page.clock.fastForward(30_000);
+      await expect.poll(() => hashOf(page)).not.toContain('unit=qijiang-gonglu-zx');
+      const next = new URLSearchParams((await hashOf(page)).split('?')[1]).get('unit')!;
+      await expect.poll(() => page.locator('h1').innerText()).not.toBe('');
+      await cycle.click();
+      expect(await cycle.getAttribute('aria-pressed')).toBe('false');
+      await page.clock.fastForward(60_000);
+      expect(new URLSearchParams((await hashOf(page)).split('?')[1]).get('unit')).toBe(next);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a unit alone in its region offers no cycle', async ({ expect }) => {
+    const s = await openPage('#/screen?unit=ningxiang-drc', { viewport: { width: 1920, height: 1080 } });
+    try {
+      await s.page.locator('h1').waitFor();
+      expect(await s.page.locator('[data-cycle]').count()).toBe(0);
     } finally {
       await s.close();
     }
