@@ -129,7 +129,7 @@ export function citationText(a: Pick<AboutUnitYear, 'unit' | 'year' | 'source' |
   const s = a.source;
   const meta = [s.kind, `${s.publisher}发布`, s.date].filter(Boolean).join('，');
   const from = `《${s.title}》（${meta}）${s.url ? `，原文 ${s.url}` : ''}`;
-  return `${a.unit.name}${a.year}年数据，据${from}；经${PRODUCT_NAME}整理，${a.link}`;
+  return `${a.unit.name}${a.year}年数据，据${from}；经${PRODUCT_NAME}整理${a.link ? `，${a.link}` : '。'}`;
 }
 
 /** About one unit-year file. Throws when the index does not list the file (a caller's mistake, not data). */

@@ -4,7 +4,7 @@
  * cite it and the open-data files to download; then the licence and the bulk downloads. Pure:
  * the component passes the index entry, the unit's files and where the site root is.
  */
-import { aboutUnitYear, DATA_LICENCE, licenceText, methodSentence, notCoveredParts, type AboutUnitYear } from '../../domain/about';
+import { aboutUnitYear, citationText, DATA_LICENCE, licenceText, methodSentence, notCoveredParts, type AboutUnitYear } from '../../domain/about';
 import { OPEN_DATA_VERSION, openDataPaths } from '../../domain/open-data';
 import type { DataIndex, UnitYearFile } from '../../model/types';
 
@@ -132,7 +132,11 @@ export function aboutModel(input: AboutInput): AboutView {
   };
   if (!input.index || !entry) return { ...base, lead: '', empty: '没有选中的单位。', years: [], bulk: [] };
   const listed = input.files.filter((f) => f.unit === entry.id && entry.years.some((y) => y.year === f.reportYear));
-  const abouts = listed.map((f) => aboutUnitYear(input.index!, f, { siteUrl: input.siteUrl, licence: DATA_LICENCE })).sort((a, b) => b.year - a.year);
+  const abouts = listed
+    .map((f) => aboutUnitYear(input.index!, f, { siteUrl: input.siteUrl, licence: DATA_LICENCE }))
+    // Until the page knows the site's address (the prerender does not) the citation names no link.
+    .map((a) => (input.siteUrl ? a : { ...a, citation: citationText({ ...a, link: '' }) }))
+    .sort((a, b) => b.year - a.year);
   const lead = input.preview
     ? `${entry.name}是本次导入的预览，只在本页显示，尚未发布，没有可下载的开放数据文件。`
     : `${entry.name}的数字全部来自它公开的报告：下面按报告年度列出来源、涵盖范围、录入方式、报告本身的问题和引用方式，并提供可供程序读取的数据文件。`;

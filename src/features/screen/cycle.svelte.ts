@@ -1,3 +1,5 @@
+import { data } from '../../state/data.svelte';
+import { selection } from '../../state/selection.svelte';
 import { CYCLE_MS, nextUnit } from './cycle';
 
 type Units = () => ReadonlyArray<{ id: string; region: string }>;
@@ -37,3 +39,13 @@ export class UnitCycle {
     this.timer = undefined;
   }
 }
+
+/**
+ * The wall's one cycle. It outlives the view: showing the next unit remounts the wall while that
+ * unit's files load, and the cycle must go on; it stops when the reader leaves the wall.
+ */
+export const wallCycle = new UnitCycle(
+  () => data.dataset.index?.units ?? [],
+  () => selection.unit,
+  (unit) => selection.set({ unit, year: data.years(unit)[0], path: [] }),
+);

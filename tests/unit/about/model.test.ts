@@ -100,3 +100,12 @@ describe('aboutModel on the shipped units', () => {
     expect(y.text?.href).toBe(`../data/sources/${encodeURIComponent('报告 #1.txt')}`);
   });
 });
+
+describe('the citation before the page knows its address', () => {
+  it('names no link (the prerendered page), then the site’s link once known', () => {
+    const before = aboutModel(input('ningxiang-drc', { siteUrl: '' })).years[0].citation;
+    expect(before).toMatch(/经支出透明看板整理。$/);
+    expect(before).not.toContain('#/');
+    expect(aboutModel(input('ningxiang-drc')).years[0].citation).toMatch(/经支出透明看板整理，https:\/\/example\.org\/budget\/#\/\?unit=ningxiang-drc&year=2022$/);
+  });
+});
