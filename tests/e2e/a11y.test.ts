@@ -12,12 +12,11 @@
  * they can be forwarded to whoever owns the view.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, describe, test } from 'vitest';
+import { afterAll, describe, test, type ExpectStatic } from 'vitest';
 import { formatAxe, openPage, runAxe, waitForCharts, type AxeViolation, type Session } from './harness';
 
 const ROUTES = ['#/', '#/units', '#/spending', '#/spending?path=b:项目支出,f:206', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
 const THEMES = ['light', 'dark'] as const;
-const THEME_KEY = 'budget-dashboard:theme';
 
 const findings: string[] = [];
 afterAll(() => {
@@ -37,63 +36,29 @@ function record(route: string, theme: string, violations: AxeViolation[]): void 
 }
 
 /**
- * The light-theme page of each route, opened once for the two tests that only read it: axe, and
- * the charts' names and descriptions (light is also what a page with no stored preference shows).
- * Closed when both are done with it.
+ * One page per route and size: axe runs in light, then the same page follows the system setting
+ * to dark (as a reader's phone does at dusk, with no stored preference) and axe runs again, so
+ * the theme switch in place is audited too. The big screen is always dark: one run.
  */
-const lightPages = new Map<string, { session: Promise<Session>; users: number }>();
-function lightPage(route: string): { session: Promise<Session>; release: () => Promise<void> } {
-  let entry = lightPages.get(route);
-  if (!entry) {
-    entry = { session: openPage(route, { colorScheme: 'light', localStorage: { [THEME_KEY]: 'light' } }), users: 2 };
-    lightPages.set(route, entry);
+async function axeLightThenDark(s: Session, route: string, where: string, expect: ExpectStatic): Promise<void> {
+  for (const theme of THEMES) {
+    if (theme === 'dark') {
+      if (route === '#/screen') break;
+      await s.page.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(() => s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    }
+    await waitForCharts(s.page);
+    const expected = route === '#/screen' ? 'dark' : theme;
+    expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe(expected);
+    const violations = await runAxe(s.page);
+    record(`${route}${where}`, theme, violations);
+    expect(violations.length, `axe violations on ${route}${where} (${theme}):\n${formatAxe(violations)}`).toBe(0);
   }
-  const e = entry;
-  return {
-    session: e.session,
-    release: async () => {
-      if (--e.users === 0) await (await e.session).close();
-    },
-  };
 }
 
-describe.concurrent.each(THEMES)('%s theme', (theme) => {
-  test.for(ROUTES)('axe: %s has no WCAG 2.1 A/AA violations', async (route, { expect }) => {
-    const shared = theme === 'light' ? lightPage(route) : null;
-    const s = await (shared?.session ?? openPage(route, { colorScheme: theme, localStorage: { [THEME_KEY]: theme } }));
-    try {
-      await waitForCharts(s.page);
-      const expected = route === '#/screen' ? 'dark' : theme;
-      expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe(expected);
-      const violations = await runAxe(s.page);
-      record(route, theme, violations);
-      expect(violations.length, `axe violations on ${route} (${theme}):\n${formatAxe(violations)}`).toBe(0);
-    } finally {
-      await (shared ? shared.release() : s.close());
-    }
-  });
-});
-
-/** The phone: the folded settings, the stacked cards and the scrolling tables pass axe too (light and dark). */
-const PHONE_ROUTES = ['#/', '#/spending', '#/assets', '#/tables', '#/about'] as const;
-describe.concurrent.each(THEMES)('%s theme on a 390 px phone', (theme) => {
-  test.for(PHONE_ROUTES)('axe: %s has no WCAG 2.1 A/AA violations', async (route, { expect }) => {
-    const s = await openPage(route, { colorScheme: theme, localStorage: { [THEME_KEY]: theme }, viewport: { width: 390, height: 844 } });
-    try {
-      await waitForCharts(s.page);
-      const violations = await runAxe(s.page);
-      record(`${route} (phone)`, theme, violations);
-      expect(violations.length, `axe violations on ${route} (${theme}, phone):\n${formatAxe(violations)}`).toBe(0);
-    } finally {
-      await s.close();
-    }
-  });
-});
-
-describe.concurrent('charts for every reader', () => {
-  test.for(ROUTES)('every chart on %s has a name and a description', async (route, { expect }) => {
-    const shared = lightPage(route);
-    const s = await shared.session;
+describe.concurrent('every route, light and dark', () => {
+  test.for(ROUTES)('%s: every chart has a name and a description; axe finds no WCAG 2.1 A/AA violation', async (route, { expect }) => {
+    const s = await openPage(route, { colorScheme: 'light' });
     try {
       await waitForCharts(s.page);
       const charts = await s.page.$$eval('[data-chart]', (els) =>
@@ -109,8 +74,38 @@ describe.concurrent('charts for every reader', () => {
         expect(c.label.length, `chart ${c.id} aria-label on ${route}`).toBeGreaterThan(4);
         expect(c.caption.length, `chart ${c.id} description on ${route}`).toBeGreaterThan(0);
       }
+      await axeLightThenDark(s, route, '', expect);
     } finally {
-      await shared.release();
+      await s.close();
+    }
+  });
+});
+
+/** The phone: the folded settings, the stacked cards and the scrolling tables pass axe too (light and dark). */
+const PHONE_ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
+describe.concurrent('on a 390 px phone, light and dark', () => {
+  test.for(PHONE_ROUTES)('axe: %s has no WCAG 2.1 A/AA violations', async (route, { expect }) => {
+    const s = await openPage(route, { colorScheme: 'light', viewport: { width: 390, height: 844 } });
+    try {
+      await axeLightThenDark(s, route, ' (phone)', expect);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('reader preferences', () => {
+  test('a stored dark preference opens the page dark, whatever the system says, and axe finds nothing', async ({ expect }) => {
+    const s = await openPage('#/spending', { colorScheme: 'light', localStorage: { 'budget-dashboard:theme': 'dark' } });
+    try {
+      await waitForCharts(s.page, 1);
+      expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await s.page.locator('header select').filter({ has: s.page.locator('option[value="dark"]') }).inputValue()).toBe('dark');
+      const violations = await runAxe(s.page);
+      record('#/spending (stored)', 'dark', violations);
+      expect(violations.length, formatAxe(violations)).toBe(0);
+    } finally {
+      await s.close();
     }
   });
 

@@ -21,7 +21,7 @@ describe('the first screen on a phone', () => {
       for (const u of units) {
         await s.page.evaluate((id) => (location.hash = `#/?unit=${id}`), u.id);
         await waitForReady(s.page);
-        await s.page.waitForFunction((name) => document.querySelector('.brand-title')?.textContent?.trim() === name, u.name, { timeout: 60_000 });
+        await s.page.waitForFunction((name) => document.querySelector('.brand-title')?.textContent?.trim() === name, u.name, { timeout: 60_000, polling: 100 });
         const seen = await s.page.evaluate(() => {
           const inView = (el: Element | null) => {
             if (!el) return null;
