@@ -18,7 +18,9 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { openPage, waitForCharts, type Base } from './harness';
 import { DIST, ROOT, serveModifiedCopy, type RunningServer } from './servers';
 
-const ROUTES = ['#/', '#/spending', '#/spending?path=b:项目支出', '#/assets', '#/operations', '#/quality', '#/screen'] as const;
+const ROUTES = ['#/', '#/units', '#/spending', '#/spending?path=b:项目支出', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/about', '#/screen'] as const;
+/** The site header's links: every route above but the drilled view and #/about (a footer link). */
+const NAV_LINKS = ROUTES.length - 2;
 const BASES: Base[] = ['root', 'sub'];
 
 /** Directive name → its sources, from a policy string. */
@@ -94,10 +96,16 @@ describe('the Content-Security-Policy text', () => {
 });
 
 describe.concurrent.each(BASES)('offline and CSP-clean at %s', (base) => {
-  test.for(ROUTES)('%s: no external or failed requests, no CSP violation (after hovering charts)', async (route, { expect }) => {
+  test.for(ROUTES)('%s renders its heading; no external or failed requests, no CSP violation (after hovering charts)', async (route, { expect }) => {
     const s = await openPage(route, { base });
     try {
       await waitForCharts(s.page);
+      const heading = s.page.locator('main h1').first();
+      const hasHeading = (await heading.count()) > 0 && (await heading.innerText()).trim().length > 0;
+      expect(hasHeading || (await s.page.locator('main').innerText()).trim().length > 0, `${route} rendered nothing in <main>`).toBe(true);
+      expect(await s.page.evaluate(() => decodeURIComponent(location.hash))).toMatch(new RegExp(`^${route.split('?')[0].replace('/', '\\/')}(\\?|$)`));
+      // The big screen hides the site chrome; every other route keeps the full navigation.
+      if (route !== '#/screen') expect(await s.page.locator('header nav a').count()).toBe(NAV_LINKS);
       await hoverCharts(s.page);
       // Every request stays on 127.0.0.1 under the path the page was served from.
       const prefix = new URL(s.baseUrl).pathname;

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { hashOf, openPage, waitForCharts, type Base } from './harness';
 import { overwrite, serveModifiedCopy, SUB_PATH, type RunningServer } from './servers';
 
-const ROUTES = ['#/', '#/units', '#/spending', '#/assets', '#/tables', '#/operations', '#/quality', '#/glossary', '#/screen'] as const;
 const BASES: Base[] = ['root', 'sub'];
 const BROKEN_FILE = 'data/units/ningxiang-drc/2022.json';
 
@@ -29,23 +28,8 @@ describe.concurrent.each(BASES)('served at %s', (base) => {
       await s.close();
     }
   });
-
-  test.for(ROUTES)('route %s renders a heading without errors', async (route, { expect }) => {
-    const s = await openPage(route, { base });
-    try {
-      await waitForCharts(s.page);
-      const heading = s.page.locator('main h1').first();
-      const hasHeading = (await heading.count()) > 0 && (await heading.innerText()).trim().length > 0;
-      const mainText = (await s.page.locator('main').innerText()).trim();
-      expect(hasHeading || mainText.length > 0, `${route} rendered nothing in <main>`).toBe(true);
-      expect(await hashOf(s.page)).toMatch(new RegExp(`^${route.replace('/', '\\/')}(\\?|$)`));
-      // The big screen hides the site chrome; every other route keeps the full navigation.
-      if (route !== '#/screen') expect(await s.page.locator('header nav a').count()).toBe(ROUTES.length);
-      await s.expectClean();
-    } finally {
-      await s.close();
-    }
-  });
+  // Every route at both bases (heading, navigation, no error, no request off 127.0.0.1, no CSP
+  // violation) is opened once, by tests/e2e/offline-csp.test.ts.
 });
 
 describe.concurrent('the server (scripts/serve.mjs)', () => {
