@@ -334,6 +334,21 @@ export async function runAxe(page: Page, { include, tags = WCAG_AA_TAGS }: { inc
   );
 }
 
+/**
+ * Names of file formats the download buttons carry (the format's own name is the plain word),
+ * and words the reports themselves print (an indicator counting an APP's users).
+ */
+const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'ZIP', 'TXT', 'SVG', 'PDF', 'Excel', 'APP']);
+
+/** Internal words in a page text: ids, role names, English words (a web address, cited as printed, aside). */
+export function internalWords(page: string): string[] {
+  const text = page.replace(/https?:\/\/[^\s，。；）)]+/g, '');
+  const ids = text.match(/\b[a-z]{1,3}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g) ?? [];
+  const roles = text.match(/\b[a-z]+\.[a-z][a-z-]*\b/g) ?? [];
+  const english = (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((w) => !ALLOWED.has(w));
+  return [...new Set([...ids, ...roles, ...english])];
+}
+
 /** One line per violation and node, for readable assertion messages. */
 export function formatAxe(violations: AxeViolation[]): string {
   return violations

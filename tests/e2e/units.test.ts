@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'vitest';
-import { openPage, waitForCharts } from './harness';
+import { internalWords, openPage, waitForCharts } from './harness';
 import { REPO } from './bad-fixtures';
 
 interface Unit {
@@ -55,6 +55,8 @@ describe.concurrent.each(sample.map((u) => [u.id, u] as const))('unit %s', (_id,
       // Everything but the unit selector, which lists every unit by design.
       const text = (await s.page.locator('main, .site-footer, .site-header .brand, .site-header nav').allInnerTexts()).join('\n');
       for (const w of foreign) expect(text, `${route} mentions ${w}`).not.toContain(w);
+      // A public reading speaks the report's language (the full audit on #/quality keeps rule numbers).
+      if (route !== '#/quality') expect(internalWords(await s.page.locator('body').innerText()), `${route}: internal words`).toEqual([]);
       if (route !== '#/screen') {
         expect(await s.page.locator('.site-footer').innerText()).toContain(own.title);
         expect(await s.page.locator('.site-header .brand-title').innerText()).toBe(unit.name);
