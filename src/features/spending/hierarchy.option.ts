@@ -27,17 +27,25 @@ export interface HierOptions {
   nodeLabel: string;
 }
 
+/** Below this share of the whole chart a cell shows no label (the route lists such items in words). */
+export const MIN_LABEL_SHARE = 0.03;
+
 /** Treemap option; every data item carries its `key` (also its `name`) and custom `drill` = path. */
 export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreOption {
   const labels = new Map<string, HierItem>();
+  const whole = items.reduce((s, it) => s + Math.max(it.amount, 0), 0);
   const toData = (it: HierItem, i: number, depth: number): Record<string, unknown> => {
     labels.set(it.key, it);
     const rest = it.key === 'rest' || it.key.startsWith('rest');
+    // A cell under 3 % of the chart is too narrow for its name: ECharts would print a cut stub
+    // ("3"); it keeps its tooltip, and the page lists the small items in words.
+    const tiny = whole > 0 && Math.max(it.amount, 0) / whole < MIN_LABEL_SHARE;
     return {
       name: it.key,
       key: it.key,
       value: inUnit(Math.max(it.amount, 0), o.money),
       drill: it.drill,
+      ...(tiny ? { label: { show: false }, upperLabel: { show: false } } : {}),
       ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : PALETTE[i % PALETTE.length] } } : {}),
       ...(it.children?.length ? { children: it.children.map((c, j) => toData(c, j, depth + 1)) } : {}),
     };

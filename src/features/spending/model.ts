@@ -15,6 +15,7 @@ import type { MoneyUnit } from '../../model/vocabulary';
 import type { Column } from '../../ui/table/columns';
 import type { ChartSpec } from '../../ui/chart/spec';
 import { MONEY, moneyWithUnit, pct } from '../../ui/format';
+import { findTerms, markTerms, type TermRun } from '../../domain/terms';
 import { nodeText, spendingCharts } from './panels/charts';
 import { nodeCard, entryList, type NodeFigure } from './panels/node';
 import { columnsOf, totalsRow } from './panels/table';
@@ -74,6 +75,12 @@ export interface SpendingView {
   smallItems: string | null;
   /** At a level without children: what the report does not break down. */
   empty: string | null;
+  /**
+   * The 名词解释 terms this level names (its own name, the way it is split, its rows, the other ways in), each explained
+   * on hover, focus and tap, so a reader learns what 项目支出 or 一般公共服务支出 means where it is
+   * shown; null when the level names none.
+   */
+  terms: TermRun[] | null;
   /** At a level split by spending type whose comparison year is not: the same level without the type. */
   withoutBasis: DrillStep[] | null;
   table: {
@@ -109,6 +116,7 @@ export function spendingModel(i: SpendingInput): SpendingModel {
   const small = rows.filter((x) => x.share !== null && x.share < 3 && x.amount > 0);
   const hasCmp = rows.some((x) => x.cmpAmount !== null);
   const live = `当前层级：${r.breadcrumbs.map((b) => b.label).join(' › ')}。${nodeText(r, i.year, u)}${rows.length ? `，${DIM_WORD[r.dim ?? 'b']}分为 ${rows.length} 项` : '，没有下级明细'}。`;
+  const entries = entryList(i.facts, ctx, r, i.trees);
   const stem = `${i.unitName}_${i.year}_支出_${r.breadcrumbs.map((b) => b.label).join('-')}`;
 
   return {
@@ -123,18 +131,26 @@ export function spendingModel(i: SpendingInput): SpendingModel {
     ...card,
     compare,
     compareYears,
-    entries: entryList(i.facts, ctx, r, i.trees),
+    entries,
     rows,
     targets,
     hoverKeys,
     charts,
     smallItems: small.length ? `图中过小的项：${small.map((s) => `${s.label} ${moneyWithUnit(s.amount, u)}（${pct(s.share ?? 0)}）`).join('；')}` : null,
     empty: rows.length ? null : emptyText(r),
+    terms: levelTerms([r.label, rows.length ? DIM_WORD[r.dim ?? 'b'] : '', ...rows.map((x) => x.label), ...entries.map((en) => en.label)]),
     withoutBasis: r.key.basis && compare !== null && rows.length && !hasCmp ? r.path.filter((s) => !s.startsWith('b:')) : null,
     table: rows.length
       ? { caption: `${r.label}：${DIM_WORD[r.dim ?? 'b']}的明细（${MONEY[u].label}）`, columns: columnsOf(i.year, compare, rows, u), totals: totalsRow(r, rows), hasRest: rows.some((x) => x.key === REST_KEY), fileStem: stem }
       : null,
   };
+}
+
+/** "名词：项目支出、基本支出、功能分类": the glossary terms of the level's names, in order of first use. */
+function levelTerms(names: string[]): TermRun[] | null {
+  // One name per line, so a term never runs across two names.
+  const found = [...new Map(findTerms(names.join('\n')).map((m) => [m.id, m.term])).values()];
+  return found.length ? markTerms([`名词：${found.join('、')}`])[0] : null;
 }
 
 /** What the report does not break down at a level without children. */

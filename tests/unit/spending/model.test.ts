@@ -46,6 +46,20 @@ describe('spending model, shipped unit', () => {
     expect(root.compareYears).toEqual([2021]);
   });
 
+  it('names the glossary terms of the level, each with its definition, once and in order of first use', () => {
+    const text = (v: SpendingView) => v.terms?.map((r) => r.text).join('') ?? null;
+    expect(text(root)).toBe('名词：本年支出、项目支出、基本支出、功能分类、经济分类');
+    expect(root.terms?.filter((r) => r.term).map((r) => r.term!.name)).toEqual(['本年支出', '项目支出', '基本支出', '功能分类', '经济分类']);
+    expect(root.terms?.find((r) => r.term?.name === '项目支出')?.term?.definition).toMatch(/项目/);
+    // Function first: the classification and the classes the level shows.
+    const byFunction = ok(view(FIRST, ['f:208']));
+    expect(text(byFunction)).toContain('社会保障和就业支出');
+    // The economic split of a class: the class and the classification by which it is split.
+    expect(text(ok(view(FIRST, TARGET)))).toBe('名词：资本性支出、经济分类');
+    // A leaf with no rows whose name is no glossary term has no line.
+    expect(ok(view(FIRST, ['b:基本支出', 'f:208', 'f:20805', 'f:2080505'])).terms).toBeNull();
+  });
+
   it('charts: keyed items, drill targets for nested cells, descriptions with figures', () => {
     expect(root.charts.hier?.description).toBe('支出合计，2022年决算969.29 万元，分为 2 项：项目支出 745.99 万元，基本支出 223.30 万元。');
     expect(root.targets.get('b:项目支出')).toEqual(['b:项目支出']);

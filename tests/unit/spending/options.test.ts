@@ -22,6 +22,22 @@ describe('hierarchyOption', () => {
     expect(data[0].children[0].name).toBe('f:206>f:20699');
     expect(opt.series[0].nodeClick).toBe(false);
   });
+  it('hides the label of a cell under 3 % of the chart, at any depth, and keeps the one at exactly 3 %', () => {
+    const shown = (o: Any) => o.series[0].data.flatMap((d: Any) => [d, ...(d.children ?? [])]).map((d: Any) => [d.name, d.label?.show !== false]);
+    const at = (small: number) =>
+      hierarchyOption(
+        [
+          { key: 'b:项目支出', label: '项目支出', amount: 100 - small, share: null, drill: null, source: '', children: [{ key: 'p>c', label: '子项', amount: small, share: null, drill: null, source: '' }] },
+          { key: 'b:基本支出', label: '基本支出', amount: small, share: null, drill: null, source: '' },
+        ],
+        { money: 'wan', nodeLabel: '支出' },
+      );
+    // Whole = 100: exactly 3 keeps its label, 2.99 does not (nested child and top cell alike).
+    expect(shown(at(3))).toEqual([['b:项目支出', true], ['p>c', true], ['b:基本支出', true]]);
+    expect(shown(at(2.99))).toEqual([['b:项目支出', true], ['p>c', false], ['b:基本支出', false]]);
+    expect(shown(opt)).toEqual([['f:206', true], ['f:206>f:20699', true], ['rest', false]]);
+  });
+
   it('escapes labels and provenance in the tooltip', () => {
     const html = opt.tooltip.formatter({ name: 'f:206>f:20699' });
     expect(html).not.toContain('<img');
