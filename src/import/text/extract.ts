@@ -12,7 +12,7 @@ import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpe
 import type { TreeIndex } from './classify';
 import { cellTableClaims } from './cell-table';
 import { fundsTableClaims } from './funds-table';
-import { indicatorTableClaims } from './indicator-table';
+import { indicatorTableClaims, withoutTableDoubles } from './indicator-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { comparisonOnly, parseLead, type Form } from './patterns';
@@ -246,7 +246,7 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
     const lineBase: LineContext = { base: null, budget: null };
     for (const s of sentences) carry = new SentenceReader(line, s, carry, opts, claims, review, lineBase).read();
   }
-  return { claims, review };
+  return withoutTableDoubles(claims, review);
 }
 
 /** What the sentence has said so far, as a reader keeps it in mind. */

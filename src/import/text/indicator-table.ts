@@ -63,6 +63,8 @@ const CATEGORY = /^(.+?)\s*(?:[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)])?$/;
 const LONE_WEIGHT = /^[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]$/;
 /** Cells that hold nothing: an unused "指标2:" slot, "……". */
 const FILLER = /^(?:指标\s*\d+\s*:?|…+|\.{3,})$/;
+/** The slot a name is printed in ("指标1:完成…"). */
+const SLOT = /^指标\s*\d+\s*:\s*/;
 /** Cells that mark an empty value. */
 const EMPTY = /^(?:[/\\-]|—+|无)$/;
 /** The rows after the table: its total, or prose. */
@@ -220,6 +222,34 @@ function pipeCells(folded: string, from: number): Cell[] {
   return out;
 }
 
+/** The claims this reader made, so that the sentence reader's doubts about the same numbers can be dropped. */
+const fromTable = new WeakSet<Claim | ReviewItem>();
+
+/**
+ * The claims and review items without the sentence reader's readings of a number a table row
+ * placed: the same printed number and unit on the same line, in a sentence that holds the row.
+ * The row says what the number is ("≥50个" is the target of its indicator); the sentence reader,
+ * seeing only words before a number, would call it a figure of its own or doubt it.
+ */
+export function withoutTableDoubles(claims: Claim[], review: ReviewItem[]): { claims: Claim[]; review: ReviewItem[] } {
+  const byKey = new Map<string, string[]>();
+  const key = (line: number | undefined, text: string) => `${line}\u0000${text}`;
+  for (const c of claims) {
+    if (!fromTable.has(c)) continue;
+    const k = key(c.line, `${c.printed}${c.unit}`);
+    byKey.set(k, [...(byKey.get(k) ?? []), c.quote]);
+  }
+  const tableReview = review.filter((r) => fromTable.has(r));
+  // A number the table already sends to review, with the row's reason, needs no second item.
+  const doubted = (r: ReviewItem) => tableReview.some((t) => t.where.line === r.where.line && t.text === r.text && (t.context.includes(r.context.trim()) || r.context.includes(t.context)));
+  // The sentence holds the row, or (a table broken over lines) the row holds the sentence.
+  const placed = (line: number | undefined, text: string, sentence: string) => (byKey.get(key(line, text)) ?? []).some((q) => sentence.includes(q) || q.includes(sentence.trim()));
+  return {
+    claims: claims.filter((c) => fromTable.has(c) || !placed(c.line, `${c.printed}${c.kind === 'money' ? '万元' : c.unit}`, c.sentence)),
+    review: review.filter((r) => fromTable.has(r) || (!placed(r.where.line, r.text, r.context) && !doubted(r))),
+  };
+}
+
 interface Columns {
   target: string;
   actual: string;
@@ -297,7 +327,7 @@ class TableReader {
   private category(c: Cell): boolean {
     const lone = LONE_WEIGHT.exec(c.text);
     if (lone) {
-      this.toReview(c, Number(lone[1]), c, '一级指标的分值前没有指标名称（名称缺失或换行断开）：不知道是哪一项的分值');
+      this.toReview(c, Number(lone[1]), c, '一级指标的分值前没有指标名称（名称缺失或换行断开）：不知道是哪一项的分值', `${lone[1]}分`);
       return true;
     }
     const m = CATEGORY.exec(c.text);
@@ -361,7 +391,7 @@ class TableReader {
     const last = scores[scores.length - 1] ?? cells[cells.length - 1];
     if (!cells.length || !last) return;
     const quoteCells = { from: cells[0], to: last };
-    const name = cells[0].text.replace(/^指标\s*\d+\s*:\s*/, '');
+    const name = cells[0].text.replace(SLOT, '');
     // A name is words: a number or a comparator where it belongs means the columns are shifted.
     if (!/[\u4e00-\u9fff]/.test(name) || /^[-\d≥≤<>=]/.test(name)) {
       this.rejectCells([...cells, ...scores], '绩效指标表的这一行没有可读的三级指标名称：各格对不上表头的列，未读取', quoteCells);
@@ -394,10 +424,11 @@ class TableReader {
   private claim(cell: Cell, quote: { from: Cell; to: Cell } | Cell, label: string, v: Value, phase: Phase, what: string): void {
     const { ctx } = this;
     const q = 'from' in quote ? quote : { from: quote, to: quote };
-    const line = ctx.lines[ctx.lineAt(cell.start)];
+    // The line of the number: a cell broken over lines ends with it ("满意度指标\n(10分)").
+    const line = ctx.lines[ctx.lineAt(cell.end - 1)];
     const text = ctx.text.slice(q.from.start, q.to.end).trim();
     const target: Target = { kind: 'measure', role: '', phase, label, free: true };
-    ctx.out.push({
+    const claim: Claim = {
       target,
       stat: 'value',
       year: ctx.reportYear,
@@ -412,7 +443,9 @@ class TableReader {
       notes: [`绩效自评表指标栏：${what}`, ...(v.note ? [v.note] : [])],
       sentence: text,
       printed: v.printed,
-    });
+    };
+    fromTable.add(claim);
+    ctx.out.push(claim);
   }
 
   /** Every number of cells that cannot be read, to review with the row as its context. */
@@ -420,21 +453,24 @@ class TableReader {
     const q = quote ?? (cells.length ? { from: cells[0], to: cells[cells.length - 1] } : null);
     if (!q) return;
     for (const c of cells) {
-      const n = /-?\d+(?:\.\d+)?/.exec(c.text);
+      // The slot number of "指标1:" is the form's, not a figure.
+      const n = /-?\d+(?:\.\d+)?/.exec(c.text.replace(SLOT, ''));
       if (n) this.toReview(c, c.text === n[0] ? Number(n[0]) : null, q, reason);
     }
   }
 
-  private toReview(cell: Cell, value: number | null, quote: { from: Cell; to: Cell } | Cell, reason: string): void {
+  private toReview(cell: Cell, value: number | null, quote: { from: Cell; to: Cell } | Cell, reason: string, printed?: string): void {
     const { ctx } = this;
     const q = 'from' in quote ? quote : { from: quote, to: quote };
-    ctx.review.push({
-      text: ctx.text.slice(cell.start, cell.end),
+    const item: ReviewItem = {
+      text: printed ?? ctx.text.slice(cell.start, cell.end).trim(),
       value: value !== null && Number.isFinite(value) ? value : null,
       context: ctx.text.slice(q.from.start, q.to.end).trim(),
-      where: { line: ctx.lines[ctx.lineAt(cell.start)].no },
+      where: { line: ctx.lines[ctx.lineAt(cell.end - 1)].no },
       reason,
-    });
+    };
+    fromTable.add(item);
+    ctx.review.push(item);
   }
 }
 
