@@ -21,6 +21,7 @@
  */
 import type { ReviewItem } from '../types';
 import type { Claim } from './claim';
+import { fold } from './fold';
 import type { Kind } from './numbers';
 import type { Line } from './sections';
 import type { Target } from './roles';
@@ -45,7 +46,7 @@ const HEADER = new RegExp(
   `(?:${word('一级指标')}${SEP})?(?:${word('二级指标')}${SEP})?${word('三级指标')}${SEP}` +
     `(?<target>${anyOf(TARGET_WORDS)})${MARK}${SEP}(?<actual>${anyOf(ACTUAL_WORDS)})${MARK}` +
     `(?:${SEP}(?<score>${anyOf(SCORE_WORDS)}))?(?:${SEP}(?<got>${anyOf(GOT_WORDS)}))?(?:${SEP}${anyOf(REASON_WORDS)})?`,
-  'g',
+  'gd',
 );
 
 /**
@@ -117,7 +118,7 @@ interface Value {
 
 /** A cell read as a value: its number, unit and comparator; null when it states none whole. */
 export function readValue(cell: string): Value | 'bare' | null {
-  const t = cell.trim();
+  const t = fold(cell).trim();
   if (!/\d/.test(t)) return null;
   if (BARE.test(t)) return 'bare';
   let m = PURE.exec(t);
@@ -275,8 +276,12 @@ export function indicatorTableClaims(lines: Line[], reportYear: number, review: 
   HEADER.lastIndex = 0;
   for (const h of folded.matchAll(HEADER)) {
     const g = h.groups!;
-    const title = (s: string) => s.replace(/[\s|]+/g, '');
-    const cols: Columns = { target: title(g.target), actual: title(g.actual), scores: [g.score, g.got].filter(Boolean).map(title) };
+    // Column titles and names as the report prints them (the folded text is for matching only).
+    const title = (group: string) => {
+      const at = h.indices?.groups?.[group];
+      return at ? text.slice(at[0], at[1]).replace(/[\s|]+/g, '') : '';
+    };
+    const cols: Columns = { target: title('target'), actual: title('actual'), scores: ['score', 'got'].filter((x) => g[x]).map(title) };
     const end = (h.index ?? 0) + h[0].length;
     const cells = h[0].includes('|') ? pipeCells(folded, end) : spaceCells(folded, end);
     new TableReader(cells, cols, h[0].includes('|'), { text, lines, lineAt, reportYear, out, review }).read();
@@ -391,7 +396,8 @@ class TableReader {
     const last = scores[scores.length - 1] ?? cells[cells.length - 1];
     if (!cells.length || !last) return;
     const quoteCells = { from: cells[0], to: last };
-    const name = cells[0].text.replace(SLOT, '');
+    const slot = SLOT.exec(cells[0].text)?.[0] ?? '';
+    const name = this.ctx.text.slice(cells[0].start, cells[0].end).replace(/\s+/g, '').slice(slot.replace(/\s+/g, '').length);
     // A name is words: a number or a comparator where it belongs means the columns are shifted.
     if (!/[\u4e00-\u9fff]/.test(name) || /^[-\d≥≤<>=]/.test(name)) {
       this.rejectCells([...cells, ...scores], '绩效指标表的这一行没有可读的三级指标名称：各格对不上表头的列，未读取', quoteCells);
@@ -400,7 +406,12 @@ class TableReader {
     // Space-flattened, an empty cell leaves no trace: name + target + actual, or the name alone.
     // Between "|" marks, the cells are in column order and the missing ones are at the end.
     const values = cells.slice(1);
-    const clear = values.length === 2 || values.length === 0 || (this.piped && values.length < 2);
+    const clear = values.length !== 1 || this.piped;
+    if (values.length > 2) {
+      // More cells than the form has: where the name starts is not known, so neither are the scores'.
+      this.rejectCells([...values, ...scores], `这一行在${this.cols.scores.join('、') || this.cols.actual}之前有 ${cells.length} 格，表头只有三级指标、${this.cols.target}、${this.cols.actual}三列：分不清哪一格是什么，这些数未读取`, quoteCells);
+      return;
+    }
     if (!clear) {
       this.rejectCells(values, `“${name}”这一行有 ${values.length} 格在指标值与分值之间，分不清哪一格是${this.cols.target}、哪一格是${this.cols.actual}：这些数未读取`, quoteCells);
     } else {
