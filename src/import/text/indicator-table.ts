@@ -42,12 +42,17 @@ const REASON_WORDS = ['偏差原因分析及改进措施', '未完成原因分�
 /** "(A)", "(B)" after a column title ("全年实际值(B)"). */
 const MARK = '(?:[\\s|]*[(][A-Za-z][)])?';
 const SEP = '[\\s|]+';
-const HEADER = new RegExp(
-  `(?:${word('一级指标')}${SEP})?(?:${word('二级指标')}${SEP})?${word('三级指标')}${SEP}` +
-    `(?<target>${anyOf(TARGET_WORDS)})${MARK}${SEP}(?<actual>${anyOf(ACTUAL_WORDS)})${MARK}` +
-    `(?:${SEP}(?<score>${anyOf(SCORE_WORDS)}))?(?:${SEP}(?<got>${anyOf(GOT_WORDS)}))?(?:${SEP}${anyOf(REASON_WORDS)})?`,
-  'gd',
-);
+const NAMES = `(?:${word('一级指标')}${SEP})?(?:${word('二级指标')}${SEP})?${word('三级指标')}`;
+const VALUES =
+  `(?<target>${anyOf(TARGET_WORDS)})${MARK}${SEP}(?<actual>${anyOf(ACTUAL_WORDS)})${MARK}` +
+  `(?:${SEP}(?<score>${anyOf(SCORE_WORDS)}))?(?:${SEP}(?<got>${anyOf(GOT_WORDS)}))?(?:${SEP}(?<reason>${anyOf(REASON_WORDS)}))?`;
+/** The header in one row: 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因…. */
+const HEADER = new RegExp(`${NAMES}${SEP}${VALUES}`, 'gd');
+/**
+ * The header in two rows, the target printed in three cells (云南's form): "年度指标值 实际完成值
+ * 分值 得分 偏差原因… | 一级指标 二级指标 三级指标 指标性质 指标值 度量单位".
+ */
+const SPLIT_HEADER = new RegExp(`${VALUES}${SEP}${NAMES}${SEP}${word('指标性质')}${SEP}${word('指标值')}${SEP}${anyOf(['度量单位', '计量单位'])}`, 'gd');
 
 /**
  * 一级 and 二级 indicator cells, by their words (the 项目支出 form's and the 部门整体 / 评价 forms'
@@ -255,6 +260,10 @@ interface Columns {
   target: string;
   actual: string;
   scores: string[];
+  /** The target in three cells: comparator (指标性质), number (指标值), unit (度量单位). */
+  split: boolean;
+  /** The header has a column for the reason of a deviation. */
+  reason: boolean;
 }
 
 /** Read every indicator table of the text; numbers of rows that do not read whole go to `review`. */
@@ -273,15 +282,15 @@ export function indicatorTableClaims(lines: Line[], reportYear: number, review: 
     return lo;
   };
   const out: Claim[] = [];
-  HEADER.lastIndex = 0;
-  for (const h of folded.matchAll(HEADER)) {
+  const headers = [...folded.matchAll(HEADER), ...folded.matchAll(SPLIT_HEADER)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  for (const h of headers) {
     const g = h.groups!;
     // Column titles and names as the report prints them (the folded text is for matching only).
     const title = (group: string) => {
       const at = h.indices?.groups?.[group];
       return at ? text.slice(at[0], at[1]).replace(/[\s|]+/g, '') : '';
     };
-    const cols: Columns = { target: title('target'), actual: title('actual'), scores: ['score', 'got'].filter((x) => g[x]).map(title) };
+    const cols: Columns = { target: title('target'), actual: title('actual'), scores: ['score', 'got'].filter((x) => g[x]).map(title), split: /指标性质/.test(h[0].replace(/[\s|]+/g, '')), reason: Boolean(g.reason) };
     const end = (h.index ?? 0) + h[0].length;
     const cells = h[0].includes('|') ? pipeCells(folded, end) : spaceCells(folded, end);
     new TableReader(cells, cols, h[0].includes('|'), { text, lines, lineAt, reportYear, out, review }).read();
@@ -342,10 +351,35 @@ class TableReader {
   }
 
   /**
-   * One row from cell `i`: its cells up to its score cells (or, without score columns, up to the
-   * next category), then its figures. Null when no row starts here (the table has ended).
+   * One row from cell `i`, then its figures; null when no row starts here (the table has ended).
+   * Between "|" marks a row is its cells in column order. Space-flattened, it runs up to its
+   * score cells (the last bare numbers of a run), or without score columns to the next category.
    */
   private rowFrom(i: number): { next: number } | null {
+    return this.piped ? this.pipedRow(i) : this.spacedRow(i);
+  }
+
+  private pipedRow(i: number): { next: number } {
+    const { cells } = this;
+    const k = this.cols.scores.length;
+    const width = 1 + (this.cols.split ? 4 : 2);
+    const row: Cell[] = [];
+    let j = i;
+    // A category or the table's end cuts a row short: its missing cells are the last ones.
+    while (j < cells.length && row.length < width + k && !(j > i && this.endsRow(cells[j]))) row.push(cells[j++]);
+    const scores = row.slice(width);
+    if (k > 0 && (scores.length < k || !scores.every((c) => c.empty || SCORE.test(c.text)))) {
+      // The score columns do not hold scores: the cells are not where the header puts them.
+      this.rejectCells(row, `绩效指标表的这一行在${this.cols.scores.join('、')}两栏没有分数：各格对不上表头的列，未读取`);
+      return { next: j };
+    }
+    // The reason column's cell, empty or not, belongs to the row.
+    if (row.length === width + k && this.cols.reason && j < cells.length && !this.endsRow(cells[j])) j++;
+    this.row(row.slice(0, width), scores);
+    return { next: j };
+  }
+
+  private spacedRow(i: number): { next: number } | null {
     const { cells } = this;
     const k = this.cols.scores.length;
     let j = i;
@@ -353,7 +387,7 @@ class TableReader {
     let next = -1;
     while (j < cells.length) {
       const c = cells[j];
-      if (j > i && (this.isCategoryCell(c) || END.test(c.text) || c.text.length > 60)) break;
+      if (j > i && this.endsRow(c)) break;
       if (k > 0 && SCORE.test(c.text)) {
         // A run of bare numbers: its last k are the row's scores.
         let e = j;
@@ -367,9 +401,9 @@ class TableReader {
         continue;
       }
       j++;
-      // A row holds its name, target and actual (and, between "|" marks, empty cells): more
-      // cells than that before any score means the table is over or broken.
-      if (j - i > (this.piped ? 8 : 5)) break;
+      // More cells than a row has (name, target and actual, a reason) before any score: the
+      // table is over or broken.
+      if (j - i > (this.cols.split ? 7 : 5)) break;
     }
     if (next < 0) {
       if (k > 0) {
@@ -384,6 +418,11 @@ class TableReader {
     return { next };
   }
 
+  /** A cell no row goes past: a category (the next row's) or the table's end. */
+  private endsRow(c: Cell): boolean {
+    return this.isCategoryCell(c) || END.test(c.text) || c.text.length > 60;
+  }
+
   private isCategoryCell(c: Cell): boolean {
     return LONE_WEIGHT.test(c.text) || isCategory(c.text);
   }
@@ -393,7 +432,7 @@ class TableReader {
     // Trailing empty cells say nothing; filler never holds a column.
     const cells = body.filter((c) => !FILLER.test(c.text));
     while (cells.length && cells[cells.length - 1].empty) cells.pop();
-    const last = scores[scores.length - 1] ?? cells[cells.length - 1];
+    const last = [...scores].reverse().find((c) => !c.empty) ?? cells[cells.length - 1];
     if (!cells.length || !last) return;
     const quoteCells = { from: cells[0], to: last };
     const slot = SLOT.exec(cells[0].text)?.[0] ?? '';
@@ -406,30 +445,40 @@ class TableReader {
     // Space-flattened, an empty cell leaves no trace: name + target + actual, or the name alone.
     // Between "|" marks, the cells are in column order and the missing ones are at the end.
     const values = cells.slice(1);
-    const clear = values.length !== 1 || this.piped;
-    if (values.length > 2) {
+    const width = this.cols.split ? 4 : 2;
+    if (values.length > width) {
       // More cells than the form has: where the name starts is not known, so neither are the scores'.
-      this.rejectCells([...values, ...scores], `这一行在${this.cols.scores.join('、') || this.cols.actual}之前有 ${cells.length} 格，表头只有三级指标、${this.cols.target}、${this.cols.actual}三列：分不清哪一格是什么，这些数未读取`, quoteCells);
+      this.rejectCells([...values, ...scores], `这一行在${this.cols.scores.join('、') || this.cols.actual}之前有 ${cells.length} 格，比表头的列多：分不清哪一格是什么，这些数未读取`, quoteCells);
       return;
     }
-    if (!clear) {
+    if (values.length !== width && values.length !== 0 && !this.piped) {
       this.rejectCells(values, `“${name}”这一行有 ${values.length} 格在指标值与分值之间，分不清哪一格是${this.cols.target}、哪一格是${this.cols.actual}：这些数未读取`, quoteCells);
     } else {
-      const [target, actual] = values;
-      const t = target && !target.empty ? readValue(target.text) : null;
-      if (t === 'bare') this.toReview(target, Number(target.text), quoteCells, `${this.cols.target}“${target.text}”没有单位：不知道是什么数`);
-      else if (t) this.claim(target, quoteCells, `${name} ${this.cols.target}${t.cmp && t.cmp !== '=' ? `（${t.cmp}）` : ''}`, t, '年初预算', `${this.cols.target}“${target.text}”`);
+      const parts = this.cols.split ? values.slice(0, 3) : values.slice(0, 1);
+      const actual = values[width - 1];
+      const target = this.joined(parts.filter((c) => !c.empty));
+      const printed = (c: Cell) => this.ctx.text.slice(c.start, c.end).trim();
+      const t = target ? readValue(target.text) : null;
+      if (t === 'bare' || (t === null && target && this.cols.split && /\d/.test(target.text)))
+        this.toReview(target!, t === 'bare' ? Number(target!.text) : null, quoteCells, `${this.cols.target}“${printed(target!)}”没有可读的单位：不知道是什么数`);
+      else if (t && target) this.claim(target, quoteCells, `${name} ${this.cols.target}${t.cmp && t.cmp !== '=' ? `（${t.cmp}）` : ''}`, t, '年初预算', `${this.cols.target}“${printed(target)}”`);
       const a = actual && !actual.empty ? readValue(actual.text) : null;
       if (a === 'bare') {
         // A bare actual value is in its target's unit; with no unit there, it is no figure.
         const inUnit = t && t !== 'bare' ? valueOf(actual.text, t.printedUnit, null) : null;
-        if (inUnit) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, inUnit, '决算', `${this.cols.actual}“${actual.text}”按${this.cols.target}“${target.text}”的单位读`);
-        else this.toReview(actual, Number(actual.text), quoteCells, `${this.cols.actual}“${actual.text}”没有单位，${this.cols.target}也没有：不知道是什么数`);
-      } else if (a) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, a, '决算', `${this.cols.actual}“${actual.text}”`);
+        if (inUnit) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, inUnit, '决算', `${this.cols.actual}“${printed(actual)}”按${this.cols.target}“${printed(target!)}”的单位读`);
+        else this.toReview(actual, Number(actual.text), quoteCells, `${this.cols.actual}“${printed(actual)}”没有单位，${this.cols.target}也没有：不知道是什么数`);
+      } else if (a) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, a, '决算', `${this.cols.actual}“${printed(actual)}”`);
     }
-    scores.forEach((s, n) =>
-      this.claim(s, quoteCells, `${name} ${this.cols.scores[n]}`, points(s.text), '决算', `列名“${this.cols.scores[n]}”取自表头`),
-    );
+    scores.forEach((s, n) => {
+      if (!s.empty) this.claim(s, quoteCells, `${name} ${this.cols.scores[n]}`, points(s.text), '决算', `列名“${this.cols.scores[n]}”取自表头`);
+    });
+  }
+
+  /** The target's cells as one ("≥" "95" "%" → "≥95%"); null when all are empty. */
+  private joined(parts: Cell[]): Cell | null {
+    if (!parts.length) return null;
+    return { text: parts.map((c) => c.text).join(''), start: parts[0].start, end: parts[parts.length - 1].end, empty: false };
   }
 
   private claim(cell: Cell, quote: { from: Cell; to: Cell } | Cell, label: string, v: Value, phase: Phase, what: string): void {

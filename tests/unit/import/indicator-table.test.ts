@@ -262,6 +262,38 @@ describe('the indicator table', () => {
     expect(figures).toEqual([]);
   });
 
+  it('reads the form whose target fills three cells (指标性质, 指标值, 度量单位), in traditional characters', () => {
+    // http://m.jjiadianqingjie.com.cn/changyong/13241.html (丽江市古城区自然资源局, 2020): a row per line between "|";
+    // the last row is cut off after its 分值.
+    const { figures, review } = read(`| 績效指標 | 年度指標值 | 實際完成值 | 分值 | 得分 | 偏差原因分析及改進措施 | |||||
+|
+一級 指標 |
+二級指標 | 三級指標 | 指標性質 | 指標值 | 度量單位 | |||||
+| 產出指標 | 數量指標 | 衛片執法補助經費 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 | ||
+| 效益指標 | 社會效益指標 | 違法行為責停率 | ≥ | 95 | % | 95 | 30.00 | 27.00 | ||
+| 滿意度指標 | 服務對象滿意度指標 | 滿意度 | ≥ | 95 | % | 95 | 10.00 |`);
+    expect(figures).toEqual([
+      ['衛片執法補助經費 年度指標值', '年初预算', 7.289, '万元'],
+      ['衛片執法補助經費 實際完成值', '决算', 7.289, '万元'],
+      ['衛片執法補助經費 分值', '决算', 10, '分'],
+      ['衛片執法補助經費 得分', '决算', 9, '分'],
+      ['違法行為責停率 年度指標值（≥）', '年初预算', 95, '%'],
+      ['違法行為責停率 實際完成值', '决算', 95, '%'],
+      ['違法行為責停率 分值', '决算', 30, '分'],
+      ['違法行為責停率 得分', '决算', 27, '分'],
+      ['滿意度 年度指標值（≥）', '年初预算', 95, '%'],
+      ['滿意度 實際完成值', '决算', 95, '%'],
+      ['滿意度 分值', '决算', 10, '分'],
+    ]);
+    expect(review).toEqual([]);
+  });
+
+  it('gives no figure from a "|" row whose score columns hold no scores', () => {
+    const { figures, review } = read('三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n数量指标 | 培训人数 | ≥200人 | 215人 | 合格 | 20 |');
+    expect(figures).toEqual([]);
+    expect(review.map((r) => r.text)).toEqual(['≥200人', '215人', '20']);
+  });
+
   it('reads a header printed in traditional characters', () => {
     const { figures } = read('三級指標 年度指標值 實際完成值 分值 得分 質量指標 項目驗收合格率 ≥95% 100% 20 19');
     expect(figures).toEqual([
