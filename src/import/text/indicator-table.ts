@@ -42,10 +42,12 @@ const REASON_WORDS = ['偏差原因分析及改进措施', '未完成原因分�
 /** "(A)", "(B)" after a column title ("全年实际值(B)"). */
 const MARK = '(?:[\\s|]*[(][A-Za-z][)])?';
 const SEP = '[\\s|]+';
+/** "(分)" after a score column's title ("分值(分)"). */
+const POINTS = '(?:[\\s|]*[(]分[)])?';
 const NAMES = `(?:${word('一级指标')}${SEP})?(?:${word('二级指标')}${SEP})?${word('三级指标')}`;
 const VALUES =
   `(?<target>${anyOf(TARGET_WORDS)})${MARK}${SEP}(?<actual>${anyOf(ACTUAL_WORDS)})${MARK}` +
-  `(?:${SEP}(?<score>${anyOf(SCORE_WORDS)}))?(?:${SEP}(?<got>${anyOf(GOT_WORDS)}))?(?:${SEP}(?<reason>${anyOf(REASON_WORDS)}))?`;
+  `(?:${SEP}(?<score>${anyOf(SCORE_WORDS)})${POINTS})?(?:${SEP}(?<got>${anyOf(GOT_WORDS)})${POINTS})?(?:${SEP}(?<reason>${anyOf(REASON_WORDS)}))?`;
 /** The header in one row: 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因…. */
 const HEADER = new RegExp(`${NAMES}${SEP}${VALUES}`, 'gd');
 /**
@@ -452,24 +454,32 @@ class TableReader {
       return;
     }
     if (values.length !== width && values.length !== 0 && !this.piped) {
-      this.rejectCells(values, `“${name}”这一行有 ${values.length} 格在指标值与分值之间，分不清哪一格是${this.cols.target}、哪一格是${this.cols.actual}：这些数未读取`, quoteCells);
-    } else {
-      const parts = this.cols.split ? values.slice(0, 3) : values.slice(0, 1);
-      const actual = values[width - 1];
-      const target = this.joined(parts.filter((c) => !c.empty));
-      const printed = (c: Cell) => this.ctx.text.slice(c.start, c.end).trim();
-      const t = target ? readValue(target.text) : null;
-      if (t === 'bare' || (t === null && target && this.cols.split && /\d/.test(target.text)))
-        this.toReview(target!, t === 'bare' ? Number(target!.text) : null, quoteCells, `${this.cols.target}“${printed(target!)}”没有可读的单位：不知道是什么数`);
-      else if (t && target) this.claim(target, quoteCells, `${name} ${this.cols.target}${t.cmp && t.cmp !== '=' ? `（${t.cmp}）` : ''}`, t, '年初预算', `${this.cols.target}“${printed(target)}”`);
-      const a = actual && !actual.empty ? readValue(actual.text) : null;
-      if (a === 'bare') {
-        // A bare actual value is in its target's unit; with no unit there, it is no figure.
-        const inUnit = t && t !== 'bare' ? valueOf(actual.text, t.printedUnit, null) : null;
-        if (inUnit) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, inUnit, '决算', `${this.cols.actual}“${printed(actual)}”按${this.cols.target}“${printed(target!)}”的单位读`);
-        else this.toReview(actual, Number(actual.text), quoteCells, `${this.cols.actual}“${printed(actual)}”没有单位，${this.cols.target}也没有：不知道是什么数`);
-      } else if (a) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, a, '决算', `${this.cols.actual}“${printed(actual)}”`);
+      // Some cells are empty and left no trace: which columns the others are is not known, nor
+      // whether the last numbers are both scores ("≥50个 50 8" with 得分 empty).
+      this.rejectCells([...values, ...scores], `“${name}”这一行在三级指标与分数之间有 ${values.length} 格，表头是 ${width} 列：分不清哪一格是哪一列，这些数未读取`, quoteCells);
+      return;
     }
+    const [weight, got] = scores.map((c) => (c.empty ? null : Number(c.text)));
+    if (scores.length === 2 && weight !== null && got !== null && got > weight) {
+      // A score above its weight: the cells are not the columns the header names.
+      this.rejectCells([...values, ...scores], `“${name}”这一行的${this.cols.scores[1]} ${got} 大于${this.cols.scores[0]} ${weight}：各格可能对不上表头的列，这些数未读取`, quoteCells);
+      return;
+    }
+    const parts = this.cols.split ? values.slice(0, 3) : values.slice(0, 1);
+    const actual = values[width - 1];
+    const target = this.joined(parts.filter((c) => !c.empty));
+    const printed = (c: Cell) => this.ctx.text.slice(c.start, c.end).trim();
+    const t = target ? readValue(target.text) : null;
+    if (t === 'bare' || (t === null && target && this.cols.split && /\d/.test(target.text)))
+      this.toReview(target!, t === 'bare' ? Number(target!.text) : null, quoteCells, `${this.cols.target}“${printed(target!)}”没有可读的单位：不知道是什么数`);
+    else if (t && target) this.claim(target, quoteCells, `${name} ${this.cols.target}${t.cmp && t.cmp !== '=' ? `（${t.cmp}）` : ''}`, t, '年初预算', `${this.cols.target}“${printed(target)}”`);
+    const a = actual && !actual.empty ? readValue(actual.text) : null;
+    if (a === 'bare') {
+      // A bare actual value is in its target's unit; with no unit there, it is no figure.
+      const inUnit = t && t !== 'bare' ? valueOf(actual.text, t.printedUnit, null) : null;
+      if (inUnit) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, inUnit, '决算', `${this.cols.actual}“${printed(actual)}”按${this.cols.target}“${printed(target!)}”的单位读`);
+      else this.toReview(actual, Number(actual.text), quoteCells, `${this.cols.actual}“${printed(actual)}”没有单位，${this.cols.target}也没有：不知道是什么数`);
+    } else if (a) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, a, '决算', `${this.cols.actual}“${printed(actual)}”`);
     scores.forEach((s, n) => {
       if (!s.empty) this.claim(s, quoteCells, `${name} ${this.cols.scores[n]}`, points(s.text), '决算', `列名“${this.cols.scores[n]}”取自表头`);
     });

@@ -213,7 +213,7 @@ describe('the indicator table', () => {
   });
 
   it('takes synonyms of the columns and labels each figure with the header’s own word', () => {
-    const { figures } = read('三级指标 预期指标值 全年实际值 权重 得分 数量指标 培训人数 ≥200人 215人 20 20');
+    const { figures } = read('三级指标 预期指标值 全年实际值 权重(分) 得分(分) 数量指标 培训人数 ≥200人 215人 20 20');
     expect(figures).toEqual([
       ['培训人数 预期指标值（≥）', '年初预算', 200, '人'],
       ['培训人数 全年实际值', '决算', 215, '人'],
@@ -236,13 +236,15 @@ describe('the indicator table', () => {
     const extra = read(`${head}培训人数 ≥200人 215人 20 20 超额完成 培训班次 ≥4期 5期 10 10`);
     expect(extra.figures.map((f) => f[0])).toEqual(['培训人数 年度指标值（≥）', '培训人数 实际完成值', '培训人数 分值', '培训人数 得分']);
     expect(extra.review.map((r) => r.text)).toEqual(['≥4期', '5期', '10', '10']);
-    // Two cells between the name and the scores: target or actual cannot be told.
-    const short = read(`${head}群众满意度 95% 10 10`);
-    expect(short.figures).toEqual([
-      ['群众满意度 分值', '决算', 10, '分'],
-      ['群众满意度 得分', '决算', 10, '分'],
-    ]);
-    expect(short.review.map((r) => r.text)).toEqual(['95%']);
+    // One cell between the name and the scores: target or actual cannot be told, nor whether
+    // "50 8" are 分值 and 得分 or 实际完成值 and 分值 (an empty 得分 leaves no trace).
+    const short = read(`${head}群众满意度 95% 10 10 基建项目数量 ≥50个 50 8`);
+    expect(short.figures).toEqual([]);
+    expect(short.review.map((r) => r.text)).toEqual(['95%', '10', '10', '≥50个', '50', '8']);
+    // A score above its weight: the columns are not where the header puts them.
+    const over = read(`${head}培训人数 ≥200人 215人 8 10`);
+    expect(over.figures).toEqual([]);
+    expect(over.review.map((r) => r.text)).toEqual(['≥200人', '215人', '8', '10']);
     // A number where the name belongs: the columns are shifted.
     expect(read(`${head}≥200人 215人 20 20`).figures).toEqual([]);
   });
