@@ -230,31 +230,30 @@ function pipeCells(folded: string, from: number): Cell[] {
   return out;
 }
 
-/** The claims this reader made, so that the sentence reader's doubts about the same numbers can be dropped. */
-const fromTable = new WeakSet<Claim | ReviewItem>();
+/** The claims and review items this reader made, each with the number as its row prints it. */
+const fromTable = new WeakMap<Claim | ReviewItem, string>();
 
 /**
- * The claims and review items without the sentence reader's readings of a number a table row
- * placed: the same printed number and unit on the same line, in a sentence that holds the row.
- * The row says what the number is ("≥50个" is the target of its indicator); the sentence reader,
- * seeing only words before a number, would call it a figure of its own or doubt it.
+ * The claims and review items without the sentence reader's readings of a number of a table row
+ * this reader read: the same printed number on the same line, in a sentence that holds the row
+ * (or, a table broken over lines, in a row that holds the sentence). The row says what the number
+ * is ("≥50个" is the target of its indicator) or why it cannot be told; the sentence reader, seeing
+ * only the words before a number, would call it a figure of its own or doubt it a second time.
  */
 export function withoutTableDoubles(claims: Claim[], review: ReviewItem[]): { claims: Claim[]; review: ReviewItem[] } {
-  const byKey = new Map<string, string[]>();
-  const key = (line: number | undefined, text: string) => `${line}\u0000${text}`;
-  for (const c of claims) {
-    if (!fromTable.has(c)) continue;
-    const k = key(c.line, `${c.printed}${c.unit}`);
-    byKey.set(k, [...(byKey.get(k) ?? []), c.quote]);
+  const rows = new Map<string, string[]>();
+  const key = (line: number | undefined, printed: string) => `${line}\u0000${printed}`;
+  for (const x of [...claims, ...review]) {
+    const printed = fromTable.get(x);
+    if (printed === undefined) continue;
+    const k = key('line' in x ? x.line : x.where.line, printed);
+    rows.set(k, [...(rows.get(k) ?? []), 'quote' in x ? x.quote : x.context]);
   }
-  const tableReview = review.filter((r) => fromTable.has(r));
-  // A number the table already sends to review, with the row's reason, needs no second item.
-  const doubted = (r: ReviewItem) => tableReview.some((t) => t.where.line === r.where.line && t.text === r.text && (t.context.includes(r.context.trim()) || r.context.includes(t.context)));
-  // The sentence holds the row, or (a table broken over lines) the row holds the sentence.
-  const placed = (line: number | undefined, text: string, sentence: string) => (byKey.get(key(line, text)) ?? []).some((q) => sentence.includes(q) || q.includes(sentence.trim()));
+  const inRow = (line: number | undefined, printed: string | undefined, sentence: string) =>
+    printed !== undefined && (rows.get(key(line, printed)) ?? []).some((row) => sentence.includes(row) || row.includes(sentence.trim()));
   return {
-    claims: claims.filter((c) => fromTable.has(c) || !placed(c.line, `${c.printed}${c.kind === 'money' ? '万元' : c.unit}`, c.sentence)),
-    review: review.filter((r) => fromTable.has(r) || (!placed(r.where.line, r.text, r.context) && !doubted(r))),
+    claims: claims.filter((c) => fromTable.has(c) || !inRow(c.line, c.printed, c.sentence)),
+    review: review.filter((r) => fromTable.has(r) || !inRow(r.where.line, /-?\d+(?:\.\d+)?/.exec(r.text)?.[0], r.context)),
   };
 }
 
@@ -514,7 +513,7 @@ class TableReader {
       sentence: text,
       printed: v.printed,
     };
-    fromTable.add(claim);
+    fromTable.set(claim, v.printed);
     ctx.out.push(claim);
   }
 
@@ -532,14 +531,15 @@ class TableReader {
   private toReview(cell: Cell, value: number | null, quote: { from: Cell; to: Cell } | Cell, reason: string, printed?: string): void {
     const { ctx } = this;
     const q = 'from' in quote ? quote : { from: quote, to: quote };
+    const text = printed ?? ctx.text.slice(cell.start, cell.end).trim();
     const item: ReviewItem = {
-      text: printed ?? ctx.text.slice(cell.start, cell.end).trim(),
+      text,
       value: value !== null && Number.isFinite(value) ? value : null,
       context: ctx.text.slice(q.from.start, q.to.end).trim(),
       where: { line: ctx.lines[ctx.lineAt(cell.end - 1)].no },
       reason,
     };
-    fromTable.add(item);
+    fromTable.set(item, /-?\d+(?:\.\d+)?/.exec(fold(text).replace(SLOT, ''))?.[0] ?? '');
     ctx.review.push(item);
   }
 }

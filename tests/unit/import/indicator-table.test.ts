@@ -321,6 +321,17 @@ describe('through the importer', () => {
     expect(file.measures.find((m) => m.label === '基建工程委托业务项目数量 实际完成值')).toMatchObject({ value: 50, unit: '个' });
   });
 
+  it('places no number of a row it could not read, by any other reader', () => {
+    // The sentence reader alone would place "满意度指标群众满意度 95%".
+    const r = importText('某单位2022年度项目支出绩效自评表\n三级指标 年度指标值 实际完成值 分值 得分\n满意度指标 群众满意度 95% 10 10\n', options());
+    expect(r.file).toBeUndefined();
+    expect(r.review.map((x) => [x.text, x.where.line])).toEqual([
+      ['95%', 3],
+      ['10', 3],
+      ['10', 3],
+    ]);
+  });
+
   it('leaves no review item for a number a row placed', () => {
     const r = importText(text, options({ year: 2022 }));
     expect(r.review.filter((x) => ['50个', '90万元', '50分', '30分', '10分'].includes(x.text))).toEqual([]);
