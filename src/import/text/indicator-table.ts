@@ -83,7 +83,7 @@ const SCORE = /^\d+(?:\.\d+)?$/;
 
 /** Units a target or actual value may carry, with what they are stored as. */
 const MONEY: Record<string, number> = { 元: 1e-4, 千元: 0.1, 万元: 1, 亿元: 1e4 };
-const OTHER_UNITS = ['篇', '份', '期', '所', '名', '座', '宗', '本', '册', '门', '周', '天', '小时', '学时', '课时', '公里', '千米', '米', '平方米', '亩', '公顷', '吨', '立方米', '万人', '万人次', '分'];
+const OTHER_UNITS = ['篇', '份', '期', '所', '名', '座', '宗', '本', '册', '门', '周', '天', '小时', '分钟', '学时', '课时', '公里', '千米', '米', '平方米', '亩', '公顷', '吨', '立方米', '万人', '万人次', '分'];
 const UNITS = ['%', '百分比', ...Object.keys(MONEY), ...COUNT_UNITS, ...OTHER_UNITS].sort((a, b) => b.length - a.length);
 const UNIT = `(?<unit>${UNITS.map(esc).join('|')})?`;
 const NUM = '(?<num>-?\\d+(?:\\.\\d+)?)';
@@ -98,7 +98,7 @@ const CMP_WORDS: Array<[RegExp, Cmp]> = [
 ];
 const CMP_AFTER: Array<[RegExp, Cmp]> = [
   [/^(?:及以上|以上)$/, '≥'],
-  [/^(?:及以下|以下|以内)$/, '≤'],
+  [/^(?:及以下|以下|以内|内)$/, '≤'],
 ];
 /** "≥50个", "≤90万元", "100%", "95%以上": a comparator, a number and its unit, nothing else. */
 const PURE = new RegExp(`^(?<cmp>[^\\d-]*?)\\s*${NUM}\\s*${UNIT}(?<after>[^\\d]*)$`);
@@ -123,7 +123,10 @@ interface Value {
   note?: string;
 }
 
-/** A cell read as a value: its number, unit and comparator; null when it states none whole. */
+/**
+ * A cell read as a value: its number, unit and comparator; 'bare' for a number without a unit
+ * ("50", "≥50"); null when it states no value whole.
+ */
 export function readValue(cell: string): Value | 'bare' | null {
   const t = fold(cell).trim();
   if (!/\d/.test(t)) return null;
@@ -470,14 +473,14 @@ class TableReader {
     const printed = (c: Cell) => this.ctx.text.slice(c.start, c.end).trim();
     const t = target ? readValue(target.text) : null;
     if (t === 'bare' || (t === null && target && this.cols.split && /\d/.test(target.text)))
-      this.toReview(target!, t === 'bare' ? Number(target!.text) : null, quoteCells, `${this.cols.target}“${printed(target!)}”没有可读的单位：不知道是什么数`);
+      this.toReview(target!, BARE.test(target!.text) ? Number(target!.text) : null, quoteCells, `${this.cols.target}“${printed(target!)}”没有可读的单位：不知道是什么数`);
     else if (t && target) this.claim(target, quoteCells, `${name} ${this.cols.target}${t.cmp && t.cmp !== '=' ? `（${t.cmp}）` : ''}`, t, '年初预算', `${this.cols.target}“${printed(target)}”`);
     const a = actual && !actual.empty ? readValue(actual.text) : null;
     if (a === 'bare') {
       // A bare actual value is in its target's unit; with no unit there, it is no figure.
-      const inUnit = t && t !== 'bare' ? valueOf(actual.text, t.printedUnit, null) : null;
+      const inUnit = t && t !== 'bare' && BARE.test(actual.text) ? valueOf(actual.text, t.printedUnit, null) : null;
       if (inUnit) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, inUnit, '决算', `${this.cols.actual}“${printed(actual)}”按${this.cols.target}“${printed(target!)}”的单位读`);
-      else this.toReview(actual, Number(actual.text), quoteCells, `${this.cols.actual}“${printed(actual)}”没有单位，${this.cols.target}也没有：不知道是什么数`);
+      else this.toReview(actual, BARE.test(actual.text) ? Number(actual.text) : null, quoteCells, `${this.cols.actual}“${printed(actual)}”没有单位，${this.cols.target}也没有：不知道是什么数`);
     } else if (a) this.claim(actual, quoteCells, `${name} ${this.cols.actual}`, a, '决算', `${this.cols.actual}“${printed(actual)}”`);
     scores.forEach((s, n) => {
       if (!s.empty) this.claim(s, quoteCells, `${name} ${this.cols.scores[n]}`, points(s.text), '决算', `列名“${this.cols.scores[n]}”取自表头`);

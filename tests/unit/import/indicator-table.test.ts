@@ -106,7 +106,10 @@ describe('a cell read as a value', () => {
     expect(readValue('＞80%')).toMatchObject({ value: 80, cmp: '>' });
     expect(readValue('已完成100%')).toMatchObject({ value: 100, unit: '%', cmp: null });
     expect(readValue('至少全年完成2次宣传')).toMatchObject({ value: 2, unit: '次', cmp: '≥' });
+    expect(readValue('10天内')).toMatchObject({ value: 10, unit: '天', cmp: '≤' });
+    expect(readValue('30分钟')).toMatchObject({ value: 30, unit: '分钟' });
     expect(readValue('50')).toBe('bare');
+    expect(readValue('≥50')).toBe('bare');
     expect(readValue('达成预期指标')).toBeNull();
   });
 
@@ -199,6 +202,15 @@ describe('the indicator table', () => {
       ['宣传次数 实施进度', '决算', 100, '%'],
       ['成本 指标值', '年初预算', 10, '万元'],
       ['群众满意度 指标值', '年初预算', 90, '%'],
+    ]);
+  });
+
+  it('sends a value without a unit to review, never reading it in the target’s unit when it has a comparator', () => {
+    const { figures, review } = read('三级指标 年度指标值 实际完成值 分值 得分 数量指标 培训人数 ≥200 ≥200人 10 10 培训班次 ≥4期 ≥5 10 10');
+    expect(figures.map((f) => f[0])).toEqual(['培训人数 实际完成值', '培训人数 分值', '培训人数 得分', '培训班次 年度指标值（≥）', '培训班次 分值', '培训班次 得分']);
+    expect(review.map((r) => [r.text, r.value])).toEqual([
+      ['≥200', null],
+      ['≥5', null],
     ]);
   });
 
