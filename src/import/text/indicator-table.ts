@@ -165,6 +165,9 @@ function valueOf(printed: string, unit: string, cmp: Cmp | null): Value | null {
   return { ...base, value: raw, unit, kind: 'count' };
 }
 
+/** How far after its header a table is looked for: a form's indicator table is a few thousand characters. */
+const REACH = 50_000;
+
 interface Cell {
   /** The cell's folded words, without spaces or line breaks. */
   text: string;
@@ -181,7 +184,7 @@ const isCategory = (t: string) => {
 
 /** The cells after a space-flattened header: runs of non-space characters, a category broken over lines joined again. */
 function spaceCells(folded: string, from: number): Cell[] {
-  const raw = [...folded.slice(from).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length }));
+  const raw = [...folded.slice(from, from + REACH).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length }));
   const out: Cell[] = [];
   for (let i = 0; i < raw.length; i++) {
     // "可持续影 响指标", "服务对象 满意度指标", "满意度指标 (10分)": one category cell.
@@ -208,7 +211,7 @@ function spaceCells(folded: string, from: number): Cell[] {
 function pipeCells(folded: string, from: number): Cell[] {
   const out: Cell[] = [];
   let at = from;
-  for (const piece of folded.slice(from).split('|')) {
+  for (const piece of folded.slice(from, from + REACH).split('|')) {
     const pieceStart = at;
     at += piece.length + 1;
     let cur: Cell | null = null;
@@ -280,9 +283,15 @@ export function indicatorTableClaims(lines: Line[], reportYear: number, review: 
     starts.push(pos);
     pos += l.text.length + 1;
   }
+  // The line an offset is on (binary search over the lines' starts).
   const lineAt = (offset: number) => {
     let lo = 0;
-    while (lo + 1 < starts.length && starts[lo + 1] <= offset) lo++;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
     return lo;
   };
   const out: Claim[] = [];
