@@ -34,8 +34,8 @@ const word = (w: string) => [...w].map(esc).join('[\\s|]*');
 const anyOf = (ws: string[]) => `(?:${[...ws].sort((a, b) => b.length - a.length).map(word).join('|')})`;
 
 /** The column words of the header, in the order the form prints them. */
-const TARGET_WORDS = ['年度指标值', '预期指标值', '年初指标值', '年度目标值', '预期目标值', '指标值', '目标值'];
-const ACTUAL_WORDS = ['实际完成值', '全年实际值', '全年完成值', '实际值', '完成值', '实施进度'];
+const TARGET_WORDS = ['年度指标值', '全年指标值', '预期指标值', '年初指标值', '计划指标值', '年度目标值', '预期目标值', '指标值', '目标值'];
+const ACTUAL_WORDS = ['实际完成值', '全年实际完成值', '全年实际值', '全年完成值', '实际值', '完成值', '实际完成情况', '实施进度'];
 const SCORE_WORDS = ['分值', '指标权重', '权重'];
 const GOT_WORDS = ['得分', '指标得分', '自评得分', '实际得分'];
 const REASON_WORDS = ['偏差原因分析及改进措施', '未完成原因分析及改进措施', '偏差原因分析', '偏差原因', '原因分析及改进措施', '备注'];
