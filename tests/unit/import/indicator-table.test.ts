@@ -63,7 +63,7 @@ const TIANCHANG = `    年度绩效指标完成情况 一级
     总分 100 100
     注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。`;
 
-// tests/fixtures/reports/tuned/sichuan-daying-sxcj-2020-xmzp (its meta.json has the address): one cell per line between "|".
+// https://dyxrmt.cn/article-147197-19.html (大英县, 2020; the corpus report sichuan-daying-sxcj-2020-xmzp): one cell per line between "|".
 const DAYING = `绩效
        指标
         | 一级指标
