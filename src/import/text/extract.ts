@@ -12,6 +12,7 @@ import { ROLES, parseRole, type Basis, type ChangeBase, type Phase, type RoleSpe
 import type { TreeIndex } from './classify';
 import { cellTableClaims } from './cell-table';
 import { fundsTableClaims } from './funds-table';
+import { indicatorTableClaims, withoutTableDoubles } from './indicator-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { comparisonOnly, parseLead, type Form } from './patterns';
@@ -235,6 +236,7 @@ export interface ExtractOptions {
 export function extract(lines: Line[], opts: ExtractOptions): Extracted {
   const claims: Claim[] = cellTableClaims(lines, opts.reportYear, opts.genre);
   const review: ReviewItem[] = [];
+  claims.push(...indicatorTableClaims(lines, opts.reportYear, review));
   for (const line of lines) {
     if (line.kind !== 'body') continue;
     claims.push(...fundsTableClaims(line, opts.reportYear));
@@ -244,7 +246,7 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
     const lineBase: LineContext = { base: null, budget: null };
     for (const s of sentences) carry = new SentenceReader(line, s, carry, opts, claims, review, lineBase).read();
   }
-  return { claims, review };
+  return withoutTableDoubles(claims, review);
 }
 
 /** What the sentence has said so far, as a reader keeps it in mind. */
