@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../../src/import/text/index';
+import { normalizeText } from '../../../src/import/text/normalize';
 import { options } from './helpers';
 
 const run = (body: string, head: string) => importText(`${head}\n${body}\n`, options());
@@ -138,5 +139,39 @@ describe('the report year', () => {
   it('a short line at the head of the text is still its title', () => {
     const r = importText('某某中心2021年度单位决算\n一、机构设置\n某某中心核定事业编制12人。\n', options());
     expect(r.file!.reportYear).toBe(2021);
+  });
+});
+
+describe('tables copied one cell a line', () => {
+  it('digits on two lines are two numbers unless the line was wrapped or cut at the decimal point', () => {
+    expect(normalizeText('总额\n0.00\n3.36\n3.36\n100.00%').text).toBe('总额\n0.00\n3.36\n3.36\n100.00%');
+    expect(normalizeText('收入合计\n125\n30\n万元').text).toBe('收入合计\n125\n30万元');
+    expect(normalizeText('收入3859.\n16万元。').text).toBe('收入3859.16万元。');
+    expect(normalizeText('收入4125\n.49万元。').text).toBe('收入4125.49万元。');
+  });
+
+  it('a number wrapped mid-digits in PDF text is still one number', () => {
+    // Lines wrapped at 20 characters: the break inside "390.55" falls at the wrap width.
+    const text = [
+      '某某局2021年度部门决算',
+      '本单位2021年度总收入为581.45',
+      '万元,其中本年收入合计为3',
+      '90.55万元,较上年减少了很多的资',
+      '金,主要原因是军休人员自然减员减',
+      '少下拨相应的离退休费和生活补助等',
+      '其他经费,按要求压减了机构管理经',
+      '费和其他各项相关的支出等等等等。',
+    ].join('\n');
+    const n = normalizeText(text).text;
+    expect(n).toContain('本年收入合计为390.55万元');
+  });
+
+  it('a figure’s words on one line and its amount opening the next are one sentence', () => {
+    const body = '2023年度一般公共预算财政拨款基本支出\n911.7万元,其中:人员经费489.18万元,公用经费46.89万元。';
+    const r = run(body, '某某局2023年度部门决算');
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.source, f.basis, f.amount])).toEqual([['一般公共预算财政拨款', '基本支出', 911.7]]);
+    expect(r.review).toEqual([]);
+    // A heading before an amount line stays a heading.
+    expect(normalizeText('一、收支总体情况\n581.45万元。').text).toBe('一、收支总体情况\n581.45万元。');
   });
 });
