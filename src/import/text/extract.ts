@@ -189,6 +189,8 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** Labels that name a difference or remainder of some item, not an item. */
+const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
 /** Connecting words left at the ends of a lead or tail. */
 const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 
@@ -466,7 +468,11 @@ class SentenceReader {
     if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
       // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
       // as a measure without a role under those words, never given a role it does not name.
-      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
+      let label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
+      // "公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元": a word that only says "the
+      // difference" is the difference of the item the sentence is about.
+      const about = st.topic?.target;
+      if (label && GENERIC_LABEL.test(label) && about?.kind === 'measure' && !about.free) label = `${about.label}${label}`;
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     // The parts listed after a budget total are budget figures too, unless their own words say

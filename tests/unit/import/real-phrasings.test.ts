@@ -95,6 +95,19 @@ describe('三公 wordings', () => {
   });
 });
 
+describe('words that name no item', () => {
+  it('"差值为X万元" is the difference of the item the sentence is about, one per item', () => {
+    const body = '其中:公务用车运行维护费支出0万元,年初预算为0.95万元,差值为0.95万元;公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元。';
+    const r = run(body, '某某局2018年度“三公”经费决算情况说明');
+    const free = r.file!.measures.filter((m) => !m.role && m.provenance.kind === 'stated').map((m) => [m.label, m.value]);
+    expect(free).toEqual([
+      ['公务用车运行维护费差值', 0.95],
+      ['公务接待费差值', 0.05],
+    ]);
+    expect(r.review).toEqual([]);
+  });
+});
+
 describe('totals', () => {
   it('"收支较上年决算数减少X万元、下降Y%" is the change of both totals', () => {
     const body = '2021年度收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元、下降14%。';
