@@ -473,6 +473,10 @@ class SentenceReader {
       // difference" is the difference of the item the sentence is about.
       const about = st.topic?.target;
       if (label && GENERIC_LABEL.test(label) && about?.kind === 'measure' && !about.free) label = `${about.label}${label}`;
+      // "二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元)": a part in brackets is the
+      // part of the figure it belongs to, and takes that figure's words when they are its own label.
+      const owner = m.owner !== null ? st.topics.get(m.owner)?.target : undefined;
+      if (label && owner?.kind === 'measure' && owner.free && !label.startsWith(owner.label)) label = `${owner.label}其中${label}`;
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     // The parts listed after a budget total are budget figures too, unless their own words say

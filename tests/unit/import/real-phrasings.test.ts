@@ -108,6 +108,19 @@ describe('words that name no item', () => {
   });
 });
 
+describe('parts in brackets', () => {
+  it('"…批复总投资A万元(其中建筑工程B万元)" twice: each part is its own figure’s part, not one label twice', () => {
+    const body = '一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元)。';
+    const r = run(body, '某某局2021年度项目支出绩效自评报告');
+    const labels = r.file!.measures.filter((m) => m.provenance.kind === 'stated' && m.value !== 3374.3 && m.value !== 2069.51).map((m) => [m.label, m.value]);
+    expect(labels).toEqual([
+      ['一批项目县级批复总投资其中建筑工程', 3292],
+      ['二批项目县级批复总投资其中建筑工程', 1975.775],
+    ]);
+    expect(r.review.map((x) => x.text)).not.toContain('1975.775万元');
+  });
+});
+
 describe('totals', () => {
   it('"收支较上年决算数减少X万元、下降Y%" is the change of both totals', () => {
     const body = '2021年度收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元、下降14%。';
