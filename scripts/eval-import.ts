@@ -60,6 +60,7 @@ export const LIMITS = [
   'Wide tables pasted as text ("| 22.00 | 8.77 | 14.00 |"): a cell carries neither its row nor its column, so nothing says what the number is.',
   'Two values for one role in one report (a total row and a part row of a form, "行政编制65人" then "事业编制0人"): the second goes to review with its quote, never in place of the first.',
   'A figure whose sentence names another year without an explicit comparison ("二是2020年下拨了…74.31万元" in a 2021 report): review, as a conflict of years.',
+  'A change against last year’s budget ("比上年预算数字下降35.45%"): review; the data format compares with last year’s actual figure or this year’s budget only.',
   'Amounts written in Chinese numerals or with 〇, and numbers with misplaced grouping commas or split by spaces: review, never shortened.',
   'Numbers without a unit the reader knows ("70多年", "4.3m") are not read as figures; figures without a role keep the words around them as their label, which may be shorter than a person would write.',
   'Readings that need judgement beyond the wording (which of several 2179万元 project amounts is the adjusted budget) follow the words only.',

@@ -190,6 +190,8 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** Labels that name a difference or remainder of some item, not an item. */
+const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
 /** Connecting words left at the ends of a lead or tail. */
 const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 
@@ -303,6 +305,10 @@ class SentenceReader {
   private readonly mentions: Mention[];
   private readonly section: string;
   private lastTopic: Topic | null = null;
+  /** "收支较上年减少X万元，下降Y%": the spending total a change of both totals also names. */
+  private readonly twins = new Map<Topic, Target>();
+  /** The figures of this sentence that went to review. */
+  private readonly reviewed = new Set<Mention>();
 
   constructor(
     private readonly line: Line,
@@ -387,6 +393,11 @@ class SentenceReader {
     if (m.kind === 'percent' && first.lead === '' && form.form === 'value' && before?.kind === 'money' && !before.unreadable && before.depth === m.depth && /^\s*[,，]\s*$/.test(s.folded.slice(before.end, m.start)) && parseLead(before.lead).form === 'value')
       form = { form: 'share', subject: '', whole: '' };
     let subjectText = form.subject;
+    // "因公出国(境)经费、公务接待费、公车购置费,公车运行费(“三公”经费)决算总额2771万元": after a
+    // list of items, the name in brackets before 总额 is what the list adds up to, and the figure's.
+    const collective = /\(([^()]{2,16})\)((?:决算|预算)?(?:总额|合计|总计)(?:为|是)?)$/.exec(first.leadRaw);
+    if (collective && form.form === 'value' && /、[^。;]*$/.test(`${s.folded.slice(0, first.leadStart)}${first.leadRaw}`))
+      subjectText = collective[1] + collective[2];
     let explicit = cleanSubject(subjectText) !== '';
     // "年初批复预算8个项目985万元": an amount right after a count of projects is named by the count's words.
     if (m.kind === 'money' && before?.kind === 'count' && !before.unreadable && /^(?:个)?项目(?:资金|金额)?(?:共计|合计|共)?$/.test(first.lead)) {
@@ -441,6 +452,10 @@ class SentenceReader {
       resolved = this.resolve('', '', m, m.kind);
       if (resolved?.kind === 'phase') resolved = null;
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: st.topic?.quoteStart ?? s.start + m.leadStart };
+    } else if (m.kind === 'percent' && form.form === 'change' && r.before && r.before.kind === 'money' && this.reviewed.has(r.before) && !m.list) {
+      // "…,210人次,支出2.05万元,较上年减少0.03万元,减少了1.44%": the growth belongs to the change
+      // right before it; when that change could not be placed, no earlier figure takes its growth.
+      resolved = { kind: 'none', reason: '紧挨着的前一个增减额未能确定属于哪一项，这个增减率也无法确定' };
     } else {
       const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
@@ -455,7 +470,15 @@ class SentenceReader {
     if (!topic && resolved?.kind !== 'none' && form.form !== 'share' && !inMoneyList) {
       // A figure no role fits, named by its own words ("委员活动经费36.3万元", "174台拼接屏"): kept
       // as a measure without a role under those words, never given a role it does not name.
-      const label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
+      let label = ownLabel(withoutUnitName(subjectText, this.opts.unitName), m, s.folded, r.before);
+      // "公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元": a word that only says "the
+      // difference" is the difference of the item the sentence is about.
+      const about = st.topic?.target;
+      if (label && GENERIC_LABEL.test(label) && about?.kind === 'measure' && !about.free) label = `${about.label}${label}`;
+      // "二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元)": a part in brackets is the
+      // part of the figure it belongs to, and takes that figure's words when they are its own label.
+      const owner = m.owner !== null ? st.topics.get(m.owner)?.target : undefined;
+      if (label && owner?.kind === 'measure' && owner.free && !label.startsWith(owner.label)) label = `${owner.label}其中${label}`;
       if (label) topic = { target: { kind: 'measure', role: '', phase: phaseOf(label), label, free: true }, quoteStart: s.start + first.leadStart };
     }
     // The parts listed after a budget total are budget figures too, unless their own words say
@@ -520,10 +543,14 @@ class SentenceReader {
     }
     this.claims.push({ ...base, stat: 'value', value: m.value });
     if (target.phase !== '决算' && /^\s*[,;:]?\s*其中/.test(this.s.folded.slice(m.tailEnd))) this.st.partsPhase = target.phase;
-    // "收、支总计均为1523.26万元": one figure stated for both totals. Its change ("收支较上年减少…")
-    // and last year's value are read as the first total's only, as the reports' tables show them.
+    // "收、支总计均为1523.26万元": one figure stated for both totals, and so is the change the
+    // sentence goes on to ("…比上年度减少X万元", placeChange). Last year's value is read as the first
+    // total's only.
     const twin = m.list || (r.form.form === 'value' && r.form.prev) ? null : twinOf(target, cleanSubject(r.subjectText));
-    if (twin) this.claims.push({ ...base, target: twin, stat: 'value', value: m.value });
+    if (twin) {
+      this.claims.push({ ...base, target: twin, stat: 'value', value: m.value });
+      this.twins.set(topic, twin);
+    }
     st.topic = topic;
     this.lastTopic = topic;
     st.topics.set(r.i, topic);
@@ -595,7 +622,15 @@ class SentenceReader {
       this.toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
       return;
     }
-    this.claims.push({ ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) });
+    const change: Claim = { ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) };
+    this.claims.push(change);
+    // "收支较上年决算数减少3,888.01万元、下降14%": one change named for both totals is both totals' change.
+    // A paired list ("各减少1267.86,2570.97万元") gives each total its own member instead.
+    const twin = m.list ? null : r.explicit ? twinOf(target, cleanSubject(r.subjectText)) : this.twins.get(topic);
+    if (twin) {
+      this.claims.push({ ...change, target: twin });
+      this.twins.set(topic, twin);
+    }
     st.changed = topic;
     this.lastTopic = topic;
     if (r.explicit) st.topic = topic;
@@ -636,6 +671,7 @@ class SentenceReader {
   }
 
   private toReview(m: Mention, reason: string): void {
+    this.reviewed.add(m);
     this.review.push({
       text: m.printed + (m.from ?? (m.kind === 'money' ? '万元' : m.unit)),
       value: Number.isFinite(m.value) ? m.value : null,

@@ -10,8 +10,19 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 const YEAR_TITLE = /(?<![较比与同和至自从])((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,30}?(?:决算|绩效|预算|报告|情况说明|自评)/;
 
-/** A line that reads as a title or heading: short, no sentence punctuation. */
-const titleLike = (l: Line) => l.kind === 'title' || l.kind === 'heading' || (l.folded.trim().length <= 60 && !/[。,;]/.test(l.folded));
+/**
+ * The lines that can carry the title: titles and headings anywhere, and short lines without
+ * sentence punctuation in the document's head (before its first heading). A body line further
+ * down is text, even when it has no punctuation: an excerpt cut off mid-sentence ("…纳入2020年度
+ * 部门决算编制范围的二级预算单") names no report year.
+ */
+function titleLines(lines: Line[]): Line[] {
+  const content = lines.filter((l) => l.kind !== 'skip');
+  const firstHeading = content.findIndex((l) => l.kind === 'heading');
+  return content.filter(
+    (l, i) => l.kind === 'title' || l.kind === 'heading' || ((firstHeading < 0 || i < firstHeading) && l.folded.trim().length <= 60 && !/[。,;]/.test(l.folded)),
+  );
+}
 
 /**
  * The report year, from the title or a heading ("2022年部门整体支出绩效自评报告", "第二部分
@@ -19,8 +30,7 @@ const titleLike = (l: Line) => l.kind === 'title' || l.kind === 'heading' || (l.
  * report's year by itself, so an excerpt without its title asks for --year.
  */
 export function reportYear(lines: Line[]): { year: number; line: number } | null {
-  const content = lines.filter((l) => l.kind !== 'skip');
-  for (const l of content.filter(titleLike)) {
+  for (const l of titleLines(lines)) {
     const m = YEAR_TITLE.exec(l.folded);
     if (m) return { year: Number(m[1]), line: l.no };
   }
@@ -58,9 +68,8 @@ export function sourceKind(lines: Line[]): SourceKind {
  * such as "一、基本情况".
  */
 function titleLine(lines: Line[]): Line | null {
-  const content = lines.filter((l) => l.kind !== 'skip');
   const numbered = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.](?!\d))/;
-  const named = content.find((l) => titleLike(l) && YEAR_TITLE.test(l.folded) && !numbered.test(l.folded.trim()) && l.folded.trim().length >= 8);
+  const named = titleLines(lines).find((l) => YEAR_TITLE.test(l.folded) && !numbered.test(l.folded.trim()) && l.folded.trim().length >= 8);
   return named ?? null;
 }
 

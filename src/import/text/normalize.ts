@@ -144,10 +144,17 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   const p = prev.trim();
   const n = next.trim();
   if (!p || !n || PARA_END.test(p) || NUMBERED.test(n) || /^[#=【(（]/.test(n)) return false;
-  // A number cut in two ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
-  if (/[\d.．]$/.test(p) && /^[\d.．]/.test(n)) return true;
+  // A number cut at its decimal point ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
+  if ((/\d[.．]$/.test(p) && /^\d/.test(n)) || (/\d$/.test(p) && /^[.．]\d/.test(n))) return true;
   if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
+  // A figure's words cut from its amount ("…财政拨款基本支出" / "911.7万元,其中:…"): a line that is
+  // no heading and does not end a clause, then a line that opens with an amount and goes on as a
+  // sentence.
+  if (!NUMBERED.test(p) && !/[，,。；;：:、)）|]$/.test(p) && /^\d[\d,.]*\s*(?:万元|亿元|千元|元)[，,。；;]/.test(n)) return true;
   if (width === null) return false;
+  // Digits on both sides of the break are one number only where the line was wrapped: a table
+  // copied one cell a line ("0.00" / "3.36") is two numbers, never "0.003.36".
+  if (/\d$/.test(p) && /^\d/.test(n)) return p.length >= width - 3;
   // A numbered line without sentence punctuation is a heading, however long.
   if (NUMBERED.test(p) && !/[，,。；;]/.test(p) && !/\d\s*(?:万元|亿元|元|%|％)/.test(p)) return false;
   // A wrapped line is about as long as the wrap width; a heading or title line is short.

@@ -57,8 +57,13 @@ const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
 const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项', '米', '立方米', '㎡', '座', '盏', '位', '分'])].sort(
   (a, b) => b.length - a.length,
 );
+/**
+ * A count unit that begins a longer word is not a unit there: "15 项目实施" (a page number
+ * before 项目 in PDF text) is no count of 项.
+ */
+const WORD_AFTER: Record<string, string> = { 项: '目' };
 /** "1523.26万" with no 元: money in 万元 (only where no longer unit follows). */
-const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS, '万(?![\\u4e00-\\u9fff])'].join('|')})`;
+const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS.map((u) => (WORD_AFTER[u] ? `${u}(?!${WORD_AFTER[u]})` : u)), '万(?![\\u4e00-\\u9fff])'].join('|')})`;
 const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(余)?\s*`;
 /** "结余为零": zero stated in words. */
 const ZERO = /(?:结转和结余|结转结余|结余|结转)(?:资金)?(?:为|是)(零)/g;
@@ -164,6 +169,11 @@ function tokens(f: string): Token[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The words before last year's value printed without its unit: "较上年", "比2017年度的". */
+const PREV_BARE_BEFORE = /(?:较|比|与)(?:上年度?|上一年度?|去年|(?:19|20)\d{2}年度?)(?:的)?(?:决算数?)?$/;
+/** …and between it and the change that gives the unit: only the change verb. */
+const PREV_BARE_BETWEEN = /^(?:增加|减少|下降|增长|上升|降低)(?:了)?$/;
+
 function decimalsOf(s: string): number {
   const i = s.indexOf('.');
   return i < 0 ? 0 : s.length - i - 1;
@@ -198,6 +208,14 @@ export function mentionsOf(s: Sentence): Mention[] {
         i = j;
       }
     }
+  }
+
+  // "较上年2.08减少0.03万元": the year compared with, its value printed bare, then the change in
+  // a money unit; the bare number is last year's value in that unit.
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const [t, next] = [toks[i], toks[i + 1]];
+    if (t.unit !== null || t.unreadable || next.unreadable || next.unit === null || !MONEY.includes(next.unit)) continue;
+    if (PREV_BARE_BEFORE.test(f.slice(0, t.start)) && PREV_BARE_BETWEEN.test(f.slice(t.end, next.start))) t.unit = next.unit;
   }
 
   const out: Mention[] = [];

@@ -14,10 +14,11 @@ export type Form =
   /** `named`: the words name the budget (年初, 全年, 调整后); else it is the paragraph's budget. */
   | { form: 'completion'; subject: string; phase: Phase; named?: boolean };
 
+// "比上年决算数字下降34.26%": 数字 is the printed word for the figure compared with.
 const UP = '增加|增长|上升|新增|提高|增';
 const DOWN = '减少|下降|降低|节约|节省|下滑|减';
 const VERB = `${UP}|${DOWN}`;
-const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算数?)?|(\d{4})年度?(?:同期)?(?:决算数?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
+const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算(?:数字?)?)?|(\d{4})年度?(?:同期)?(?:决算(?:数字?)?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
 const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
 const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);

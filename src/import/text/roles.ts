@@ -151,6 +151,12 @@ function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
+  // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the
+  // counts of a 三公 item, is that item's spending.
+  if (/^(?:共|累计|合计|全年)?(?:支出|开支|花费)(?:费用|金额|经费|资金)?$/.test(s)) {
+    if (c.prevRole?.startsWith('sangong.reception-')) return measure('sangong.item:公务接待', '公务接待费', phase);
+    if (c.prevRole?.startsWith('sangong.abroad-')) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
+  }
   // Several 三公 items named before one number: it is their sum, no single item's. All three
   // families named are the 三公 total ("因公出国(境)费、公务接待费、公务用车购置及运行费共计…").
   const families = SANGONG_FAMILIES.filter((re) => re.test(s)).length;

@@ -98,12 +98,14 @@ describe('a heading scopes its paragraph to a fund source', () => {
 });
 
 describe('totals named in pairs or by other words', () => {
-  it('财政拨款收、支总计X万元 is both 财政拨款 totals; its change is the first’s', () => {
+  it('财政拨款收、支总计X万元 is both 财政拨款 totals, and so is its change', () => {
     expect(measures('2023年度财政拨款收、支总计225.34万元。与上年相比，财政拨款收、支总计各增加13.66万元，上升6.45%。')).toEqual([
       ['fiscal.income-total', 'value', '决算', 2023, 225.34],
       ['fiscal.spending-total', 'value', '决算', 2023, 225.34],
       ['fiscal.income-total', 'change', '决算', 2023, 13.66],
+      ['fiscal.spending-total', 'change', '决算', 2023, 13.66],
       ['fiscal.income-total', 'growth', '决算', 2023, 6.45],
+      ['fiscal.spending-total', 'growth', '决算', 2023, 6.45],
     ]);
   });
 
@@ -335,11 +337,12 @@ describe('三公 parts and the words before them', () => {
 });
 
 describe('totals and comparisons in other words', () => {
-  it('收入支出总计 is one figure for both totals, its change the first one’s', () => {
+  it('收入支出总计 is one figure for both totals, and so is its change', () => {
     expect(measures('2023年度收入支出总计37,005.29万元，比上年度减少1,238.28万元。')).toEqual([
       ['income.grand-total', 'value', '决算', 2023, 37005.29],
       ['spending.grand-total', 'value', '决算', 2023, 37005.29],
       ['income.grand-total', 'change', '决算', 2023, -1238.28],
+      ['spending.grand-total', 'change', '决算', 2023, -1238.28],
     ]);
   });
 

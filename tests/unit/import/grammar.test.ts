@@ -87,13 +87,15 @@ describe('one case per phrasing form', () => {
     ]);
   });
 
-  it('比上年X万元增加Y万元: last year’s value and the change', () => {
+  it('比上年X万元增加Y万元: last year’s value and the change (of both totals, named together)', () => {
     expect(measures('2022年度收、支总计2918.96万元，比上年2665.56万元增加253.4万元，增长9.51%。')).toEqual([
       ['income.grand-total', 'value', '决算', 2022, 2918.96],
       ['spending.grand-total', 'value', '决算', 2022, 2918.96],
       ['income.grand-total', 'value', '决算', 2021, 2665.56],
       ['income.grand-total', 'change', '决算', 2022, 253.4],
+      ['spending.grand-total', 'change', '决算', 2022, 253.4],
       ['income.grand-total', 'growth', '决算', 2022, 9.51],
+      ['spending.grand-total', 'growth', '决算', 2022, 9.51],
     ]);
   });
 

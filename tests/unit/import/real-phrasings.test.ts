@@ -1,0 +1,203 @@
+/**
+ * Phrasings of real 决算 and 三公 notices the reader missed or misplaced, one case per form: a
+ * prior-year value printed without its unit, 上年决算数字, the counts-then-spending wording of
+ * 公务接待, a list's collective name in brackets, a change named for both totals, a growth whose
+ * change could not be placed, a page number before 项目, and a title-less excerpt's stray year.
+ * Each case is a short sentence in the words of a published report; what is not placed is in
+ * review, never under a nearby role or year.
+ */
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../../src/import/text/index';
+import { normalizeText } from '../../../src/import/text/normalize';
+import { options } from './helpers';
+
+const run = (body: string, head: string) => importText(`${head}\n${body}\n`, options());
+/** [role or label, stat, phase, year, value] of every stated measure. */
+const measures = (body: string, head: string) =>
+  run(body, head)
+    .file!.measures.filter((m) => m.provenance.kind === 'stated')
+    .map((m) => [m.role ?? m.label, m.stat ?? 'value', m.phase ?? '决算', m.year, m.value]);
+const reviewed = (body: string, head: string) => run(body, head).review.map((r) => r.text);
+
+describe('comparisons with last year', () => {
+  const head = '某某局2018年度“三公”经费决算情况说明';
+
+  it('"较上年2.08减少0.03万元": the bare number is last year’s value, in the change’s unit', () => {
+    const body = '2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,较上年2.08减少0.03万元,减少了1.44%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.total', 'value', '决算', 2018, 2.05],
+      ['sangong.total', 'value', '决算', 2017, 2.08],
+      ['sangong.total', 'change', '决算', 2018, -0.03],
+      ['sangong.total', 'growth', '决算', 2018, -1.44],
+    ]);
+  });
+
+  it('a bare number between 较上年 and a change of a count is not money', () => {
+    // Only a money change gives the bare number its unit; "较上年3增加2人" is left as printed.
+    const body = '2018年度本部门“三公”经费支出2.05万元。在职人员12人,较上年3增加2人。';
+    expect(measures(body, head).map((m) => m[4])).not.toContain(3);
+  });
+
+  it('"比上年决算数字下降X%" is a growth against last year; "比上年预算数字" goes to review', () => {
+    const body = '许镇镇2018年“三公”经费决算数共计35.5万元,比上年预算数字下降35.45%,比上年决算数字下降34.26%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.total', 'value', '决算', 2018, 35.5],
+      ['sangong.total', 'growth', '决算', 2018, -34.26],
+    ]);
+    expect(reviewed(body, head)).toEqual(['35.45%']);
+  });
+
+  it('"与2017年度决算相比,减少…" still names the year compared with', () => {
+    const body = '公务接待费支出6.28万元,与2017年度决算相比,减少0.28万元,下降4.27%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.item:公务接待', 'value', '决算', 2018, 6.28],
+      ['sangong.item:公务接待', 'change', '决算', 2018, -0.28],
+      ['sangong.item:公务接待', 'growth', '决算', 2018, -4.27],
+    ]);
+  });
+});
+
+describe('三公 wordings', () => {
+  const head = '某某局2018年度“三公”经费决算情况说明';
+
+  it('"公务接待24批次,210人次,支出2.05万元": the amount after the counts is the 接待费', () => {
+    const body = '2018年公务接待24批次,210人次,支出2.05万元,较上年减少0.03万元,减少了1.44%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.reception-batches', 'value', '决算', 2018, 24],
+      ['sangong.reception-people', 'value', '决算', 2018, 210],
+      ['sangong.item:公务接待', 'value', '决算', 2018, 2.05],
+      ['sangong.item:公务接待', 'change', '决算', 2018, -0.03],
+      ['sangong.item:公务接待', 'growth', '决算', 2018, -1.44],
+    ]);
+  });
+
+  it('a growth right after a change that went to review is not given to the figure before', () => {
+    // The change cannot be the 人次's (a money change of a count); its growth is not either.
+    const body = '2018年公务接待24批次,210人次,较上年减少0.03万元,减少了1.44%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.reception-batches', 'value', '决算', 2018, 24],
+      ['sangong.reception-people', 'value', '决算', 2018, 210],
+    ]);
+    expect(reviewed(body, head)).toEqual(['0.03万元', '1.44%']);
+  });
+
+  it('"…公车运行费(“三公”经费)决算总额": the name in brackets after a list is the total’s', () => {
+    const body = '2018年龙泉市部门因公出国(境)经费、公务接待费、公车购置费,公车运行费(“三公”经费)决算总额2771万元,比上年下降1.8%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.total', 'value', '决算', 2018, 2771],
+      ['sangong.total', 'growth', '决算', 2018, -1.8],
+    ]);
+  });
+
+  it('a name in brackets without a list before it does not replace the figure’s words', () => {
+    const body = '公务用车运行维护费(含燃油费)合计3万元。';
+    expect(measures(body, head)).toEqual([['sangong.item:公务用车运行维护', 'value', '决算', 2018, 3]]);
+  });
+});
+
+describe('words that name no item', () => {
+  it('"差值为X万元" is the difference of the item the sentence is about, one per item', () => {
+    const body = '其中:公务用车运行维护费支出0万元,年初预算为0.95万元,差值为0.95万元;公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元。';
+    const r = run(body, '某某局2018年度“三公”经费决算情况说明');
+    const free = r.file!.measures.filter((m) => !m.role && m.provenance.kind === 'stated').map((m) => [m.label, m.value]);
+    expect(free).toEqual([
+      ['公务用车运行维护费差值', 0.95],
+      ['公务接待费差值', 0.05],
+    ]);
+    expect(r.review).toEqual([]);
+  });
+});
+
+describe('parts in brackets', () => {
+  it('"…批复总投资A万元(其中建筑工程B万元)" twice: each part is its own figure’s part, not one label twice', () => {
+    const body = '一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元)。';
+    const r = run(body, '某某局2021年度项目支出绩效自评报告');
+    const labels = r.file!.measures.filter((m) => m.provenance.kind === 'stated' && m.value !== 3374.3 && m.value !== 2069.51).map((m) => [m.label, m.value]);
+    expect(labels).toEqual([
+      ['一批项目县级批复总投资其中建筑工程', 3292],
+      ['二批项目县级批复总投资其中建筑工程', 1975.775],
+    ]);
+    expect(r.review.map((x) => x.text)).not.toContain('1975.775万元');
+  });
+});
+
+describe('totals', () => {
+  it('"收支较上年决算数减少X万元、下降Y%" is the change of both totals', () => {
+    const body = '2021年度收入总计23,866.88万元,支出总计23,866.88万元。收支较上年决算数减少3,888.01万元、下降14%。';
+    expect(measures(body, '某某局2021年度部门决算情况说明')).toEqual([
+      ['income.grand-total', 'value', '决算', 2021, 23866.88],
+      ['spending.grand-total', 'value', '决算', 2021, 23866.88],
+      ['income.grand-total', 'change', '决算', 2021, -3888.01],
+      ['spending.grand-total', 'change', '决算', 2021, -3888.01],
+      ['income.grand-total', 'growth', '决算', 2021, -14],
+      ['spending.grand-total', 'growth', '决算', 2021, -14],
+    ]);
+  });
+});
+
+describe('PDF text', () => {
+  it('a page number before 项目 is no count of 项', () => {
+    const body = '本部门对2017年整体支出开展绩效自评,自评得分90分,存在的问题:一是年初编制预算时应对\n15 项目实施对象准确摸底。';
+    const r = run(body, '某某局2017年度部门整体支出绩效自评报告');
+    expect(r.file?.measures.map((m) => m.unit) ?? []).not.toContain('项');
+    expect(r.review.map((x) => x.text)).not.toContain('15项');
+  });
+});
+
+describe('the report year', () => {
+  it('an excerpt without a title asks for the year rather than taking one from a cut-off line', () => {
+    const text = [
+      '第一部分单位概况',
+      '二、机构设置',
+      '某某中心核定事业编制12人。2021年年末实有在职66人。',
+      '某某中心纳入某某局2020年度部门决算编制范围的二级预算单',
+    ].join('\n');
+    const r = importText(text, options());
+    expect(r.file).toBeUndefined();
+    expect(r.errors[0].message).toMatch(/--year/);
+    const given = importText(text, options({ year: 2021 }));
+    expect(given.file!.measures.filter((m) => m.provenance.kind === 'stated').map((m) => [m.role, m.year, m.value])).toEqual([
+      ['staff.quota', 2021, 12],
+      ['staff.in-post', 2021, 66],
+    ]);
+  });
+
+  it('a short line at the head of the text is still its title', () => {
+    const r = importText('某某中心2021年度单位决算\n一、机构设置\n某某中心核定事业编制12人。\n', options());
+    expect(r.file!.reportYear).toBe(2021);
+  });
+});
+
+describe('tables copied one cell a line', () => {
+  it('digits on two lines are two numbers unless the line was wrapped or cut at the decimal point', () => {
+    expect(normalizeText('总额\n0.00\n3.36\n3.36\n100.00%').text).toBe('总额\n0.00\n3.36\n3.36\n100.00%');
+    expect(normalizeText('收入合计\n125\n30\n万元').text).toBe('收入合计\n125\n30万元');
+    expect(normalizeText('收入3859.\n16万元。').text).toBe('收入3859.16万元。');
+    expect(normalizeText('收入4125\n.49万元。').text).toBe('收入4125.49万元。');
+  });
+
+  it('a number wrapped mid-digits in PDF text is still one number', () => {
+    // Lines wrapped at 20 characters: the break inside "390.55" falls at the wrap width.
+    const text = [
+      '某某局2021年度部门决算',
+      '本单位2021年度总收入为581.45',
+      '万元,其中本年收入合计为3',
+      '90.55万元,较上年减少了很多的资',
+      '金,主要原因是军休人员自然减员减',
+      '少下拨相应的离退休费和生活补助等',
+      '其他经费,按要求压减了机构管理经',
+      '费和其他各项相关的支出等等等等。',
+    ].join('\n');
+    const n = normalizeText(text).text;
+    expect(n).toContain('本年收入合计为390.55万元');
+  });
+
+  it('a figure’s words on one line and its amount opening the next are one sentence', () => {
+    const body = '2023年度一般公共预算财政拨款基本支出\n911.7万元,其中:人员经费489.18万元,公用经费46.89万元。';
+    const r = run(body, '某某局2023年度部门决算');
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.source, f.basis, f.amount])).toEqual([['一般公共预算财政拨款', '基本支出', 911.7]]);
+    expect(r.review).toEqual([]);
+    // A heading before an amount line stays a heading.
+    expect(normalizeText('一、收支总体情况\n581.45万元。').text).toBe('一、收支总体情况\n581.45万元。');
+  });
+});
