@@ -163,9 +163,10 @@ function money(s: string, c: SubjectContext): Resolved {
   if (families === SANGONG_FAMILIES.length) return measure('sangong.total', '“三公”经费', phase);
   if (families > 1) return { kind: 'none', reason: '列举的几项“三公”经费共用一个数字：是它们的合计，不是其中任何一项' };
   if (/因公出国(?:境)?|出国\(境\)/.test(s)) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
-  if (/公务用车购置及运行(?:维护)?|公务用车购置和运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
-  if (/公务用车运行(?:维护)?/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
-  if (/公务用车购置/.test(s)) return measure('sangong.item:公务用车购置', '公务用车购置费', phase);
+  // 公车 and 运维 are the reports' short forms of 公务用车 and 运行维护 ("公务用车购置及运维费").
+  if (/(?:公务用车|公车)购置费?(?:及|和|与|、)?(?:公务用车|公车)?(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
+  if (/(?:公务用车|公车)(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
+  if (/(?:公务用车|公车)购置/.test(s)) return measure('sangong.item:公务用车购置', '公务用车购置费', phase);
   if (/公务接待/.test(s)) return measure('sangong.item:公务接待', '公务接待费', phase);
   if (/三公.{0,2}经费/.test(s)) return measure('sangong.total', '“三公”经费', phase);
   if (/会议费/.test(s)) return measure('meeting.total', '会议费', phase);

@@ -71,6 +71,13 @@ describe('三公 wordings', () => {
     ]);
   });
 
+  it('"公务用车购置及运维费" and "公车运行费": the short forms name the same items as the long ones', () => {
+    const head = '某某局2021年度“三公”经费决算情况说明';
+    expect(measures('公务用车购置及运维费支出3.2万元。', head)).toEqual([['sangong.item:公务用车购置及运行维护', 'value', '决算', 2021, 3.2]]);
+    expect(measures('公车运行费1.5万元。', head)).toEqual([['sangong.item:公务用车运行维护', 'value', '决算', 2021, 1.5]]);
+    expect(measures('公车购置费0万元。', head)).toEqual([['sangong.item:公务用车购置', 'value', '决算', 2021, 0]]);
+  });
+
   it('a growth right after a change that went to review is not given to the figure before', () => {
     // The change cannot be the 人次's (a money change of a count); its growth is not either.
     const body = '2018年公务接待24批次,210人次,较上年减少0.03万元,减少了1.44%。';
