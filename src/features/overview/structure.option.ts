@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { amountText, inUnit, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
+import { amountText, inUnit, categoryColor, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
 
 export interface StructureItem {
   key: string;
@@ -34,7 +34,7 @@ export function structureOption(items: StructureItem[], o: StructureOptions): EC
   const byKey = new Map(items.map((i) => [i.key, i]));
   const split = o.bases.length > 0;
   const series: Array<[string, (i: StructureItem) => number | null, string]> = split
-    ? o.bases.map((b, i) => [b, (it: StructureItem) => it.parts[b] ?? null, PALETTE[i % PALETTE.length]])
+    ? o.bases.map((b, i) => [b, (it: StructureItem) => it.parts[b] ?? null, categoryColor(b, i)])
     : [[`${o.year}年决算`, (it: StructureItem) => it.total, PALETTE[0]]];
   return {
     animation: false,

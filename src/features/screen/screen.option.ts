@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { escapeHTML } from '../../ui/escape';
-import { PALETTE, inUnit } from '../../ui/chart/theme';
+import { categoryColor, PALETTE, inUnit } from '../../ui/chart/theme';
 
 /** The design size of the stage. */
 export const STAGE = { width: 1920, height: 1080 } as const;
@@ -104,7 +104,7 @@ export function screenSpendingOption(rows: ScreenItem[], state: ScreenState): EC
         name: '决算支出',
         barMaxWidth: 22,
         barMinHeight: 3,
-        data: rows.map((r, i) => ({ name: r.key, key: r.key, value: inUnit(r.amount, state.money), itemStyle: { color: PALETTE[i % PALETTE.length] } })),
+        data: rows.map((r, i) => ({ name: r.key, key: r.key, value: inUnit(r.amount, state.money), itemStyle: { color: categoryColor(r.key, i) } })),
         label: {
           show: true,
           position: 'right',
@@ -140,7 +140,7 @@ export function screenPieOption(parts: ScreenItem[], state: ScreenState & { name
         name: state.name,
         radius: ['36%', '60%'],
         center: ['50%', '52%'],
-        data: parts.map((p, i) => ({ name: p.key, key: p.key, value: inUnit(p.amount, state.money), itemStyle: { color: PALETTE[i % PALETTE.length] } })),
+        data: parts.map((p, i) => ({ name: p.key, key: p.key, value: inUnit(p.amount, state.money), itemStyle: { color: categoryColor(p.key, i) } })),
         label: {
           fontSize: 15,
           // scaleFonts scales font sizes only: the line height must follow them or the lines overlap.

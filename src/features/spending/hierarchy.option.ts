@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { amountText, inUnit, PALETTE, pct, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
+import { amountText, inUnit, categoryColor, pct, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
 
 export interface HierItem {
   /** DrillStep key (or 'rest' for the remainder); unique within the chart. */
@@ -46,7 +46,7 @@ export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreO
       value: inUnit(Math.max(it.amount, 0), o.money),
       drill: it.drill,
       ...(tiny ? { label: { show: false }, upperLabel: { show: false } } : {}),
-      ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : PALETTE[i % PALETTE.length] } } : {}),
+      ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : categoryColor(it.key, i) } } : {}),
       ...(it.children?.length ? { children: it.children.map((c, j) => toData(c, j, depth + 1)) } : {}),
     };
   };
