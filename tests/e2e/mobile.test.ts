@@ -57,3 +57,37 @@ describe('the view settings on a phone', () => {
     }
   });
 });
+
+describe('tables on a phone', () => {
+  test('#/spending: each row is a card (its name on one line, every column named beside its value), nothing cut off', async ({ expect }) => {
+    const s = await openPage(`#/spending?${Q}&compare=2021`, { viewport: { width: 390, height: 844 } });
+    try {
+      await waitForCharts(s.page);
+      const t = await s.page.locator('[data-table="spending"]').evaluate((wrap) => {
+        const rows = [...wrap.querySelectorAll('tbody tr')];
+        const first = rows[0];
+        const name = first.querySelector('th')!;
+        const lineHeight = parseFloat(getComputedStyle(name).lineHeight) || parseFloat(getComputedStyle(name).fontSize) * 1.6;
+        return {
+          scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+          cutOff: [...wrap.querySelectorAll('td, th')].filter((c) => c.getBoundingClientRect().right > innerWidth + 1).length,
+          nameLines: Math.round(name.getBoundingClientRect().height / lineHeight),
+          labels: [...first.querySelectorAll('td')].map((td) => /^"([^"]*)"/.exec(getComputedStyle(td, '::before').content)?.[1] ?? ''),
+          role: wrap.querySelector('table')!.getAttribute('role'),
+        };
+      });
+      expect(t.scrolls).toBe(false);
+      expect(t.cutOff).toBe(0);
+      expect(t.nameLines).toBe(1);
+      expect(t.labels).toEqual(['2022年决算（万元）', '占比（%）', '2021年决算（万元）', '增减（万元）', '增减率（%）']);
+      // Still a table to a screen reader: the row header names the row, the cells keep their column.
+      const tree = await s.page.locator('[data-table="spending"] table').ariaSnapshot();
+      expect(tree).toMatch(/- table/);
+      expect(tree).toMatch(/- rowheader "下钻到 项目支出"/);
+      // The column names on the left are for the eye; a screen reader hears the header once.
+      expect(tree).toMatch(/- cell "76\.96%"/);
+    } finally {
+      await s.close();
+    }
+  });
+});
