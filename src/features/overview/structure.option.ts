@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { MONEY } from '../../ui/format';
-import { amountText, inUnit, categoryColor, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
+import { amountText, inUnit, categoryColors, PALETTE, pct, tooltipHTML, AXIS_TOOLTIP } from '../../ui/chart/theme';
 
 export interface StructureItem {
   key: string;
@@ -33,8 +33,9 @@ export function structureOption(items: StructureItem[], o: StructureOptions): EC
   const cats = [...items].sort((a, b) => a.total - b.total);
   const byKey = new Map(items.map((i) => [i.key, i]));
   const split = o.bases.length > 0;
+  const colours = categoryColors(o.bases);
   const series: Array<[string, (i: StructureItem) => number | null, string]> = split
-    ? o.bases.map((b, i) => [b, (it: StructureItem) => it.parts[b] ?? null, categoryColor(b, i)])
+    ? o.bases.map((b, i) => [b, (it: StructureItem) => it.parts[b] ?? null, colours[i]])
     : [[`${o.year}年决算`, (it: StructureItem) => it.total, PALETTE[0]]];
   return {
     animation: false,

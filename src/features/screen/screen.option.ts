@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import { MONEY, money } from '../../ui/format';
 import type { MoneyUnit } from '../../model/vocabulary';
 import { escapeHTML } from '../../ui/escape';
-import { categoryColor, PALETTE, inUnit } from '../../ui/chart/theme';
+import { categoryColors, PALETTE, inUnit } from '../../ui/chart/theme';
 
 /** The design size of the stage. */
 export const STAGE = { width: 1920, height: 1080 } as const;
@@ -78,6 +78,7 @@ const shareText = (amount: number, total: number) => (total ? `${((amount / tota
 
 /** Spending (by function, economic class or spending type) as big horizontal bars with value and share labels. */
 export function screenSpendingOption(rows: ScreenItem[], state: ScreenState): EChartsCoreOption {
+  const colours = categoryColors(rows.map((r) => r.key));
   const unit = MONEY[state.money].label;
   const total = rows.reduce((s, r) => s + r.amount, 0);
   const byKey = new Map(rows.map((r) => [r.key, r]));
@@ -104,7 +105,7 @@ export function screenSpendingOption(rows: ScreenItem[], state: ScreenState): EC
         name: '决算支出',
         barMaxWidth: 22,
         barMinHeight: 3,
-        data: rows.map((r, i) => ({ name: r.key, key: r.key, value: inUnit(r.amount, state.money), itemStyle: { color: categoryColor(r.key, i) } })),
+        data: rows.map((r, i) => ({ name: r.key, key: r.key, value: inUnit(r.amount, state.money), itemStyle: { color: colours[i] } })),
         label: {
           show: true,
           position: 'right',
@@ -124,6 +125,7 @@ export function screenSpendingOption(rows: ScreenItem[], state: ScreenState): EC
 
 /** A ring of the parts of one whole (spending types, income sources) with the amounts as labels. */
 export function screenPieOption(parts: ScreenItem[], state: ScreenState & { name: string }): EChartsCoreOption {
+  const colours = categoryColors(parts.map((p) => p.key));
   const unit = MONEY[state.money].label;
   const byKey = new Map(parts.map((r) => [r.key, r]));
   const option = {
@@ -140,7 +142,7 @@ export function screenPieOption(parts: ScreenItem[], state: ScreenState & { name
         name: state.name,
         radius: ['36%', '60%'],
         center: ['50%', '52%'],
-        data: parts.map((p, i) => ({ name: p.key, key: p.key, value: inUnit(p.amount, state.money), itemStyle: { color: categoryColor(p.key, i) } })),
+        data: parts.map((p, i) => ({ name: p.key, key: p.key, value: inUnit(p.amount, state.money), itemStyle: { color: colours[i] } })),
         label: {
           fontSize: 15,
           // scaleFonts scales font sizes only: the line height must follow them or the lines overlap.

@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { amountText, inUnit, categoryColor, pct, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
+import { amountText, inUnit, categoryColors, pct, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
 
 export interface HierItem {
   /** DrillStep key (or 'rest' for the remainder); unique within the chart. */
@@ -46,11 +46,13 @@ export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreO
       value: inUnit(Math.max(it.amount, 0), o.money),
       drill: it.drill,
       ...(tiny ? { label: { show: false }, upperLabel: { show: false } } : {}),
-      ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : categoryColor(it.key, i) } } : {}),
+      ...(depth === 0 ? { itemStyle: { color: rest ? REST_COLOR : colours[i] } } : {}),
       ...(it.children?.length ? { children: it.children.map((c, j) => toData(c, j, depth + 1)) } : {}),
     };
   };
-  const data = items.filter((it) => it.amount > 0).map((it, i) => toData(it, i, 0));
+  const shown = items.filter((it) => it.amount > 0);
+  const colours = categoryColors(shown.map((it) => it.key));
+  const data = shown.map((it, i) => toData(it, i, 0));
   const label = (key: string) => labels.get(key)?.label ?? key;
   return {
     // No animation: drills redraw at once (and motion-sensitive readers are spared).

@@ -4,7 +4,7 @@
  */
 import type { EChartsCoreOption } from '../../ui/chart/echarts';
 import type { MoneyUnit } from '../../model/vocabulary';
-import { amountText, inUnit, PALETTE, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
+import { amountText, categoryColors, inUnit, REST_COLOR, tooltipHTML } from '../../ui/chart/theme';
 
 export interface SankeyNode {
   name: string;
@@ -28,8 +28,12 @@ export function sankeyOption(nodes: SankeyNode[], links: SankeyLink[], o: { mone
     totals.set(l.source, (totals.get(l.source) ?? 0) + l.value);
     totals.set(l.target, (totals.get(l.target) ?? 0) + l.value);
   }
-  let fi = 0;
-  let ei = 0;
+  // Each side in its own dimension's colours, as the treemap and the wall colour the same classes.
+  const colours = new Map<string, string>();
+  for (const side of ['f', 'e'] as const) {
+    const names = nodes.filter((n) => n.side === side && !n.name.startsWith('rest')).map((n) => n.name);
+    categoryColors(names).forEach((c, i) => colours.set(names[i], c));
+  }
   return {
     animation: false,
     tooltip: {
@@ -64,7 +68,7 @@ export function sankeyOption(nodes: SankeyNode[], links: SankeyLink[], o: { mone
           name: n.name,
           key: n.name,
           drill: n.drill,
-          itemStyle: { color: n.name.startsWith('rest') ? REST_COLOR : n.side === 'f' ? PALETTE[fi++ % PALETTE.length] : PALETTE[(4 + ei++) % PALETTE.length] },
+          itemStyle: { color: n.name.startsWith('rest') ? REST_COLOR : colours.get(n.name) },
         })),
         links: links.map((l) => ({ key: `${l.source}>${l.target}`, source: l.source, target: l.target, value: inUnit(l.value, o.money), raw: l.value, src: l.sourceText })),
       },

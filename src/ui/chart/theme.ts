@@ -10,20 +10,56 @@ import type { MoneyUnit } from '../../model/vocabulary';
 /** Categorical palette (AA contrast against white for labels drawn in white on the larger cells). */
 export const PALETTE = ['#0b5cad', '#c75000', '#1e7b3a', '#7b3fa0', '#00727d', '#8a5a00', '#a8265f', '#4a5a6a'];
 /**
- * 支出类型 keep one colour on every route and in every unit, whatever their order by amount:
- * 项目支出 is never blue on one page and orange on the next.
+ * Categories keep one colour on every route, in every unit and theme, whatever their order by
+ * amount: a palette slot per spending type, per common 功能分类 类 and per 经济分类 类 (项目支出 is
+ * never blue on one page and orange on the next). Slots repeat across the three dimensions, which
+ * never share a chart level.
  */
-export const BASIS_COLOR: Readonly<Record<string, string>> = {
-  基本支出: PALETTE[0],
-  项目支出: PALETTE[1],
-  上缴上级支出: PALETTE[3],
-  经营支出: PALETTE[4],
-  对附属单位补助支出: PALETTE[6],
+const CATEGORY_SLOT: Readonly<Record<string, number>> = {
+  'b:基本支出': 0,
+  'b:项目支出': 1,
+  'b:上缴上级支出': 3,
+  'b:经营支出': 4,
+  'b:对附属单位补助支出': 6,
+  'f:201': 0,
+  'f:208': 1,
+  'f:205': 2,
+  'f:206': 3,
+  'f:210': 4,
+  'f:212': 5,
+  'f:213': 6,
+  'f:221': 7,
+  'e:301': 0,
+  'e:302': 1,
+  'e:303': 2,
+  'e:310': 3,
+  'e:399': 7,
 };
 
-/** An item's colour: a 支出类型 (key "b:项目支出" or the name) its own; any other item the palette in order. */
-export function categoryColor(key: string, i: number): string {
-  return BASIS_COLOR[key.startsWith('b:') ? key.slice(2) : key] ?? PALETTE[i % PALETTE.length];
+/** The slot of a key ("b:项目支出", "f:206", a spending type's bare name), if it has one of its own. */
+const slotOf = (key: string): number | undefined => CATEGORY_SLOT[key] ?? CATEGORY_SLOT[`b:${key}`];
+
+/**
+ * The colours of one chart's items, in order: each category its own slot; an item without one,
+ * or whose slot another item of the chart already took, the first palette colour the chart does
+ * not use yet (so no two items of a chart share a colour while the palette lasts).
+ */
+export function categoryColors(keys: readonly string[]): string[] {
+  const used = new Set<number>();
+  const fixed = keys.map((k) => {
+    const s = slotOf(k);
+    if (s === undefined || used.has(s)) return undefined;
+    used.add(s);
+    return s;
+  });
+  let next = 0;
+  return fixed.map((s) => {
+    if (s !== undefined) return PALETTE[s];
+    while (used.has(next % PALETTE.length) && used.size < PALETTE.length) next++;
+    const c = next++ % PALETTE.length;
+    used.add(c);
+    return PALETTE[c];
+  });
 }
 
 /** Colour of 未细分 (the remainder): neutral grey, so it never reads as a category. */
