@@ -7,6 +7,9 @@ import { count } from '../format';
 import { figureText, isFocused, type OpItem } from '../../domain/operations';
 import { PALETTE } from './theme';
 
+/** The name of the invisible end stage (not an indicator id). */
+const END = '__end';
+
 /**
  * The funnel of a chain of counts (each stage a part of the one before), with each stage's share of the first.
  * Other figures of the group are not stages: the view shows them as annotations.
@@ -33,7 +36,11 @@ export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCore
         right: '8%',
         top: 8,
         bottom: 8,
-        minSize: '55%',
+        // Widths in proportion to the first stage's count, from zero: a 2.5 % drop looks like one.
+        min: 0,
+        max: first || 1,
+        minSize: '0%',
+        maxSize: '100%',
         gap: 4,
         label: {
           show: true,
@@ -45,17 +52,23 @@ export function funnelOption(chain: OpItem[], state: OpsState = {}): EChartsCore
             return i ? `${i.label}\n${figureText(i, count)}` : '';
           },
         },
-        data: chain.map((i, k) => ({
-          key: i.id,
-          name: i.id,
-          value: i.value,
-          itemStyle: {
-            color: PALETTE[k === 0 ? 0 : 5],
-            opacity: state.focus && !isFocused(i, state.focus) ? 0.55 : 1,
-            borderColor: isFocused(i, state.focus ?? null) ? '#c75000' : undefined,
-            borderWidth: isFocused(i, state.focus ?? null) ? 3 : 0,
-          },
-        })),
+        data: [
+          ...chain.map((i, k) => ({
+            key: i.id,
+            name: i.id,
+            value: i.value,
+            itemStyle: {
+              color: PALETTE[k === 0 ? 0 : 5],
+              opacity: state.focus && !isFocused(i, state.focus) ? 0.55 : 1,
+              borderColor: isFocused(i, state.focus ?? null) ? '#c75000' : undefined,
+              borderWidth: isFocused(i, state.focus ?? null) ? 3 : 0,
+            },
+          })),
+          // ECharts narrows each stage to the next one's width and the last to zero, which would
+          // draw a drop to nothing: an invisible end stage of the last count keeps the last stage
+          // as wide as its own count.
+          { name: END, value: chain[chain.length - 1]?.value ?? 0, itemStyle: { opacity: 0 }, label: { show: false }, tooltip: { show: false }, emphasis: { disabled: true }, silent: true },
+        ],
       },
     ],
   };

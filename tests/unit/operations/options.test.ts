@@ -28,15 +28,28 @@ describe('bars', () => {
   });
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
 describe('funnel', () => {
   const chain = funnelChain(grouped.find((g) => g.id === 'epidemic')!.items);
   test('stages keyed by indicator, series named by its stages', () => {
     const o = funnelOption(chain) as { series: Array<{ name: string; data: Array<{ key: string; value: number }> }> };
-    expect(o.series[0].data.map((d) => [d.key, d.value])).toEqual([
+    expect(o.series[0].data.filter((d) => d.key).map((d) => [d.key, d.value])).toEqual([
       ['i-epi-venue-applied', 149154],
       ['i-epi-venue-approved', 145383],
     ]);
     expect(o.series[0].name).toBe('全市申请场所码 → 乡镇审核通过场所码');
+  });
+  test('widths in proportion to the first count from zero; the last stage keeps its own width (an invisible end at its count)', () => {
+    const o = funnelOption(chain) as Any;
+    const sr = o.series[0];
+    expect([sr.min, sr.max, sr.minSize, sr.maxSize]).toEqual([0, 149154, '0%', '100%']);
+    const end = sr.data[sr.data.length - 1];
+    expect(end.value).toBe(145383);
+    expect(end.itemStyle.opacity).toBe(0);
+    expect(end.label.show).toBe(false);
+    expect(end.tooltip.show).toBe(false);
   });
   test('tooltip escapes names', () => {
     const evil = chain.map((i) => ({ ...i, label: '<img src=x>' }));
