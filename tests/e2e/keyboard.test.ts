@@ -3,7 +3,9 @@
  * view), each focused element is visible and shows a focus indicator that differs from its
  * unfocused look; in the spending table the drill rows are reached with Tab and drilled with
  * Enter, step after step, and the charts follow the focused row (its item highlighted, its
- * tooltip shown), so every chart item is reachable and drillable without a mouse.
+ * tooltip shown), so every chart item is reachable and drillable without a mouse. Each chart's
+ * own explore button (用键盘浏览图表) steps through its items with the arrow keys, says each in a
+ * live region, and Enter opens the item where the chart drills.
  */
 import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
@@ -83,6 +85,44 @@ function focused(page: Page): Promise<Stop | null> {
     return { id, what, visible, indicator };
   });
 }
+
+/** Press Tab until the focused element matches `selector`; false if it never does within `limit` presses. */
+async function tabTo(page: Page, selector: string, limit = 250): Promise<boolean> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return true;
+  }
+  return false;
+}
+
+/** The text of the tooltip shown in a chart box ('' when none is shown). */
+function tooltipText(page: Page, chart: string): Promise<string> {
+  return page.evaluate(
+    (id) =>
+      [...document.querySelectorAll(`[data-chart="${id}"] div`)]
+        .filter((d) => d.childElementCount > 0 && getComputedStyle(d).visibility !== 'hidden' && getComputedStyle(d).opacity !== '0' && !d.querySelector('canvas'))
+        .map((d) => d.textContent ?? '')
+        .join(' '),
+    chart,
+  );
+}
+
+/** Names of the items of a chart (exposed with ?e2e) drawn in their emphasis (highlighted) state. */
+function emphasized(page: Page, chart: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const c = (window as any).__charts[id];
+    const emph = (e: any): boolean => !!e && (e.currentStates ?? []).includes('emphasis');
+    const out: string[] = [];
+    for (let si = 0; si < c.getModel().getSeriesCount(); si++) {
+      const d = c.getModel().getSeriesByIndex(si).getData();
+      for (let i = 0; i < d.count(); i++) if (emph(d.getItemGraphicEl(i))) out.push(d.getName(i));
+    }
+    return out;
+  }, chart);
+}
+
+/** The announcement of a chart's explorer live region. */
+const said = (page: Page, chart: string) => page.locator(`[data-explore-status="${chart}"]`).innerText();
 
 describe.concurrent('keyboard only', () => {
   test.for(ROUTES)('%s: Tab reaches every control, each visibly focused', async (route, { expect }) => {
@@ -208,6 +248,88 @@ describe.concurrent('keyboard only', () => {
       const before = await s.page.evaluate(() => location.hash);
       await s.page.keyboard.press('Enter');
       await expect.poll(() => s.page.evaluate(() => location.hash)).not.toBe(before);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test("#/spending: the treemap's explore button steps through its items, says each, and Enter drills", async ({ expect }) => {
+    const s = await openPage('?e2e#/spending');
+    try {
+      await waitForCharts(s.page, 2);
+      expect(await tabTo(s.page, '[data-explore="hier"]'), 'Tab reaches the treemap\'s explore button').toBe(true);
+      const f = await focused(s.page);
+      expect(f?.visible, 'the focused explore button is shown').toBe(true);
+      expect(f?.what).toContain('用键盘浏览图表：');
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(() => said(s.page, 'hier')).toMatch(/（第 1 项，共 (\d+) 项）$/);
+      const count = Number((await said(s.page, 'hier')).match(/共 (\d+) 项/)![1]);
+      expect(count).toBeGreaterThanOrEqual(3);
+      // What is said names the item in words, as the tooltip shown for it does.
+      const firstSaid = await said(s.page, 'hier');
+      const name = firstSaid.split(' ')[0];
+      expect(name).not.toMatch(/^[a-z]+:/);
+      await expect.poll(() => tooltipText(s.page, 'hier')).toContain(name);
+      await expect.poll(() => emphasized(s.page, 'hier')).not.toEqual([]);
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(() => said(s.page, 'hier')).toMatch(/（第 2 项，共 \d+ 项）$/);
+      await s.page.keyboard.press('End');
+      await expect.poll(() => said(s.page, 'hier')).toMatch(new RegExp(`（第 ${count} 项，共 ${count} 项）$`));
+      // The end wraps around to the first item.
+      await s.page.keyboard.press('ArrowDown');
+      await expect.poll(() => said(s.page, 'hier')).toBe(firstSaid);
+      // Escape clears the item: nothing said, no tooltip.
+      await s.page.keyboard.press('Escape');
+      await expect.poll(() => said(s.page, 'hier')).toBe('');
+      await expect.poll(() => tooltipText(s.page, 'hier')).toBe('');
+      await expect.poll(() => emphasized(s.page, 'hier')).toEqual([]);
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(() => said(s.page, 'hier')).toBe(firstSaid);
+      // The top level has an empty path; Enter gives it the item's step.
+      expect(await s.page.evaluate(() => location.hash)).not.toMatch(/path=[^&]/);
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => s.page.evaluate(() => location.hash)).toMatch(/path=[^&]/);
+      await waitForCharts(s.page, 2);
+      // The button stays focused, and the new level is explored afresh from its first item.
+      expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-explore'))).toBe('hier');
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(() => said(s.page, 'hier')).toMatch(/（第 1 项，共 \d+ 项）$/);
+      expect(await said(s.page, 'hier')).not.toBe(firstSaid);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('#/: the structure chart is explored by keyboard too, and Enter opens the 类 in #/spending', async ({ expect }) => {
+    const s = await openPage('?e2e#/');
+    try {
+      await waitForCharts(s.page);
+      const id = await s.page.locator('[data-explore]').first().getAttribute('data-explore');
+      expect(id).toBeTruthy();
+      expect(await tabTo(s.page, `[data-explore="${id}"]`)).toBe(true);
+      await s.page.keyboard.press('ArrowLeft');
+      // ← first lands on the last item.
+      await expect.poll(() => said(s.page, id!)).toMatch(/（第 (\d+) 项，共 \1 项）$/);
+      await s.page.keyboard.press('Home');
+      await expect.poll(() => said(s.page, id!)).toMatch(/（第 1 项，共 \d+ 项）$/);
+      const name = (await said(s.page, id!)).split(' ')[0];
+      await expect.poll(() => tooltipText(s.page, id!)).toContain(name);
+      // The bar stepped to, a 类, is the one highlighted.
+      const top = await emphasized(s.page, id!);
+      expect(top.length).toBe(1);
+      expect(top[0]).toMatch(/^f:/);
+      // Tab leaves the chart: the item is cleared.
+      await s.page.keyboard.press('Tab');
+      await expect.poll(() => said(s.page, id!)).toBe('');
+      await expect.poll(() => tooltipText(s.page, id!)).toBe('');
+      await expect.poll(() => emphasized(s.page, id!)).toEqual([]);
+      await s.page.keyboard.press('Shift+Tab');
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(() => said(s.page, id!)).toMatch(/（第 1 项，/);
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => s.page.evaluate(() => location.hash)).toMatch(/^#\/spending.*path=/);
       await s.expectClean();
     } finally {
       await s.close();
