@@ -146,8 +146,12 @@ function listItems(s: Obj, si: number): Raw[] {
   return data.map((d, di) => ({ si, di, data: d, name: isObj(d) ? String(d.name ?? '') : '', ...(seats ? { extra: { percent: seats[di] } } : {}) }));
 }
 
-/** Whether an item draws nothing (a gap in a line, a series without this category): not a stop. */
-const empty = (s: Obj, data: unknown): boolean => !TREE.has(String(s.type)) && !NODES.has(String(s.type)) && (isObj(data) ? data.value : data) == null;
+/**
+ * Whether an item draws nothing (a gap in a line, a series without this category) or is no item
+ * of the data (a silent one, as the funnel's invisible end): not a stop.
+ */
+const empty = (s: Obj, data: unknown): boolean =>
+  (isObj(data) && data.silent === true) || (!TREE.has(String(s.type)) && !NODES.has(String(s.type)) && (isObj(data) ? data.value : data) == null);
 
 /**
  * The items of an option in reading order. Trees: parents before their children, as listed.
