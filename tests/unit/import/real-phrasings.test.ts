@@ -208,3 +208,36 @@ describe('tables copied one cell a line', () => {
     expect(normalizeText('一、收支总体情况\n581.45万元。').text).toBe('一、收支总体情况\n581.45万元。');
   });
 });
+
+describe('功能分类 items printed with their code', () => {
+  const head = '泉州台商区2022年政府预决算相关重要事项说明';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.functional, f.year, f.amount]);
+
+  it('"20104-发展与改革事务1182万元": the printed code places a 款 the vocabulary does not list', () => {
+    const body = '2、20104-發展與改革事務1182萬元,較2021年決算數增加138萬元,增長13.22%。';
+    expect(facts(body)).toEqual([['20104', 2022, 1182]]);
+    expect(measures(body, head)).toEqual([
+      ['spending.function:20104', 'change', '决算', 2022, 138],
+      ['spending.function:20104', 'growth', '决算', 2022, 13.22],
+    ]);
+    const r = run(body, head);
+    expect(r.newCodes!.functional.map((n) => [n.code, n.name, n.parent])).toEqual([['20104', '发展与改革事务', '201']]);
+  });
+
+  it('a code whose name in the classification is another item goes to review', () => {
+    // 20103 is 政府办公厅（室）及相关机构事务: the printed name disagrees with the code.
+    const body = '1、20103-財政事務1384萬元。';
+    const r = run(body, head);
+    expect(r.file?.facts.filter((f) => f.provenance.kind === 'stated') ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['1384万元']);
+  });
+
+  it('a page number glued to a year is not a code: "22017年预算数"', () => {
+    const body = '22017年预算数3786.71万元,调整数4610.19万元。';
+    const r = importText(`某某局2017年度部门决算\n${body}\n`, options());
+    expect((r.file?.facts ?? []).some((f) => f.functional === '22017')).toBe(false);
+  });
+});
