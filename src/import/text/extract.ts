@@ -15,7 +15,7 @@ import { fundsTableClaims } from './funds-table';
 import { indicatorTableClaims, withoutTableDoubles } from './indicator-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
-import { comparisonOnly, parseLead, type Form } from './patterns';
+import { comparisonOnly, comparesOther, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { scopedTo, sectionSource } from './scope';
@@ -379,6 +379,9 @@ class SentenceReader {
     if (m.threshold) return null;
     const cmp = comparisonOnly(gap);
     if (cmp) st.base = cmp;
+    // "与2020年执行数相比增加133万元……相应结转下年减少133万元": the line now compares with
+    // another figure, so a later bare change no longer follows an earlier 同比.
+    if (comparesOther(`${gap}${m.lead}`)) st.base = lineBase.base = null;
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     let form: Form = parseLead(first.lead);

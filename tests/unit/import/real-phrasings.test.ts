@@ -241,3 +241,25 @@ describe('功能分类 items printed with their code', () => {
     expect((r.file?.facts ?? []).some((f) => f.functional === '22017')).toBe(false);
   });
 });
+
+describe('what a change is compared with', () => {
+  it('"按同口径同比减少63.96万元": 同口径 says how, so the change is the sentence’s item’s', () => {
+    const head = '2019年度鹿寨县“三公”经费支出决算情况';
+    const body = '2019年,各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元,按同口径同比减少63.96万元,下降5.2%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.total', 'value', '决算', 2019, 1165.08],
+      ['sangong.total', 'change', '决算', 2019, -63.96],
+      ['sangong.total', 'growth', '决算', 2019, -5.2],
+    ]);
+  });
+
+  it('after "与2020年执行数相比", a bare change no longer follows the line’s earlier 同比', () => {
+    const head = '某某区2020年度部门决算';
+    const body = '2020年本部门一般公共预算财政拨款支出969.79万元,同比下降17.3%,债务还本支出与2020年执行数相比增加1.33万元,相应结转下年减少1.33万元。';
+    expect(measures(body, head)).toEqual([
+      ['gpb.spending', 'value', '决算', 2020, 969.79],
+      ['gpb.spending', 'growth', '决算', 2020, -17.3],
+    ]);
+    expect(reviewed(body, head)).toEqual(['1.33万元', '1.33万元']);
+  });
+});
