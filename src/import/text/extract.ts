@@ -760,6 +760,8 @@ class SentenceReader {
       if (t) return t;
     }
     const prev = (this.st.topic ?? this.carry)?.target;
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
+    const before = this.s.folded.slice(0, m.start);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   }
 }

@@ -263,3 +263,14 @@ describe('what a change is compared with', () => {
     expect(reviewed(body, head)).toEqual(['1.33万元', '1.33万元']);
   });
 });
+
+describe('国有资产占用', () => {
+  it('"单价100万元以上专用设备3台(套)" beside a 50万 clause is not counted as 单价50万元以上设备', () => {
+    const head = '某某局2022年度部门决算';
+    const body = '截至2022年12月31日,本部门共有车辆2辆;单价50万元以上通用设备1台(套),单价100万元以上专用设备3台(套)。';
+    const placed = measures(body, head);
+    expect(placed).toContainEqual(['assets.equipment-500k', 'value', '决算', 2022, 1]);
+    expect(placed.filter((m) => m[0] === 'assets.equipment-500k')).toHaveLength(1);
+    expect(reviewed(body, head)).toEqual([]);
+  });
+});
