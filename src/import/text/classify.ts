@@ -134,6 +134,14 @@ export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[
       }
       const c = byCode_(subject);
       if (c) return c;
+      // "人大事务(款)行政运行(项)" when the trees know only 政府办公厅…事务's 行政运行: the printed
+      // 款 is not the found 项's parent, so the name alone does not say which 行政运行 it is.
+      const path = raw ? /\(类\)(.+?)\(款\)(.+?)\(项\)/.exec(fold(raw)) : null;
+      if (path) {
+        const named = byName(subject);
+        if (named?.ok && named.match.tree === 'functional' && named.match.node.level === 3 && norm(byCode.functional.get(named.match.node.parent ?? '')?.name ?? '') !== norm(path[1]))
+          return { ok: false, candidates: [named.match] };
+      }
       for (const c of candidates(norm(subject))) {
         const k = keys.find((key) => c.endsWith(key));
         if (k) return pick(names.get(k)!);

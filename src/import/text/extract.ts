@@ -740,7 +740,8 @@ class SentenceReader {
     // "行政运行(项):支出决算为60万元": the item is named in the clause right before, which has no
     // number — only when the figure's own words name no item (phase words only), and never from
     // a clause further back ("因公出国(境)费用没有;公务用车及运行维护费支出251万元" is not 因公出国).
-    const clauseBefore = gap.split(/[,;。]/).pop() ?? '';
+    // A path ended with 。 ("行政运行(项)。年初预算为…", one sentence since sentences.ts) is that clause.
+    const clauseBefore = gap.replace(/。\s*$/, '').split(/[,;。]/).pop() ?? '';
     if ((!resolved || resolved.kind === 'none') && phase !== null && clauseBefore.trim()) {
       const fromGap = this.resolve(stripAsides(clauseBefore), clauseBefore, m, m.kind);
       if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;

@@ -274,3 +274,28 @@ describe('国有资产占用', () => {
     expect(reviewed(body, head)).toEqual([]);
   });
 });
+
+describe('a 类/款/项 path heading its figures', () => {
+  const head = '某某局2022年度部门决算';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.functional, f.phase, f.amount]);
+
+  it('"行政运行(项)。年初预算为…，支出决算为…": the path ended with 。 still names the figures', () => {
+    const body = '1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)。年初预算为100万元,支出决算为105万元,完成年初预算的105%。';
+    expect(facts(body)).toEqual([
+      ['2010301', '年初预算', 100],
+      ['2010301', '决算', 105],
+    ]);
+    expect(measures(body, head)).toEqual([['spending.function:2010301', 'completion', '决算', 2022, 105]]);
+  });
+
+  it('a 项 whose printed 款 is not its parent in the trees goes to review, never to the other 款’s 项', () => {
+    // The trees know 行政运行 only under 20103; this one is 人大事务’s.
+    const body = '2.一般公共服务支出(类)人大事务(款)行政运行(项):年初预算为90万元,支出决算为95万元。';
+    const r = run(body, head);
+    expect((r.file?.facts ?? []).some((f) => f.functional === '2010301')).toBe(false);
+    expect(r.review.map((x) => x.text)).toContain('95万元');
+  });
+});
