@@ -154,6 +154,8 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   // A number cut at its decimal point ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
   if ((/\d[.．]$/.test(p) && /^\d/.test(n)) || (/\d$/.test(p) && /^[.．]\d/.test(n))) return true;
   if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
+  // A unit cut in two at the break ("30.33万" / "元，比上年减少…").
+  if (/\d\s*[万亿千]$/.test(p) && /^元/.test(n)) return true;
   // A figure's words cut from its amount ("…财政拨款基本支出" / "911.7万元,其中:…"): a line that is
   // no heading and does not end a clause, then a line that opens with an amount and goes on as a
   // sentence.

@@ -299,3 +299,27 @@ describe('a 类/款/项 path heading its figures', () => {
     expect(r.review.map((x) => x.text)).toContain('95万元');
   });
 });
+
+describe('a PDF page break inside a sentence', () => {
+  it('"30.33万" / page number / running header / "元，比上年减少2.5万元": one sentence again', () => {
+    const text = [
+      '某某局2021年度部门决算公开',
+      '2021年度本单位收入总计390.55万元。',
+      '—4—',
+      '某某局2021年度部门决算公开',
+      '其中：基本支出320.45万元。2021年度本单位机关运行经费支出30.33万',
+      '—5—',
+      '某某局2021年度部门决算公开',
+      '元，比上年减少2.5万元，下降7.62%。主要原因是严格控制办公经费支出。',
+    ].join('\n');
+    expect(normalizeText(text).text).toContain('机关运行经费支出30.33万元，比上年减少2.5万元');
+    const r = importText(`${text}\n`, options());
+    expect(
+      r.file!.measures.filter((m) => m.role === 'operating.total' && m.provenance.kind === 'stated').map((m) => [m.stat ?? 'value', m.value]),
+    ).toEqual([
+      ['value', 30.33],
+      ['change', -2.5],
+      ['growth', -7.62],
+    ]);
+  });
+});
