@@ -4,6 +4,9 @@
  * importer never invents one. A name found on two branches (行政运行 sits under every 款) is
  * ambiguous and goes to review with its candidates; a name repeated down one branch
  * (an "其他…支出" 款 and its "其他…支出" 项) is the deepest node, as reports name the 项.
+ * A 功能分类 item printed with its code ("20104-发展与改革事务") is that code: the report states it,
+ * so a 款 or 项 the trees lack is taken under its printed name when its parent is in the trees, and a
+ * code whose name in the trees is another item goes to review.
  */
 import type { ClassNode } from '../../model/types';
 import { fold } from './fold';
@@ -43,7 +46,13 @@ function candidates(s: string): string[] {
 export interface TreeIndex {
   classify(subject: string, raw?: string): Classified;
   node(tree: TreeId, code: string): ClassNode | undefined;
+  /** Items the text named by a printed code that the trees lacked (new codes for the classification file). */
+  printed(): ClassNode[];
 }
+
+/** "20104-发展与改革事务", "201 一般公共服务支出": a 功能分类 code (类 3, 款 5, 项 7 digits) and the name after it. */
+// The separator is required: "22017年预算数" is a page number glued to a year, not code 22017.
+const PRINTED_CODE = /(?:^|[^\d])(2\d{2}(?:\d{2}){0,2})(?:\s*[-－—–.．、]\s*|\s+)([^\d\s\-－—–.．、年月日].*)$/;
 
 export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[] }): TreeIndex {
   const names = new Map<string, ClassMatch[]>();
@@ -82,12 +91,56 @@ export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[
     return fit.length ? pick(fit) : null;
   };
 
+  /** The node a name alone gives (the tail of the subject, as reports add words before it). */
+  const byName = (subject: string): Classified => {
+    for (const c of candidates(norm(subject))) {
+      const k = keys.find((key) => c.endsWith(key));
+      if (k) return pick(names.get(k)!);
+    }
+    return null;
+  };
+
+  const printed = new Map<string, ClassNode>();
+  /** "20104-发展与改革事务": the printed code, checked against the name printed with it. */
+  const byCode_ = (subject: string): Classified => {
+    const m = PRINTED_CODE.exec(stripAsides(fold(subject)).trim());
+    if (!m) return null;
+    const code = m[1];
+    const name = norm(m[2]);
+    const named = byName(name);
+    const known = byCode.functional.get(code) ?? printed.get(code);
+    if (known) {
+      if (named?.ok && named.match.tree === 'functional' && named.match.node.code === code) return named;
+      if (!byCode.functional.has(code) && norm(known.name) === norm(name)) return { ok: true, match: { tree: 'functional', node: known, alias: null } };
+      // The code's own name is another item, or the name is another code's: the two disagree.
+      const other = named?.ok ? [named.match] : named ? named.candidates : [];
+      return { ok: false, candidates: [{ tree: 'functional', node: known, alias: null }, ...other] };
+    }
+    const parent = code.length > 3 ? code.slice(0, -2) : null;
+    if (parent && !byCode.functional.has(parent) && !printed.has(parent)) return null;
+    if (named) return { ok: false, candidates: [...(named.ok ? [named.match] : named.candidates), { tree: 'functional', node: { code, name, parent, level: code.length === 3 ? 1 : code.length === 5 ? 2 : 3 }, alias: null }] };
+    const node: ClassNode = { code, name, parent, level: code.length === 3 ? 1 : code.length === 5 ? 2 : 3 };
+    printed.set(code, node);
+    return { ok: true, match: { tree: 'functional', node, alias: null } };
+  };
+
   return {
-    node: (tree, code) => byCode[tree].get(code),
+    node: (tree, code) => byCode[tree].get(code) ?? (tree === 'functional' ? printed.get(code) : undefined),
+    printed: () => [...printed.values()],
     classify(subject, raw) {
       if (raw) {
         const p = byPath(raw);
         if (p) return p;
+      }
+      const c = byCode_(subject);
+      if (c) return c;
+      // "人大事务(款)行政运行(项)" when the trees know only 政府办公厅…事务's 行政运行: the printed
+      // 款 is not the found 项's parent, so the name alone does not say which 行政运行 it is.
+      const path = raw ? /\(类\)(.+?)\(款\)(.+?)\(项\)/.exec(fold(raw)) : null;
+      if (path) {
+        const named = byName(subject);
+        if (named?.ok && named.match.tree === 'functional' && named.match.node.level === 3 && norm(byCode.functional.get(named.match.node.parent ?? '')?.name ?? '') !== norm(path[1]))
+          return { ok: false, candidates: [named.match] };
       }
       for (const c of candidates(norm(subject))) {
         const k = keys.find((key) => c.endsWith(key));

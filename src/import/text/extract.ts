@@ -15,7 +15,7 @@ import { fundsTableClaims } from './funds-table';
 import { indicatorTableClaims, withoutTableDoubles } from './indicator-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
-import { comparisonOnly, parseLead, type Form } from './patterns';
+import { comparisonOnly, comparesOther, parseLead, type Form } from './patterns';
 import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { scopedTo, sectionSource } from './scope';
@@ -379,6 +379,9 @@ class SentenceReader {
     if (m.threshold) return null;
     const cmp = comparisonOnly(gap);
     if (cmp) st.base = cmp;
+    // "与2020年执行数相比增加133万元……相应结转下年减少133万元": the line now compares with
+    // another figure, so a later bare change no longer follows an earlier 同比.
+    if (comparesOther(`${gap}${m.lead}`)) st.base = lineBase.base = null;
 
     const first = m.list && m.list.index > 0 ? mentions[i - m.list.index] : m;
     let form: Form = parseLead(first.lead);
@@ -737,7 +740,8 @@ class SentenceReader {
     // "行政运行(项):支出决算为60万元": the item is named in the clause right before, which has no
     // number — only when the figure's own words name no item (phase words only), and never from
     // a clause further back ("因公出国(境)费用没有;公务用车及运行维护费支出251万元" is not 因公出国).
-    const clauseBefore = gap.split(/[,;。]/).pop() ?? '';
+    // A path ended with 。 ("行政运行(项)。年初预算为…", one sentence since sentences.ts) is that clause.
+    const clauseBefore = gap.replace(/。\s*$/, '').split(/[,;。]/).pop() ?? '';
     if ((!resolved || resolved.kind === 'none') && phase !== null && clauseBefore.trim()) {
       const fromGap = this.resolve(stripAsides(clauseBefore), clauseBefore, m, m.kind);
       if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
@@ -757,6 +761,8 @@ class SentenceReader {
       if (t) return t;
     }
     const prev = (this.st.topic ?? this.carry)?.target;
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
+    const before = this.s.folded.slice(0, m.start);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   }
 }

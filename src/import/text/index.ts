@@ -39,7 +39,8 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
 
   const kind = sourceKind(lines);
   const trees = withReference(opts.trees);
-  const { claims, review } = extract(lines, { reportYear: year, trees: treeIndex(trees), genre: kind, unitName: opts.name });
+  const index = treeIndex(trees);
+  const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name });
   const printed = titleOf(lines);
   if (!printed) warnings.push('文中没有找到报告标题（如“某某局2022年度部门决算”），source.title 按单位名称、年度和文种写成并注明“原文无标题”，可在文件中改为报告的原标题');
   const title0 = printed ?? `${year}年度${kind === '其他' ? '报告' : kind}（原文无标题）`;
@@ -66,7 +67,7 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
       warnings,
     };
   const newCodes = {
-    functional: missingCodes(new Set(built.file.facts.flatMap((f) => (f.functional ? [f.functional] : []))), opts.trees.functional, trees.functional),
+    functional: missingCodes(new Set(built.file.facts.flatMap((f) => (f.functional ? [f.functional] : []))), opts.trees.functional, [...trees.functional, ...index.printed()]),
     economic: missingCodes(new Set(built.file.facts.flatMap((f) => (f.economic ? [f.economic] : []))), opts.trees.economic, trees.economic),
   };
   return { file: built.file, sourceText: text, review: allReview, errors: [], newGroups: built.newGroups, newCodes, warnings };

@@ -44,6 +44,11 @@ export function repairNote(r: Normalized['repairs']): string | null {
   return parts.length ? `正文按版面整理：${parts.join('，')}；来源副本与引文均为整理后的正文，文字和数字未改动` : null;
 }
 
+/** A line of a table pasted as text: it carries a "|" cell separator, or a neighbour does. */
+function tableCell(lines: string[], i: number): boolean {
+  return [lines[i - 1], lines[i], lines[i + 1]].some((l) => l !== undefined && l.includes('|'));
+}
+
 /** Repair the layout of a report text (see the module comment). */
 export function normalizeText(input: string): Normalized {
   const repairs = { invisible: 0, pageNumbers: 0, headers: 0, joins: 0, pinyin: 0 };
@@ -72,11 +77,13 @@ export function normalizeText(input: string): Normalized {
   repairs.pageNumbers = drop.filter(Boolean).length;
 
   // Running headers: a short line without sentence punctuation repeated three times or more; the
-  // first occurrence stays (it is often the title).
+  // first occurrence stays (it is often the title). A table cell is never one: cells repeat
+  // within a run of "|" rows ("| 已完成100%" on every indicator row), a header at page breaks.
   const seen = new Map<string, number[]>();
   lines.forEach((l, i) => {
     const t = l.trim();
-    if (!drop[i] && t.length >= 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !NUMBERED.test(t)) seen.set(t, [...(seen.get(t) ?? []), i]);
+    if (!drop[i] && t.length >= 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !NUMBERED.test(t) && !tableCell(lines, i))
+      seen.set(t, [...(seen.get(t) ?? []), i]);
   });
   for (const at of seen.values())
     if (at.length >= 3)
@@ -147,6 +154,8 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   // A number cut at its decimal point ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
   if ((/\d[.．]$/.test(p) && /^\d/.test(n)) || (/\d$/.test(p) && /^[.．]\d/.test(n))) return true;
   if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
+  // A unit cut in two at the break ("30.33万" / "元，比上年减少…").
+  if (/\d\s*[万亿千]$/.test(p) && /^元/.test(n)) return true;
   // A figure's words cut from its amount ("…财政拨款基本支出" / "911.7万元,其中:…"): a line that is
   // no heading and does not end a clause, then a line that opens with an amount and goes on as a
   // sentence.

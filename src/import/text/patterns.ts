@@ -37,8 +37,22 @@ export function comparisonOnly(gap: string): ReturnType<typeof baseOf> | null {
   }
   return null;
 }
+/**
+ * "与2020年执行数相比": a comparison with a figure that is neither last year's nor the budget (the
+ * execution reported to the congress during the year): no change the data format records.
+ */
+const OTHER_BASE = /(?:与|较|比)(?!上年|去年|上一年)[^,;。]{0,16}?执行数(?:相比|相较|比较)?/;
+export const comparesOther = (words: string): boolean => OTHER_BASE.test(words);
+
 /** "相比增加21.5万元" after "与上年1007.40万元": the comparison was named with the value before. */
 const AFTER_PREV = new RegExp(String.raw`^(?:相比|相较|比较)(.*?)(各)?(${VERB})(?:了)?$`);
+
+/**
+ * "按同口径同比减少63.96万元": 同口径 / 可比口径 say how the years are compared, not what is compared;
+ * without them the change falls to the sentence's item.
+ */
+const SAME_BASIS = /(?:按|以|在)?(?:同|可比)口径(?:计算|下)?/g;
+const basisless = (subject: string) => subject.replace(SAME_BASIS, '');
 
 const signOf = (verb: string): 1 | -1 => (new RegExp(`^(?:${DOWN})$`).test(verb) ? -1 : 1);
 
@@ -84,10 +98,10 @@ export function parseLead(lead: string): Form {
   if (m) {
     const b = baseOf(m[2]);
     const subject = [m[1], m[4], m[7]].map((x) => x ?? '').join('').replace(/^[,、]+|[,、]+$/g, '');
-    return { form: 'change', subject, ...b, sign: signOf(m[6]), each: Boolean(m[5]) };
+    return { form: 'change', subject: basisless(subject), ...b, sign: signOf(m[6]), each: Boolean(m[5]) };
   }
   m = YOY.exec(lead);
-  if (m) return { form: 'change', subject: m[1] + (m[4] ?? ''), base: 'prev-year', baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
+  if (m) return { form: 'change', subject: basisless(m[1] + (m[4] ?? '')), base: 'prev-year', baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
   m = BARE.exec(lead);
   if (m) return { form: 'change', subject: m[1], base: null, baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
   return { form: 'value', subject: cleanValueSubject(lead) };

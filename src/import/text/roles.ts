@@ -29,6 +29,8 @@ export interface SubjectContext {
   unit: string;
   /** Folded text of the whole sentence (words such as 车辆, 固定资产, 接待 give context). */
   sentence: string;
+  /** Folded text of the figure's own clause, from the last comma or semicolon before it. */
+  clause?: string;
   tail: string;
   /** Roles already seen in this sentence (for 其中 lists of 在编人员). */
   seen: Set<string>;
@@ -272,7 +274,7 @@ function count(s: string, c: SubjectContext): Resolved {
     // Vehicles bought, added or disposed of in the year are no count of the vehicles held.
     if (/车/.test(t) && !/购置|购买|新增|报废|处置/.test(s)) return measure('vehicles.count', '车辆');
   }
-  if (/单价.*(?:50|五十)万元以上/.test(c.sentence) && /设备/.test(t) && !/车/.test(t)) return measure('assets.equipment-500k', '单价50万元以上设备');
+  if (/设备/.test(t) && !/车/.test(t) && over500k(c)) return measure('assets.equipment-500k', '单价50万元以上设备');
   // 内设机构 by that name; other bodies ("内设股级机构", "内设中队", "6个科室") keep their own words.
   if (/内设机构(?:数)?$|^内设机构/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
@@ -308,6 +310,21 @@ function percent(s: string, c: SubjectContext): Resolved {
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;
+}
+
+/** 单价 thresholds a text names ("单价50万元以上", "单价100万元以上"), as numbers. */
+const thresholds = (text: string): number[] =>
+  [...text.matchAll(/单价[^,;。]*?(\d+|五十|一百)万元以上/g)].map((m) => (m[1] === '五十' ? 50 : m[1] === '一百' ? 100 : Number(m[1])));
+
+/**
+ * Equipment counted over 单价50万元以上: the threshold of the figure's own clause, else the only
+ * threshold of the sentence ("单价100万元以上专用设备3台" beside a 50万 clause is not one of them).
+ */
+function over500k(c: SubjectContext): boolean {
+  const own = thresholds(c.clause ?? '');
+  if (own.length) return own.every((v) => v === 50);
+  const all = thresholds(c.sentence);
+  return all.length > 0 && all.every((v) => v === 50);
 }
 
 /**

@@ -19,6 +19,9 @@ export interface Sentence {
 const OPEN = new Set(['(', '[', '{', '〔', '［']);
 const CLOSE = new Set([')', ']', '}', '〕', '］']);
 
+/** A sentence that is only a classification path: "1.一般公共服务支出(类)人大事务(款)行政运行(项)". */
+const PATH_HEAD = /^[^\d。]*?(?:\d+[.、])?[^\d。]*\(类\)[^\d。]*\((?:款|项)\)\s*$/;
+
 /** Clause delimiters on folded text. */
 export const DELIMS = new Set([',', ';', ':', '。', '!', '?']);
 
@@ -41,6 +44,9 @@ export function splitSentences(folded: string, text: string): Sentence[] {
     start = end;
   };
   for (let i = 0; i < folded.length; i++) {
+    // "行政运行(项)。年初预算为100万元，支出决算为105万元": a 类/款/项 path ended with 。 heads
+    // the figures after it, as its colon would.
+    if (folded[i] === '。' && PATH_HEAD.test(folded.slice(start, i))) continue;
     if (folded[i] === '。' || folded[i] === '!' || folded[i] === '?') push(i + 1);
   }
   push(folded.length);

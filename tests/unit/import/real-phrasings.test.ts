@@ -208,3 +208,118 @@ describe('tables copied one cell a line', () => {
     expect(normalizeText('一、收支总体情况\n581.45万元。').text).toBe('一、收支总体情况\n581.45万元。');
   });
 });
+
+describe('功能分类 items printed with their code', () => {
+  const head = '泉州台商区2022年政府预决算相关重要事项说明';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.functional, f.year, f.amount]);
+
+  it('"20104-发展与改革事务1182万元": the printed code places a 款 the vocabulary does not list', () => {
+    const body = '2、20104-發展與改革事務1182萬元,較2021年決算數增加138萬元,增長13.22%。';
+    expect(facts(body)).toEqual([['20104', 2022, 1182]]);
+    expect(measures(body, head)).toEqual([
+      ['spending.function:20104', 'change', '决算', 2022, 138],
+      ['spending.function:20104', 'growth', '决算', 2022, 13.22],
+    ]);
+    const r = run(body, head);
+    expect(r.newCodes!.functional.map((n) => [n.code, n.name, n.parent])).toEqual([['20104', '发展与改革事务', '201']]);
+  });
+
+  it('a code whose name in the classification is another item goes to review', () => {
+    // 20103 is 政府办公厅（室）及相关机构事务: the printed name disagrees with the code.
+    const body = '1、20103-財政事務1384萬元。';
+    const r = run(body, head);
+    expect(r.file?.facts.filter((f) => f.provenance.kind === 'stated') ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['1384万元']);
+  });
+
+  it('a page number glued to a year is not a code: "22017年预算数"', () => {
+    const body = '22017年预算数3786.71万元,调整数4610.19万元。';
+    const r = importText(`某某局2017年度部门决算\n${body}\n`, options());
+    expect((r.file?.facts ?? []).some((f) => f.functional === '22017')).toBe(false);
+  });
+});
+
+describe('what a change is compared with', () => {
+  it('"按同口径同比减少63.96万元": 同口径 says how, so the change is the sentence’s item’s', () => {
+    const head = '2019年度鹿寨县“三公”经费支出决算情况';
+    const body = '2019年,各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元,按同口径同比减少63.96万元,下降5.2%。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.total', 'value', '决算', 2019, 1165.08],
+      ['sangong.total', 'change', '决算', 2019, -63.96],
+      ['sangong.total', 'growth', '决算', 2019, -5.2],
+    ]);
+  });
+
+  it('after "与2020年执行数相比", a bare change no longer follows the line’s earlier 同比', () => {
+    const head = '某某区2020年度部门决算';
+    const body = '2020年本部门一般公共预算财政拨款支出969.79万元,同比下降17.3%,债务还本支出与2020年执行数相比增加1.33万元,相应结转下年减少1.33万元。';
+    expect(measures(body, head)).toEqual([
+      ['gpb.spending', 'value', '决算', 2020, 969.79],
+      ['gpb.spending', 'growth', '决算', 2020, -17.3],
+    ]);
+    expect(reviewed(body, head)).toEqual(['1.33万元', '1.33万元']);
+  });
+});
+
+describe('国有资产占用', () => {
+  it('"单价100万元以上专用设备3台(套)" beside a 50万 clause is not counted as 单价50万元以上设备', () => {
+    const head = '某某局2022年度部门决算';
+    const body = '截至2022年12月31日,本部门共有车辆2辆;单价50万元以上通用设备1台(套),单价100万元以上专用设备3台(套)。';
+    const placed = measures(body, head);
+    expect(placed).toContainEqual(['assets.equipment-500k', 'value', '决算', 2022, 1]);
+    expect(placed.filter((m) => m[0] === 'assets.equipment-500k')).toHaveLength(1);
+    expect(reviewed(body, head)).toEqual([]);
+  });
+});
+
+describe('a 类/款/项 path heading its figures', () => {
+  const head = '某某局2022年度部门决算';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.functional, f.phase, f.amount]);
+
+  it('"行政运行(项)。年初预算为…，支出决算为…": the path ended with 。 still names the figures', () => {
+    const body = '1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)。年初预算为100万元,支出决算为105万元,完成年初预算的105%。';
+    expect(facts(body)).toEqual([
+      ['2010301', '年初预算', 100],
+      ['2010301', '决算', 105],
+    ]);
+    expect(measures(body, head)).toEqual([['spending.function:2010301', 'completion', '决算', 2022, 105]]);
+  });
+
+  it('a 项 whose printed 款 is not its parent in the trees goes to review, never to the other 款’s 项', () => {
+    // The trees know 行政运行 only under 20103; this one is 人大事务’s.
+    const body = '2.一般公共服务支出(类)人大事务(款)行政运行(项):年初预算为90万元,支出决算为95万元。';
+    const r = run(body, head);
+    expect((r.file?.facts ?? []).some((f) => f.functional === '2010301')).toBe(false);
+    expect(r.review.map((x) => x.text)).toContain('95万元');
+  });
+});
+
+describe('a PDF page break inside a sentence', () => {
+  it('"30.33万" / page number / running header / "元，比上年减少2.5万元": one sentence again', () => {
+    const text = [
+      '某某局2021年度部门决算公开',
+      '2021年度本单位收入总计390.55万元。',
+      '—4—',
+      '某某局2021年度部门决算公开',
+      '其中：基本支出320.45万元。2021年度本单位机关运行经费支出30.33万',
+      '—5—',
+      '某某局2021年度部门决算公开',
+      '元，比上年减少2.5万元，下降7.62%。主要原因是严格控制办公经费支出。',
+    ].join('\n');
+    expect(normalizeText(text).text).toContain('机关运行经费支出30.33万元，比上年减少2.5万元');
+    const r = importText(`${text}\n`, options());
+    expect(
+      r.file!.measures.filter((m) => m.role === 'operating.total' && m.provenance.kind === 'stated').map((m) => [m.stat ?? 'value', m.value]),
+    ).toEqual([
+      ['value', 30.33],
+      ['change', -2.5],
+      ['growth', -7.62],
+    ]);
+  });
+});

@@ -32,6 +32,22 @@ describe('normalizeText', () => {
     expect(n.repairs.headers).toBe(2);
   });
 
+  it('keeps a table cell that repeats down a "|" table: it is not a running header', () => {
+    // The actual-value column of a 绩效自评 indicator table: the same cell on most rows.
+    const t = [
+      '| 三级指标 | 年度指标值 | 实际完成值',
+      '| 资金拨付及时率 | 100% | 已完成100%',
+      '| 已完成100%',
+      '| 项目验收合格率 | 100%',
+      '| 已完成100%',
+      '| 群众满意度 | ≥90%',
+      '| 已完成100%',
+    ].join('\n');
+    const n = normalizeText(t);
+    expect(n.text).toBe(t);
+    expect(n.repairs.headers).toBe(0);
+  });
+
   it('joins lines wrapped inside a sentence (a PDF copy), never after a sentence end or before a heading', () => {
     const wrapped = [
       '2021年度本单位收入总计390.55万元，其中本年收',
