@@ -181,10 +181,19 @@ function decimalsOf(s: string): number {
 
 /** Every figure of a sentence, in order. */
 export function mentionsOf(s: Sentence): Mention[] {
-  const f = s.folded;
-  const toks = tokens(f);
-  // Paired lists: a bare number followed by "," or "、" and another number takes the unit of the
-  // list's last member ("收、支总计各是4125.49,4143.91万元").
+  const toks = tokens(s.folded);
+  const listOf = pairLists(s.folded, toks);
+  givePrevBareUnits(s.folded, toks);
+  const out = toks.flatMap((t, ti) => (t.unit === null ? [] : [mentionOf(s, { ...t, unit: t.unit }, listOf.get(ti) ?? null)]));
+  attachWords(s, out);
+  return out;
+}
+
+/**
+ * Paired lists: a bare number followed by "," or "、" and another number takes the unit of the
+ * list's last member ("收、支总计各是4125.49,4143.91万元"). Token index → its list.
+ */
+function pairLists(f: string, toks: Token[]): Map<number, NonNullable<Mention['list']>> {
   const listOf = new Map<number, { id: number; index: number; size: number }>();
   let listId = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -209,59 +218,67 @@ export function mentionsOf(s: Sentence): Mention[] {
       }
     }
   }
+  return listOf;
+}
 
-  // "较上年2.08减少0.03万元": the year compared with, its value printed bare, then the change in
-  // a money unit; the bare number is last year's value in that unit.
+/**
+ * "较上年2.08减少0.03万元": the year compared with, its value printed bare, then the change in
+ * a money unit; the bare number is last year's value in that unit.
+ */
+function givePrevBareUnits(f: string, toks: Token[]): void {
   for (let i = 0; i + 1 < toks.length; i++) {
     const [t, next] = [toks[i], toks[i + 1]];
     if (t.unit !== null || t.unreadable || next.unreadable || next.unit === null || !MONEY.includes(next.unit)) continue;
     if (PREV_BARE_BEFORE.test(f.slice(0, t.start)) && PREV_BARE_BETWEEN.test(f.slice(t.end, next.start))) t.unit = next.unit;
   }
+}
 
-  const out: Mention[] = [];
-  toks.forEach((t, ti) => {
-    if (t.unit === null) return;
-    if (t.unit === '万') t.unit = '万元';
-    const money = MONEY.includes(t.unit);
-    const percent = t.unit === '%' || t.unit === '‰';
-    const kind: Kind = money ? 'money' : percent ? 'percent' : 'count';
-    let value = t.raw;
-    let from: Mention['from'];
-    if (t.unit === '元') (value = t.raw / 1e4), (from = '元');
-    else if (t.unit === '千元') (value = t.raw / 10), (from = '千元');
-    else if (t.unit === '亿元') (value = t.raw * 1e4), (from = '亿元');
-    else if (t.unit === '万亿元') (value = t.raw * 1e8), (from = '亿元');
-    if (t.unit === '‰') value = t.raw / 10;
-    value = Number(value.toPrecision(12));
-    const depth = s.depth[t.numStart] ?? 0;
-    const after = f.slice(t.end);
-    const threshold = !t.unreadable && /^(?:以上|以下|及以上|及以下|以内)/.test(after);
-    out.push({
-      start: t.start,
-      end: t.end,
-      printed: s.text.slice(t.numStart, t.numEnd),
-      raw: t.raw,
-      value,
-      kind,
-      unit: money ? '万元' : percent ? '%' : t.unit,
-      from,
-      decimals: decimalsOf(t.text),
-      approx: t.approx,
-      depth,
-      leadStart: 0,
-      lead: '',
-      leadRaw: '',
-      tail: '',
-      tailEnd: t.end,
-      owner: null,
-      list: listOf.get(ti) ?? null,
-      threshold,
-      bound: /(?:[≥≤><＞＜]=?|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于)\s*$/.test(f.slice(Math.max(0, t.start - 5), t.start)),
-      ...(t.unreadable ? { unreadable: t.unreadable } : {}),
-    });
-  });
+/** A token with a unit as a mention: its value in the stored unit, kind and marks (its words come after). */
+function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list']): Mention {
+  const f = s.folded;
+  if (t.unit === '万') t.unit = '万元';
+  const money = MONEY.includes(t.unit);
+  const percent = t.unit === '%' || t.unit === '‰';
+  const kind: Kind = money ? 'money' : percent ? 'percent' : 'count';
+  let value = t.raw;
+  let from: Mention['from'];
+  if (t.unit === '元') (value = t.raw / 1e4), (from = '元');
+  else if (t.unit === '千元') (value = t.raw / 10), (from = '千元');
+  else if (t.unit === '亿元') (value = t.raw * 1e4), (from = '亿元');
+  else if (t.unit === '万亿元') (value = t.raw * 1e8), (from = '亿元');
+  if (t.unit === '‰') value = t.raw / 10;
+  value = Number(value.toPrecision(12));
+  const depth = s.depth[t.numStart] ?? 0;
+  const after = f.slice(t.end);
+  const threshold = !t.unreadable && /^(?:以上|以下|及以上|及以下|以内)/.test(after);
+  return {
+    start: t.start,
+    end: t.end,
+    printed: s.text.slice(t.numStart, t.numEnd),
+    raw: t.raw,
+    value,
+    kind,
+    unit: money ? '万元' : percent ? '%' : t.unit,
+    from,
+    decimals: decimalsOf(t.text),
+    approx: t.approx,
+    depth,
+    leadStart: 0,
+    lead: '',
+    leadRaw: '',
+    tail: '',
+    tailEnd: t.end,
+    owner: null,
+    list,
+    threshold,
+    bound: /(?:[≥≤><＞＜]=?|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于)\s*$/.test(f.slice(Math.max(0, t.start - 5), t.start)),
+    ...(t.unreadable ? { unreadable: t.unreadable } : {}),
+  };
+}
 
-  // Leads, tails and owners need every mention's position.
+/** Leads, tails and owners: they need every mention's position. */
+function attachWords(s: Sentence, out: Mention[]): void {
+  const f = s.folded;
   for (let i = 0; i < out.length; i++) {
     const m = out[i];
     const prevEnd = (() => {
@@ -300,5 +317,4 @@ export function mentionsOf(s: Sentence): Mention[] {
       }
     }
   }
-  return out;
 }
