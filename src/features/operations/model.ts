@@ -113,18 +113,23 @@ export function operationsModel(input: OperationsInput): OperationsView {
   };
 
   const shown = chartableOps(items);
+  // Bars are compared by length: only figures counted in one unit share an axis (人次 against
+  // 万元 or 级 would compare nothing).
+  const oneUnit = (list: OpItem[]) => new Set(list.map((i) => i.baseUnit)).size === 1;
   const log = needsLog(shown);
   const sorted = [...shown].sort((a, b) => a.base - b.base);
   const bigUnits = [...new Set(shown.filter((i) => i.baseUnit !== i.unit).map((i) => `“${i.unit}”`))];
   const intro = !shown.length
     ? ''
-    : [
-        log ? `量级从 ${display(sorted[0])} 到 ${display(sorted[sorted.length - 1])}，横轴用对数刻度` : '横轴为各指标的数值',
-        bigUnits.length ? `${bigUnits.join('')}折合为基本单位` : '',
-        '标签照报告写法，“近”“余”“累计”等标注用文字标出。',
-      ]
-        .filter(Boolean)
-        .join('；');
+    : !oneUnit(shown)
+      ? `各项指标的计量单位不同（${[...new Set(shown.map((i) => i.baseUnit))].join('、')}），不放在同一条数轴上比较长短；同一单位的指标在各组图中比较，每个数字照报告写法列在卡片和下表中，“近”“余”“累计”等标注用文字标出。`
+      : [
+          log ? `量级从 ${display(sorted[0])} 到 ${display(sorted[sorted.length - 1])}，横轴用对数刻度` : '横轴为各指标的数值',
+          bigUnits.length ? `${bigUnits.join('')}折合为基本单位` : '',
+          '标签照报告写法，“近”“余”“累计”等标注用文字标出。',
+        ]
+          .filter(Boolean)
+          .join('；');
 
   const chart = (id: string, label: string, description: string, height: string, option: ChartView['option']): ChartView => ({ id, label, description, height, option, pngName: `${stem}_${label}` });
 
@@ -155,7 +160,7 @@ export function operationsModel(input: OperationsInput): OperationsView {
             }
           : null,
       chart:
-        chain.length <= 1 && c.length > 1
+        chain.length <= 1 && c.length > 1 && oneUnit(c)
           ? chart(`ops-${g.id}`, `${g.label}条形图`, describe(c), `${c.length * 34 + 50}px`, indicatorBarsOption(g.items, groups, { focus }))
           : null,
     };
@@ -171,7 +176,7 @@ export function operationsModel(input: OperationsInput): OperationsView {
     ],
  focusNotice,
     focusLine: focus && keys.has(focus) ? `已选：${focused ? `${focused.label} ${display(focused)}` : (groups.find((g) => g.id === activeGroup)?.label ?? '')}` : null,
-    overview: shown.length
+    overview: shown.length && oneUnit(shown)
       ? chart(
           'ops-overview',
           `全部${name}条形图${log ? '（对数刻度）' : ''}`,

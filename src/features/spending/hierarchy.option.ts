@@ -28,7 +28,7 @@ export interface HierOptions {
 }
 
 /** Below this share of the whole chart a cell shows no label (the route lists such items in words). */
-export const MIN_LABEL_SHARE = 0.03;
+const MIN_LABEL_SHARE = 0.03;
 
 /** Treemap option; every data item carries its `key` (also its `name`) and custom `drill` = path. */
 export function hierarchyOption(items: HierItem[], o: HierOptions): EChartsCoreOption {
