@@ -122,7 +122,7 @@ export function operationsModel(input: OperationsInput): OperationsView {
   const intro = !shown.length
     ? ''
     : !oneUnit(shown)
-      ? `各项指标的计量单位不同（${[...new Set(shown.map((i) => i.baseUnit))].join('、')}），不放在同一条数轴上比较长短；同一单位的指标在各组图中比较，每个数字照报告写法列在卡片和下表中，“近”“余”“累计”等标注用文字标出。`
+      ? `各项指标的计量单位不同（${[...new Set(shown.map((i) => i.baseUnit))].join('、')}），不放在同一条数轴上比较长短；每个数字照报告写法列在卡片和下表中，“近”“余”“累计”等标注用文字标出。`
       : [
           log ? `量级从 ${display(sorted[0])} 到 ${display(sorted[sorted.length - 1])}，横轴用对数刻度` : '横轴为各指标的数值',
           bigUnits.length ? `${bigUnits.join('')}折合为基本单位` : '',
@@ -160,7 +160,8 @@ export function operationsModel(input: OperationsInput): OperationsView {
             }
           : null,
       chart:
-        chain.length <= 1 && c.length > 1 && oneUnit(c)
+        // One or two figures are read as figures, not drawn.
+        chain.length <= 1 && c.length > 2 && oneUnit(c)
           ? chart(`ops-${g.id}`, `${g.label}条形图`, describe(c), `${c.length * 34 + 50}px`, indicatorBarsOption(g.items, groups, { focus }))
           : null,
     };
@@ -176,7 +177,7 @@ export function operationsModel(input: OperationsInput): OperationsView {
     ],
  focusNotice,
     focusLine: focus && keys.has(focus) ? `已选：${focused ? `${focused.label} ${display(focused)}` : (groups.find((g) => g.id === activeGroup)?.label ?? '')}` : null,
-    overview: shown.length && oneUnit(shown)
+    overview: shown.length > 2 && oneUnit(shown)
       ? chart(
           'ops-overview',
           `全部${name}条形图${log ? '（对数刻度）' : ''}`,

@@ -57,9 +57,8 @@ export function indicatorBarsOption(items: OpItem[], groups: OpGroup[], state: O
     xAxis: {
       type: log ? 'log' : 'value',
       logBase: 10,
-      // The units of a mixed list are named in the view's text and the table; a long unit list
-      // here would run over the tick labels.
-      name: log ? '对数刻度（各指标按自身单位）' : baseUnits.join('、'),
+      // The model draws figures of one unit only; their unit names the axis.
+      name: log ? `对数刻度（${baseUnits.join('、')}）` : baseUnits.join('、'),
       nameLocation: 'middle',
       nameGap: 22 * fs,
       nameTextStyle: { fontSize: 12 * fs },

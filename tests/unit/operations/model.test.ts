@@ -60,10 +60,9 @@ describe('the shipped unit', () => {
   test('figures in different units never share an axis: no overview bars, no mixed group bars, and the intro says why', () => {
     expect(vm.overview).toBeNull();
     expect(vm.intro).toMatch(/^各项指标的计量单位不同（.*人次.*），不放在同一条数轴上比较长短/);
-    const unitsOf = (keys: string[]) => new Set(keys.map((k) => vm.table.rows.find((r) => r.id === k)!.baseUnit));
-    const drawn = vm.groups.filter((g) => g.chart);
-    expect(drawn.length).toBeGreaterThan(0);
-    for (const g of drawn) expect(unitsOf(g.cards.map((c) => c.key).filter((k) => vm.table.rows.some((r) => r.id === k && r.unit !== '%' && !r.derived))).size, g.id).toBe(1);
+    // A group is drawn only as a funnel, or as bars of three or more figures in one unit: here none is.
+    expect(vm.groups.filter((g) => g.chart).map((g) => g.id)).toEqual([]);
+    expect(vm.groups.filter((g) => g.funnel).length).toBe(1);
   });
 
   test('figures as worded', () => {
@@ -117,10 +116,15 @@ describe('units without indicators, and another domain', () => {
     expect(vm.groups[1].funnel?.title).toBe('beds → admitted');
     // 万人次 and 张 are not drawn on one axis; figures in one unit (万人次 folded to 人次) are.
     expect(vm.overview).toBeNull();
-    const one = model([{ ...file, indicators: [ind('visits', 'clinic', 120, '万人次'), ind('calls', 'clinic', 3500, '人次')] }], {}, '医疗服务');
-    expect(one.overview?.label).toBe('全部医疗服务条形图（对数刻度）');
-    expect(one.intro).toMatch(/^量级从 3,500人次 到 120万人次，横轴用对数刻度；“万人次”折合为基本单位/);
-    expect(one.groups[0].chart).not.toBeNull();
+    const visits = [ind('visits', 'clinic', 120, '万人次'), ind('calls', 'clinic', 3500, '人次')];
+    const two = model([{ ...file, indicators: visits }], {}, '医疗服务');
+    // Two figures are read as figures; three in one unit are drawn.
+    expect(two.overview).toBeNull();
+    expect(two.groups[0].chart).toBeNull();
+    const three = model([{ ...file, indicators: [...visits, ind('online', 'clinic', 800, '人次')] }], {}, '医疗服务');
+    expect(three.overview?.label).toBe('全部医疗服务条形图（对数刻度）');
+    expect(three.intro).toMatch(/^量级从 800人次 到 120万人次，横轴用对数刻度；“万人次”折合为基本单位/);
+    expect(three.groups[0].chart?.label).toBe('clinic条形图');
     expect(vm.table.downloadName).toBe('单位_2022_医疗服务');
   });
 });
