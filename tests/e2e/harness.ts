@@ -334,11 +334,13 @@ export async function runAxe(page: Page, { include, tags = WCAG_AA_TAGS }: { inc
   );
 }
 
+/** Keys as printed on the keyboard, named by a chart's keyboard hint (the key's own name is the plain word). */
+const KEY_NAMES = ['Home', 'End', 'Enter', 'Esc', 'Tab'];
 /**
  * Names of file formats the download buttons carry (the format's own name is the plain word),
- * and words the reports themselves print (an indicator counting an APP's users).
+ * keys, and words the reports themselves print (an indicator counting an APP's users).
  */
-const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'ZIP', 'TXT', 'SVG', 'PDF', 'Excel', 'APP']);
+const ALLOWED = new Set(['PNG', 'CSV', 'JSON', 'XLSX', 'ZIP', 'TXT', 'SVG', 'PDF', 'Excel', 'APP', ...KEY_NAMES]);
 
 /** Internal words in a page text: ids, role names, English words (a web address, cited as printed, aside). */
 export function internalWords(page: string): string[] {
