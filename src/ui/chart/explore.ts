@@ -12,6 +12,7 @@
  * and format its values in the reader's unit, so the spoken text and the tooltip a pointer shows
  * never disagree. The provenance line (出处) is left out: it is long, and the table has it.
  */
+import { treeOrder } from './keys';
 
 /** One item a keyboard reader steps to. */
 export interface ExploreItem {
@@ -124,19 +125,8 @@ function itemText(option: Obj, s: Obj, r: Raw, axisTrigger: boolean): string {
 
 const keyOf = (data: unknown, name: string): string | null => (isObj(data) ? (str(data.key) ?? str(data.name)) : null) ?? str(name);
 
-/** The items of a treemap / sunburst, depth-first, numbered from 1 as ECharts does (root is 0). */
-function treeItems(list: unknown[], si: number): Raw[] {
-  const out: Raw[] = [];
-  const walk = (nodes: unknown[]) => {
-    for (const d of nodes) {
-      out.push({ si, di: out.length + 1, data: d, name: isObj(d) ? String(d.name ?? '') : '' });
-      const kids = isObj(d) ? d.children : null;
-      if (Array.isArray(kids)) walk(kids);
-    }
-  };
-  walk(list);
-  return out;
-}
+/** The items of a treemap / sunburst, numbered as ECharts does (keys.ts). */
+const treeItems = (list: unknown[], si: number): Raw[] => treeOrder(list).map((d, i) => ({ si, di: i + 1, data: d, name: isObj(d) ? String(d.name ?? '') : '' }));
 
 /** Pie, funnel, sankey nodes …: the data in order; a pie's items carry ECharts' `percent`. */
 function listItems(s: Obj, si: number): Raw[] {

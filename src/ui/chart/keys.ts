@@ -21,24 +21,25 @@ const hasKey = (d: unknown, key: string) => typeof d === 'object' && d !== null 
 
 /**
  * Hierarchical series (treemap, sunburst) number their items depth-first from a virtual root
- * at 0, so the first top-level item is 1 and a node's children follow it.
+ * at 0, so the first top-level item is 1 and a node's children follow it: the items in that order.
  */
-function treeIndex(items: unknown[], key: string): number {
-  let i = 0;
-  const walk = (list: unknown[]): number => {
+export function treeOrder(items: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  const walk = (list: unknown[]) => {
     for (const d of list) {
-      i += 1;
-      if (hasKey(d, key)) return i;
+      out.push(d);
       const kids = (d as Item | null)?.children;
-      if (Array.isArray(kids)) {
-        const found = walk(kids);
-        if (found >= 0) return found;
-      }
+      if (Array.isArray(kids)) walk(kids);
     }
-    return -1;
   };
-  return walk(items);
+  walk(items);
+  return out;
 }
+
+const treeIndex = (items: unknown[], key: string): number => {
+  const i = treeOrder(items).findIndex((d) => hasKey(d, key));
+  return i < 0 ? -1 : i + 1;
+};
 
 /** Where the item with `key` sits in an option: its series and data index, or null. */
 export function itemIndex(option: unknown, key: string): { seriesIndex: number; dataIndex: number } | null {
