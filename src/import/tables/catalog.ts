@@ -46,10 +46,12 @@ export interface TableSpec {
 
 export const TABLES: readonly TableSpec[] = [
   // Yunnan and others print 01 and 04 without 总 ("收入支出决算表"), Shaanxi 02 and 03 with it ("收入决算总表").
-  { id: 'summary', title: '收入支出决算总表', code: '公开01表', aliases: ['收入支出决算表'], layout: 'sides', source: null },
+  // The budget's 总表 print the same two sides ("部门收支总表", "收支预算总表", "财政拨款收支预算总表"); their
+  // amount columns name the phase (预算数), which every figure keeps.
+  { id: 'summary', title: '收入支出决算总表', code: '公开01表', aliases: ['收入支出决算表', '部门收支总表', '收支预算总表', '部门收支预算总表'], layout: 'sides', source: null },
   { id: 'income', title: '收入决算表', code: '公开02表', aliases: ['收入决算总表'], layout: 'functional', source: null },
   { id: 'spending', title: '支出决算表', code: '公开03表', aliases: ['支出决算总表'], layout: 'functional', source: null },
-  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', aliases: ['财政拨款收入支出决算表'], layout: 'sides', source: '财政拨款' },
+  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', aliases: ['财政拨款收入支出决算表', '财政拨款收支总表', '财政拨款收支预算总表'], layout: 'sides', source: '财政拨款' },
   {
     id: 'gpb-spending',
     title: '一般公共预算财政拨款支出决算表',
@@ -134,12 +136,13 @@ export { PERSONNEL_CLASSES } from '../../model/vocabulary';
 
 /** Income rows of the 总表 and the fund sources they name, in the official order. */
 export const INCOME_ROWS: readonly { label: string; source: Source; pattern: RegExp }[] = [
-  { label: '一般公共预算财政拨款收入', source: '一般公共预算财政拨款', pattern: /^一般公共预算(财政拨款)?(收入)?$/ },
-  { label: '政府性基金预算财政拨款收入', source: '政府性基金预算财政拨款', pattern: /^政府性基金预算(财政拨款)?(收入)?$/ },
-  { label: '国有资本经营预算财政拨款收入', source: '国有资本经营预算财政拨款', pattern: /^国有资本经营预算(财政拨款)?(收入)?$/ },
+  // Budgets print "一般公共预算拨款收入" (no 财政) and "事业单位经营收入".
+  { label: '一般公共预算财政拨款收入', source: '一般公共预算财政拨款', pattern: /^一般公共预算(财政)?(拨款)?(收入)?$/ },
+  { label: '政府性基金预算财政拨款收入', source: '政府性基金预算财政拨款', pattern: /^政府性基金预算(财政)?(拨款)?(收入)?$/ },
+  { label: '国有资本经营预算财政拨款收入', source: '国有资本经营预算财政拨款', pattern: /^国有资本经营预算(财政)?(拨款)?(收入)?$/ },
   { label: '上级补助收入', source: '上级补助', pattern: /^上级补助(收入)?$/ },
   { label: '事业收入', source: '事业', pattern: /^事业收入$/ },
-  { label: '经营收入', source: '经营', pattern: /^经营收入$/ },
+  { label: '经营收入', source: '经营', pattern: /^(事业单位)?经营收入$/ },
   { label: '附属单位上缴收入', source: '附属单位上缴', pattern: /^附属单位上缴(收入)?$/ },
   { label: '其他收入', source: '其他', pattern: /^其他收入$/ },
 ];

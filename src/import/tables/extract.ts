@@ -89,9 +89,13 @@ export class Codes {
       this.byName.set(k, [...(this.byName.get(k) ?? []), n]);
     };
     for (const n of nodes) for (const name of [n.name, ...(n.aliases ?? [])]) add(name, n);
+    // Every 类 is known by its standard name and its former ones (医疗卫生与计划生育支出 until 2018),
+    // also when the unit's tree holds the code under today's name only.
     if (tree === 'functional')
-      for (const c of FUNCTIONAL_CLASSES)
-        if (!this.byCode.has(c.code)) for (const name of [c.name, ...(c.aliases ?? [])]) add(name, { code: c.code, name: c.name, parent: null, level: 1 });
+      for (const c of FUNCTIONAL_CLASSES) {
+        const node = this.byCode.get(c.code) ?? { code: c.code, name: c.name, parent: null, level: 1 };
+        for (const name of [c.name, ...(c.aliases ?? [])]) if (!this.byName.get(fold(name))?.some((n) => n.code === c.code)) add(name, node);
+      }
   }
   known(code: string): boolean {
     return this.byCode.has(code);
@@ -147,6 +151,10 @@ function phaseIn(segs: string[]): Phase {
     if (/预算/.test(x)) return '年初预算';
   }
   return '决算';
+}
+/** Whether a text names a phase at all (预算, 决算, 执行 …, a fund's name not counting). */
+function phaseWord(text: string): boolean {
+  return /决算|预算|执行|实际支出/.test(fold(text).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, ''));
 }
 /** A header that only names a phase ("年初预算数", "决算数"): a total column of that phase. */
 const PHASE_ONLY = /^(?:本年)?(?:年初预算|调整预算|全年预算|预算|决算)(?:数)?$/;
@@ -275,7 +283,8 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       const spending = /支出/.test(side) ? true : /收入/.test(side) ? false : gi > 0;
       const name = stripMarker(label.name);
       const colSource = appropriationIn(col.path.join('/'));
-      const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '');
+      // A year before the phase ("2020年预算数") names the column's year, not another column.
+      const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '').replace(/^(?:19|20)\d{2}年度?/, '');
       const colTotal = col.path.length === 0 || TOTAL.test(lastSeg) || PHASE_ONLY.test(lastSeg);
       const phase = phaseIn(col.path);
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
@@ -283,25 +292,28 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
         h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
         continue;
       }
+      const year = yearsIn(col.path.join('/'))[0] ?? ctx.year;
       const fact = (flow: Flow, src: Source | null, extra: Partial<FactTarget> = {}): FactTarget => ({
-        kind: 'fact', year: ctx.year, phase, flow, source: src, basis: null, functional: null, economic: null, ...extra,
+        kind: 'fact', year, phase, flow, source: src, basis: null, functional: null, economic: null, ...extra,
       });
       const key = labels.join(',');
       const planned = phase === '决算' ? {} : { phase };
-      if (/^总计$/.test(name)) {
-        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year: ctx.year, unit: '万元', ...planned };
-        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year: ctx.year, unit: '万元', ...planned };
+      // "总计" on both sides, or "收入总计" / "支出总计" (budgets, spaced letter by letter).
+      if (/^(?:收入|支出)?总计$/.test(name)) {
+        if (spec.source === null) h.target = { kind: 'measure', role: spending ? 'spending.grand-total' : 'income.grand-total', year, unit: '万元', ...planned };
+        else if (colTotal) h.target = { kind: 'measure', role: spending ? 'fiscal.spending-total' : 'fiscal.income-total', year, unit: '万元', ...planned };
         else {
           // 总计 by appropriation = that column's 本年合计 + its 结转和结余: kept as a figure checked against them.
           const src = colSource ?? spec.source;
           h.target = spending
-            ? { kind: 'sum', year: ctx.year, cells: [fact('支出', src), fact('年末结转和结余', src)] }
-            : { kind: 'sum', year: ctx.year, cells: [fact('收入', src), fact('年初结转和结余', src)] };
+            ? { kind: 'sum', year, cells: [fact('支出', src), fact('年末结转和结余', src)] }
+            : { kind: 'sum', year, cells: [fact('收入', src), fact('年初结转和结余', src)] };
         }
         continue;
       }
       if (!spending) {
-        if (/^本年收入合计$|^收入合计$/.test(name)) h.target = fact('收入', source);
+        // The 财政拨款 budget 总表 heads its rows "一、本年收入" / "一、本年支出" (the total, its parts below).
+        if (/^本年收入(?:合计)?$|^收入合计$/.test(name)) h.target = fact('收入', source);
         else if (/^年初.*结[转余]/.test(name)) {
           carryIn.add(key);
           h.target = fact('年初结转和结余', source);
@@ -316,7 +328,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
         }
         continue;
       }
-      if (/^本年支出合计$|^支出合计$/.test(name)) h.target = fact('支出', source);
+      if (/^本年支出(?:合计)?$|^支出合计$/.test(name)) h.target = fact('支出', source);
       else if (/^年末.*结[转余]/.test(name)) h.target = fact('年末结转和结余', source);
       else {
         const basis = BASIS_PATTERNS.find(([re]) => re.test(name))?.[1];
@@ -415,6 +427,9 @@ const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）]
 /** 一般公共预算财政拨款“三公”经费支出决算表: 预算数 and 决算数 by item, across or down. */
 export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Context): Hit[] {
   const out: Hit[] = [];
+  // The phase of a column that names none: the title's ("…“三公”经费预算表", "…决算情况"); a table
+  // naming it nowhere (a "汇总情况表" of 合计 | 因公出国 | …) may be a budget or an actual.
+  const titled = phaseWord(section);
   for (const r of bodyRows(t)) {
     for (const [c, labels] of t.labelsOf) {
       const n = numberAt(t, r, c);
@@ -433,8 +448,12 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
-      const named = phaseIn(segs);
-      const phase: Phase | undefined = named !== '决算' ? named : undefined;
+      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : titled ? phaseIn([section]) : null;
+      if (!named && !count) {
+        h.reason = `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：表名和表头都没有写明是预算数还是决算数，无法判断这个“三公”金额是哪一种`;
+        continue;
+      }
+      const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
       // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
       // against the previous year is the report year's; else the report year.
       const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
