@@ -172,8 +172,9 @@ const measureKey = (t: MeasureTarget) => JSON.stringify([t.role, t.stat ?? 'valu
  * one (`cellText` folds it), so the rules read both back (`printedCell`).
  */
 function quoteOf(h: Hit): string {
-  // A budget's table (its title names 预算, not 决算) is no 公开0N表 of the 决算: its tag is not claimed.
-  const budget = /预算/.test(fold(h.section).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '')) && !/决算/.test(h.section);
+  // A budget's table (its title names 预算, or 收支 as the budget's 总表 do, and not 决算) is no
+  // 公开0N表 of the 决算: its tag is not claimed.
+  const budget = /预算|收支/.test(fold(h.section).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '')) && !/决算/.test(h.section);
   const code = budget ? undefined : TABLES.find((t) => t.id === h.table)?.code;
   // A row without a label cell is named by its number alone (rowLabel "第N行"): not twice.
   const row = h.rowLabel === `第${h.row + 1}行` ? '' : ` ${h.rowLabel}`;
