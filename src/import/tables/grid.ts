@@ -103,10 +103,13 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
     for (let r = Math.max(m.r0, h); r <= Math.min(m.r1, b - 1); r++) for (let c = m.c0; c <= m.c1 && c < width; c++) head[r - h][c] = v;
   }
   // Files without merge records (CSV, "centre across selection") leave a group header in its
-  // first cell only; it spans the empty cells to its right that have sub-headers below.
+  // first cell only; it spans the empty cells to its right that have sub-headers below, within
+  // the group above it: a column where a higher header starts another group ("公务接待费" after
+  // "公务用车购置及运行费") is not under the sub-header to its left ("公务用车运行费").
   for (let r = 0; r < head.length - 1; r++) {
     for (let c = 1; c < width; c++) {
-      if (head[r][c] === '' && head[r][c - 1] !== '' && head.slice(r + 1).some((x) => x[c] !== '') && head.slice(r + 1).some((x) => x[c - 1] !== '')) head[r][c] = head[r][c - 1];
+      const sameGroup = head.slice(0, r).every((x) => x[c] === x[c - 1]);
+      if (head[r][c] === '' && head[r][c - 1] !== '' && sameGroup && head.slice(r + 1).some((x) => x[c] !== '') && head.slice(r + 1).some((x) => x[c - 1] !== '')) head[r][c] = head[r][c - 1];
     }
   }
   // Also find the money unit: in the rows above the body (title, 单位 line, headers).

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importTables } from '../../../../src/import/tables';
-import { opts, xlsx } from './helpers';
+import { opts, utf8, xlsx } from './helpers';
 
 const quoteOf = (x: { provenance: { kind: string; quote?: string } }) => (x.provenance.kind === 'stated' ? x.provenance.quote : '');
 
@@ -137,6 +137,30 @@ describe('三公 phase', () => {
     expect(r.file!.measures.filter((m) => m.role === 'sangong.total').map((m) => [m.phase ?? '决算', m.value])).toEqual([
       ['年初预算', 22],
       ['决算', 8.77],
+    ]);
+  }, 30_000);
+});
+
+describe('CSV header groups (no merge records)', () => {
+  it('a sub-header does not spread past the column where a higher header starts another group', async () => {
+    const csv = [
+      '2017年度一般公共预算财政拨款“三公”经费支出决算表,,,,,,,,,',
+      '单位:万元,,,,,,,,,',
+      '合计,,公务用车购置及运行费,,,,,,公务接待费,',
+      ',,小计,,公务用车购置费,,公务用车运行费,,,',
+      '预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数,预算数,决算数',
+      '22.00,8.77,14.00,8.47,,,14.00,8.47,8.00,0.30',
+    ].join('\r\n');
+    const r = await importTables(utf8(csv), opts('07.csv', { year: 2017 }));
+    const of = (role: string) => r.file!.measures.filter((x) => x.role === role).map((x) => [x.phase ?? '决算', x.value]);
+    expect(r.review).toEqual([]);
+    expect(of('sangong.item:公务接待')).toEqual([
+      ['年初预算', 8],
+      ['决算', 0.3],
+    ]);
+    expect(of('sangong.item:公务用车运行维护')).toEqual([
+      ['年初预算', 14],
+      ['决算', 8.47],
     ]);
   }, 30_000);
 });
