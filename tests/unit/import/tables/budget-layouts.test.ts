@@ -39,7 +39,7 @@ describe('部门收支总表 (budget)', () => {
         ['支出', null, null, 120.5],
       ]),
     );
-    const grand = r.file!.measures.filter((m) => /grand-total/.test(m.role));
+    const grand = r.file!.measures.filter((m) => /grand-total/.test(m.role ?? ""));
     expect(grand.map((m) => [m.role, m.phase, m.value])).toEqual(
       expect.arrayContaining([
         ['income.grand-total', '年初预算', 120.5],
@@ -110,7 +110,7 @@ describe('三公 phase', () => {
 
   it('sends every amount to review, with sheet, row and column, when neither the title nor a header names 预算 or 决算', async () => {
     const r = await importTables(await xlsx([wide('2017年渝中区“三公”经费汇总情况表'), companion]), opts('汇总.xlsx', { year: 2017 }));
-    expect(r.file!.measures.filter((m) => /sangong/.test(m.role))).toEqual([]);
+    expect(r.file!.measures.filter((m) => /sangong/.test(m.role ?? ""))).toEqual([]);
     expect(r.review.map((x) => [x.value, x.where])).toEqual([
       [5834, { sheet: '三公', row: 5, column: 'A' }],
       [100, { sheet: '三公', row: 5, column: 'B' }],
