@@ -448,7 +448,9 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
-      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : titled ? phaseIn([section]) : null;
+      // A 其中 column ("本年预算数 | 其中:公共预算财政拨款") is part of the figure to its left: its phase.
+      const whole = partOf(col.path) ? [...t.columns.slice(0, c)].reverse().find((x) => phaseWord(x.path.join('/'))) : undefined;
+      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : whole ? phaseIn(whole.path) : titled ? phaseIn([section]) : null;
       if (!named && !count) {
         h.reason = `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：表名和表头都没有写明是预算数还是决算数，无法判断这个“三公”金额是哪一种`;
         continue;

@@ -131,6 +131,17 @@ describe('三公 phase', () => {
     expect([total.value, total.phase ?? '决算']).toEqual([5834, phase]);
   }, 30_000);
 
+  it('a 其中 column naming no phase is part of the figure to its left, of that figure’s phase', async () => {
+    const rows = [['2015年部门“三公”经费情况统计表', null, null], [null, '单位:万元', null], ['项 目', '本年预算数', '其中:公共预算财政拨款'], ['合 计', 34.35, 30], ['2.公务接待费', 1.7, 1.7]];
+    const r = await importTables(await xlsx([{ name: '三公', rows }, companion]), opts('三公.xlsx', { year: 2015 }));
+    expect(r.review).toEqual([]);
+    expect(r.file!.measures.filter((m) => m.role === 'sangong.total').map((m) => [m.phase, m.value])).toEqual([['年初预算', 34.35]]);
+    expect(r.file!.measures.filter((m) => m.role === null || m.role === undefined).map((m) => [m.phase, m.value, m.label])).toEqual([
+      ['年初预算', 30, expect.stringContaining('公共预算财政拨款')],
+      ['年初预算', 1.7, expect.stringContaining('公共预算财政拨款')],
+    ]);
+  }, 30_000);
+
   it('a header naming the phase wins over the title (预算数 under a 决算 title is a budget)', async () => {
     const rows = [['“三公”经费支出决算表', null, null], [null, null, '单位:万元'], ['项目', '预算数', '决算数'], ['合计', 22, 8.77]];
     const r = await importTables(await xlsx([{ name: '07', rows }, companion]), opts('07.xlsx', { year: 2017 }));
