@@ -3,7 +3,8 @@
  * with `?e2e` before the hash (the project and the naive floor then expose their ECharts instances
  * on window.__charts; nothing else changes), polled every 50 ms until the route's chart has drawn
  * (data-drawn="true") an item that the pointer can hit, and that item is clicked with the mouse as
- * soon as it can be. The answer is the first frame in which the view shows its new selection:
+ * soon as it can be. Meanwhile the mouse moves, as a reader's would (a prerendered page starts its
+ * app on the reader's first sign of use). The answer is the first frame in which the view shows its new selection:
  *   - the URL hash changed (the project keeps its selection there: overview, spending, assets,
  *     operations, quality; the naive floor writes #/?focus=<item>), or
  *   - an element's data-current became the clicked item's key (#/screen's callout), or
@@ -111,12 +112,15 @@ export async function measureClick(browser, { url, target = {}, throttle = false
   try {
     await page.goto(full, { waitUntil: 'commit', timeout: timeoutMs });
     let clicks = 0;
+    let moves = 0;
     let liveAt = null;
     let first = null;
     while (Date.now() - t0 < timeoutMs) {
       const t = await page.evaluate(findTarget, { charts: target.charts ?? null, key: target.key ?? null, unit: target.unit ?? null, skip: clicks }).catch(() => null);
       if (!t) {
         if (clicks && !(await page.evaluate(() => !!window.__charts).catch(() => false))) break;
+        // The reader's hand is on the mouse: a prerendered page starts its app on that (src/state/start-gate.ts).
+        await page.mouse.move(100 + (moves++ % 2), 200).catch(() => {});
         await page.waitForTimeout(50);
         continue;
       }

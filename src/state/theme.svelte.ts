@@ -2,8 +2,9 @@
  * Light / dark / system theme for the analysis views. A reader preference, not part of the
  * view, so it lives in localStorage rather than the URL. The big screen is always dark.
  */
+import { DECAL_KEY, THEME_KEY as KEY } from './start-gate';
+
 export type ThemePref = 'light' | 'dark' | 'system';
-const KEY = 'budget-dashboard:theme';
 
 class Theme {
   pref = $state<ThemePref>('system');
@@ -18,7 +19,7 @@ class Theme {
   init(): void {
     const stored = localStorage.getItem(KEY);
     if (stored === 'light' || stored === 'dark' || stored === 'system') this.pref = stored;
-    this.decal = localStorage.getItem(`${KEY}:decal`) === '1';
+    this.decal = localStorage.getItem(DECAL_KEY) === '1';
     const mq = matchMedia('(prefers-color-scheme: dark)');
     this.systemDark = mq.matches;
     mq.addEventListener('change', (e) => (this.systemDark = e.matches));
@@ -31,7 +32,7 @@ class Theme {
 
   setDecal(on: boolean): void {
     this.decal = on;
-    localStorage.setItem(`${KEY}:decal`, on ? '1' : '0');
+    localStorage.setItem(DECAL_KEY, on ? '1' : '0');
   }
 }
 

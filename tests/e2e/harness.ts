@@ -49,6 +49,12 @@ export interface OpenOptions {
   wait?: 'ready' | 'load';
   /** false = a context with JavaScript off (the prerendered pages alone); 'ready' then waits for the load event only. */
   javaScript?: boolean;
+  /**
+   * true (default) = every page of the context moves the pointer at its load event, as a reader at
+   * a desk does: a prerendered page starts its app on such a sign (src/state/start-gate.ts).
+   * false = nobody there: the page starts only when it has sat quiet for a while.
+   */
+  intent?: boolean;
 }
 
 export interface CspViolation {
@@ -139,6 +145,9 @@ const CSP_LISTENER = `(() => {
   });
 })();`;
 
+/** A reader's first sign of use, at each document's load event (OpenOptions.intent). */
+const INTENT = `addEventListener('load', () => dispatchEvent(new PointerEvent('pointermove', { bubbles: true })), { once: true });`;
+
 /** Open `path` (relative to the chosen server's base URL) in a fresh context of the file's browser. */
 export async function openPage(path = '', opts: OpenOptions = {}): Promise<Session> {
   const baseUrl = opts.url ?? inject(opts.base === 'sub' ? 'subUrl' : 'rootUrl');
@@ -167,6 +176,7 @@ export async function openPage(path = '', opts: OpenOptions = {}): Promise<Sessi
 
   await context.exposeFunction('__e2eCsp', (v: CspViolation) => void issues.csp.push(v));
   await context.addInitScript(CSP_LISTENER);
+  if (opts.intent !== false) await context.addInitScript(INTENT);
   if (opts.localStorage) {
     await context.addInitScript((entries: Record<string, string>) => {
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);

@@ -129,3 +129,77 @@ describe('nothing before the first paint but the page', () => {
     }
   });
 });
+
+describe('a prerendered page starts its app when the reader shows up', () => {
+  /** The app's chunks and data files the page has fetched so far. */
+  const appRequests = (page: Page) =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/data\/|\/assets\/client-/.test(n)));
+
+  /** A browser that is never idle: the quiet-page start never comes, only the reader starts the app. */
+  const neverIdle = (page: Page) => page.addInitScript(() => void (window.requestIdleCallback = () => 0));
+
+  test('nothing of the app loads until the pointer moves; then it hydrates the same page', async () => {
+    const s = await openPage('', { wait: 'load', intent: false });
+    const { page } = s;
+    try {
+      await watchPaints(page);
+      await neverIdle(page);
+      await s.goto('spending/index.html#/spending');
+      expect(await page.evaluate(() => document.documentElement.dataset.start)).toBe('on-intent');
+      expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
+      expect(await appRequests(page)).toEqual([]);
+      await page.mouse.move(200, 300);
+      await waitForReady(page);
+      await waitForCharts(page, 4);
+      expect(await kept(page), 'hydration kept the prerendered DOM').toBe(true);
+      expect((await appRequests(page)).length).toBeGreaterThan(0);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a button pressed before the app took over is pressed again once it has', async () => {
+    const s = await openPage('', { wait: 'load', intent: false });
+    const { page } = s;
+    try {
+      await neverIdle(page);
+      await s.goto('spending/index.html#/spending');
+      // The press itself is the first sign of the reader: the app starts on it.
+      await page.getByRole('button', { name: /^下钻到 / }).first().click();
+      await waitForReady(page);
+      await expect.poll(() => page.evaluate(() => location.hash), { timeout: 30_000 }).toMatch(/[?&]path=[^&]+/);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a page nobody touches starts by itself once it has sat quiet', async () => {
+    const s = await openPage('', { wait: 'load', intent: false });
+    try {
+      await s.goto('index.html#/');
+      expect(await s.page.evaluate(() => document.documentElement.dataset.start)).toBe('on-intent');
+      await waitForReady(s.page);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test.each([
+    ['the big screen (it cycles by itself)', 'screen/index.html#/screen', {}],
+    ['a view the page does not hold (a drill path)', 'spending/index.html#/spending?path=f%3A206', {}],
+    ['a dark theme (the prerender is drawn light)', 'index.html#/', { colorScheme: 'dark' as const }],
+  ])('starts without waiting for %s', async (_, path, opts) => {
+    const s = await openPage('', { wait: 'load', intent: false, ...opts });
+    const { page } = s;
+    try {
+      await s.goto(path);
+      expect(await page.evaluate(() => document.documentElement.dataset.start)).toBe('now');
+      await waitForReady(page);
+    } finally {
+      await s.close();
+    }
+  });
+});
