@@ -231,6 +231,8 @@ export interface ExtractOptions {
   unitName?: string;
   /** The document's genre (meta.ts), when known. */
   genre?: string;
+  /** The report says its 预算数 are the adjusted full-year budgets (meta.ts budgetsAdjusted). */
+  budgetsAdjusted?: boolean;
   trees: TreeIndex;
 }
 
@@ -388,6 +390,7 @@ class SentenceReader {
     if (form.form === 'completion') {
       if (form.named) lineBase.budget = form.phase;
       else if (lineBase.budget) form = { ...form, phase: lineBase.budget };
+      else if (this.opts.budgetsAdjusted) form = { ...form, phase: '调整预算' };
     }
     if (st.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: st.completionPhase };
     st.completionPhase = null;
@@ -445,6 +448,10 @@ class SentenceReader {
       if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') {
         topic = { target: resolved as Target, quoteStart: s.start + r.gapStart };
         st.topic = topic;
+        // "…支出总计3534.19万元。收、支与2023年度相比，减少419.79万元": the clause names both totals,
+        // so the change is both totals' change (placeChange adds the twin).
+        const twin = twinOf(topic.target, cleanSubject(named));
+        if (twin) this.twins.set(topic, twin);
       } else {
         resolved = null;
         topic = carried();
@@ -488,6 +495,9 @@ class SentenceReader {
     // which figure they are ("其中：因公出国(境)费0万元" after "预算为20万元").
     if (topic && st.partsPhase && topic.target.phase === '决算' && !/预算|决算|执行|实际|完成|支出数/.test(subjectText))
       topic = { ...topic, target: { ...topic.target, phase: st.partsPhase } as Target };
+    // A bare "预算" in a report that says its budgets are the adjusted ones ("年初预算" stays 年初).
+    if (topic && this.opts.budgetsAdjusted && topic.target.phase === '年初预算' && !/年初/.test(subjectText))
+      topic = { ...topic, target: { ...topic.target, phase: '调整预算' } as Target };
     return { topic, resolved };
   }
 
@@ -514,6 +524,7 @@ class SentenceReader {
     if (target.kind === 'fact' && target.note) notes.push(target.note);
     if (fixed) notes.push(`原文此句年份写作 ${fixed.from} 年，与比较年份相同，按报告年度记为 ${fixed.to} 年`);
     if (m.from) notes.push(`报告以“${m.from}”列示（${m.printed}${m.from}），已换算为万元`);
+    if (opts.budgetsAdjusted && target.phase === '调整预算' && !/调整|全年/.test(r.subjectText)) notes.push('报告说明其预算数为调整后的全年预算数，按调整预算记');
     return {
       target,
       year: fixed ? fixed.to : fy.year,
@@ -763,6 +774,6 @@ class SentenceReader {
     const prev = (this.st.topic ?? this.carry)?.target;
     const before = this.s.folded.slice(0, m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, before, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   }
 }

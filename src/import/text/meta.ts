@@ -94,3 +94,13 @@ export function signedDate(lines: Line[]): string | null {
   }
   return null;
 }
+
+/**
+ * "决算数与预算数持平的主要原因是预算数为按规定程序调整后的全年预算数": the report says that its
+ * budget figures are the budgets as adjusted during the year, so a bare "预算" in it is the 调整预算,
+ * not the 年初预算 it means elsewhere.
+ */
+const ADJUSTED_BUDGETS = /预算数?(?:为|是|系|均为|指)(?:按(?:照)?(?:规定)?程序)?调整(?:后|以后)的?(?:全年)?预算(?:数)?/;
+export function budgetsAdjusted(lines: Line[]): boolean {
+  return lines.some((l) => l.kind === 'body' && ADJUSTED_BUDGETS.test(l.folded));
+}

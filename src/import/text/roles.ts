@@ -31,6 +31,8 @@ export interface SubjectContext {
   sentence: string;
   /** Folded text of the figure's own clause, from the last comma or semicolon before it. */
   clause?: string;
+  /** Folded text of the sentence before the figure. */
+  before?: string;
   tail: string;
   /** Roles already seen in this sentence (for 其中 lists of 在编人员). */
   seen: Set<string>;
@@ -212,6 +214,10 @@ function money(s: string, c: SubjectContext): Resolved {
   // "收、支总计X万元", "收入支出总计X万元", "收支较上年减少…": one figure named for both totals is read
   // as 收入总计, the first it names.
   if (/^(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  // "镇财政决算收支总计8472.11万元": words before the pair say whose totals they are; still both
+  // totals (a fund source's own "一般公共预算收支总计" is not the unit's, below).
+  if (/(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:决算)?(?:总计|总额)(?:均|各|都)?$/.test(s) && !GOV_FUND_WORDS.some(([re]) => re.test(s)))
+    return measure('income.grand-total', '收入总计', phase);
   const project = projectRole(s, c, phase);
   if (project) return project;
 
@@ -252,6 +258,30 @@ function money(s: string, c: SubjectContext): Resolved {
   return null;
 }
 
+/** Kinds of staff establishment a report counts apart, with the count printed after each ("行政编制5名，事业编制3名"). */
+const STAFF_KIND_COUNTS = /(行政|事业|工勤|参公|机关)编制(?:数|人数)?(?:为|是|共)?(\d+)(?:人|名)/g;
+const STAFF_KIND_AT_END = /(行政|事业|工勤|参公|机关)编制(?:数|人数)?$/;
+
+/**
+ * "行政编制0人,实有人数0人;事业编制334人,实有人数301人": a sentence that counts two kinds of
+ * establishment gives each kind's quota and the people in post after it. A kind is the unit's
+ * 编制数 (and the people after it its 在编人员) only when every other kind is printed as 0, so that
+ * it is the whole; a kind printed as 0 is kept under its own words; with two kinds above 0 the
+ * unit's total is not printed, and the figure goes to review. Null when the sentence counts one kind.
+ */
+function staffKind(s: string, c: SubjectContext): Resolved {
+  const kinds = [...c.sentence.matchAll(STAFF_KIND_COUNTS)].map((m) => ({ kind: m[1], value: Number(m[2]) }));
+  if (new Set(kinds.map((k) => k.kind)).size < 2) return null;
+  const own = STAFF_KIND_AT_END.exec(s)?.[1];
+  const inPost = !own && /^(?:实有人[员数]?|实际(?:人数)?|在职(?:人员)?|在编(?:人员)?)$/.test(s);
+  const kind = own ?? (inPost ? [...(c.before ?? '').matchAll(STAFF_KIND_COUNTS)].pop()?.[1] : undefined);
+  if (!kind) return null;
+  const mine = kinds.find((k) => k.kind === kind);
+  if (mine?.value === 0) return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
+  if (kinds.every((k) => k.kind === kind || k.value === 0)) return inPost ? measure('staff.in-post', '在编人员') : measure('staff.quota', '编制数');
+  return { kind: 'none', reason: `句中分别列出${[...new Set(kinds.map((k) => `${k.kind}编制`))].join('、')}，各是编制（或其实有人数）的一部分，单位的总数句中没有写出` };
+}
+
 function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
@@ -290,6 +320,8 @@ function count(s: string, c: SubjectContext): Resolved {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
       return measure(`staff.other:${name}`, name);
     }
+    const byKind = staffKind(s, c);
+    if (byKind) return byKind;
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
@@ -306,7 +338,8 @@ function percent(s: string, c: SubjectContext): Resolved {
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
   if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
-  if (/执行率/.test(s)) return measure('project.execution-rate', '项目资金执行率');
+  // "政府采购执行率" measures procurement against its plan, not a project's funds.
+  if (/执行率/.test(s) && !/采购/.test(s)) return measure('project.execution-rate', '项目资金执行率');
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;
