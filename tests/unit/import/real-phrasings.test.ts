@@ -323,3 +323,90 @@ describe('a PDF page break inside a sentence', () => {
     ]);
   });
 });
+
+describe('both totals named once', () => {
+  const head = '某某镇人民政府2024年度决算公开说明';
+
+  it('"收、支与2023年度相比,减少…" in a sentence of its own: the change and growth of both totals', () => {
+    const body = '1.总体情况。2024年度收入总计3534.19万元,支出总计3534.19万元。收、支与2023年度相比,减少419.79万元,下降10.6%,主要原因是项目支出减少。';
+    expect(measures(body, head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2024, 3534.19],
+      ['spending.grand-total', 'value', '决算', 2024, 3534.19],
+      ['income.grand-total', 'change', '决算', 2024, -419.79],
+      ['spending.grand-total', 'change', '决算', 2024, -419.79],
+      ['income.grand-total', 'growth', '决算', 2024, -10.6],
+      ['spending.grand-total', 'growth', '决算', 2024, -10.6],
+    ]);
+  });
+
+  it('"镇财政决算收支总计8472.11万元": words before 收支总计 keep it both totals', () => {
+    const body = '(一)收入支出决算总体情况说明:2024年镇财政决算收支总计8472.11万元。';
+    expect(measures(body, head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2024, 8472.11],
+      ['spending.grand-total', 'value', '决算', 2024, 8472.11],
+    ]);
+  });
+
+  it('"一般公共预算收支总计" is a fund source’s totals, not the unit’s: review', () => {
+    const r = run('2024年一般公共预算收支总计500万元。', head);
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['500万元']);
+  });
+});
+
+describe('a report that says its budgets are the adjusted ones', () => {
+  const head = '某某局2023年度“三公”经费支出决算情况说明';
+  const note = '决算数与预算数持平的主要原因是预算数为按规定程序调整后的全年预算数。';
+
+  it('"预算为6.35万元…完成预算的100%" after "预算数为按规定程序调整后的全年预算数": 调整预算', () => {
+    const body = `2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元,完成预算的100%。${note}`;
+    const r = run(body, head);
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toEqual([
+      ['sangong.total', 'value', '调整预算', 6.35],
+      ['sangong.total', 'value', '决算', 6.35],
+      ['sangong.total', 'completion', '决算', 100],
+    ]);
+    expect(stated[0].note).toContain('调整后的全年预算数');
+  });
+
+  it('without that sentence a bare 预算 stays the 年初预算, and 年初预算 stays 年初 with it', () => {
+    expect(measures('2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元。', head)[0]).toEqual(['sangong.total', 'value', '年初预算', 2023, 6.35]);
+    expect(measures(`2023年度“三公”经费支出年初预算为6万元,支出决算为6.35万元。${note}`, head)[0]).toEqual(['sangong.total', 'value', '年初预算', 2023, 6]);
+  });
+});
+
+describe('kinds of 编制 counted apart', () => {
+  const head = '某某学校2023年度部门决算';
+
+  it('"行政编制0人,实有人数0人;事业编制334人,实有人数301人": the only kind above 0 is the whole', () => {
+    const body = '(二)人员构成情况\n行政编制0人,实有人数0人;事业编制334人,实有人数301人。';
+    expect(measures(body, head)).toEqual([
+      ['行政编制', 'value', '决算', 2023, 0],
+      ['行政编制实有人数', 'value', '决算', 2023, 0],
+      ['staff.quota', 'value', '决算', 2023, 334],
+      ['staff.in-post', 'value', '决算', 2023, 301],
+    ]);
+  });
+
+  it('two kinds above 0: neither is the unit’s 编制数; all four go to review', () => {
+    const r = run('本年收入合计100万元。行政编制5人,实有人数5人;事业编制3人,实有人数2人。', head);
+    expect(r.file!.measures.filter((m) => m.role?.startsWith('staff.'))).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['5人', '5人', '3人', '2人']);
+  });
+
+  it('one kind alone is the 编制数 as before', () => {
+    expect(measures('事业编制25名,实有人数20人。', head)).toEqual([
+      ['staff.quota', 'value', '决算', 2023, 25],
+      ['staff.in-post', 'value', '决算', 2023, 20],
+    ]);
+  });
+});
+
+describe('rates that are not a project’s', () => {
+  it('"政府采购执行率100%" is not 项目资金执行率: it goes to review', () => {
+    const r = run('政府采购执行率100%。', '某某局2021年度部门整体支出绩效自评报告');
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['100%']);
+  });
+});
