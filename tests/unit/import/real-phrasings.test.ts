@@ -410,3 +410,30 @@ describe('rates that are not a project’s', () => {
     expect(r.review.map((x) => x.text)).toEqual(['100%']);
   });
 });
+
+describe('a budget document', () => {
+  it('"…2024年预算…支出预算安排情况如下" with no 决算 anywhere: its figures are 年初预算, with a warning', () => {
+    const text = [
+      '根据某市人民代表大会批准的2024年预算,2024年市本级一般公共预算安排的“三公”经费支出预算安排情况如下:',
+      '2024年,一般公共预算安排的“三公”经费支出共计3923万元,比2023年预算数减少332万元,下降7.81%。其中:',
+      '公务接待费638万元,比上年年初预算减少317万元。',
+    ].join('\n');
+    const r = importText(`${text}\n`, options({ year: 2024 }));
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toEqual([
+      ['sangong.total', 'value', '年初预算', 3923],
+      ['sangong.total', 'change', '年初预算', -332],
+      ['sangong.total', 'growth', '年初预算', -7.81],
+      ['sangong.item:公务接待', 'value', '年初预算', 638],
+      ['sangong.item:公务接待', 'change', '年初预算', -317],
+    ]);
+    expect(r.warnings.join('')).toContain('预算文件');
+  });
+
+  it('a 决算 that speaks of budgets ("支出预算安排") keeps its 决算 figures', () => {
+    const text = '某局2023年度部门决算\n2023年度“三公”经费支出预算安排10万元,支出决算为8万元。';
+    const r = importText(`${text}\n`, options());
+    expect(r.file!.measures.map((m) => [m.phase ?? '决算', m.value])).toContainEqual(['决算', 8]);
+    expect(r.warnings.join('')).not.toContain('预算文件');
+  });
+});
