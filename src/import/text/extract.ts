@@ -47,7 +47,10 @@ function yearBefore(folded: string, upTo: number, depth?: Uint8Array, atDepth = 
     if (depth && depth[m.index ?? 0] > atDepth) continue;
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
     const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
-    if (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
+    // A date ("2023年7月") is no figure's year, except the date a stock is counted at ("截至2022年12月31日,
+    // 资产原值合计…"): that is the year the figure is about.
+    const asOf = /(?:截至|截止|截止到|截至到)\s*$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 4), m.index));
+    if (!asOf && (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after))) continue;
     year = Number(m[1]);
   }
   return year;

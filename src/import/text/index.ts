@@ -44,7 +44,8 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   if (budgetDocument(lines, kind)) {
     warnings.push('这是一份预算文件（全文没有“决算”“执行”“自评”等字样）：其中的数字都按年初预算记，不作为决算数');
     for (const c of claims) {
-      if (c.target.phase !== '决算') continue;
+      // Amounts only: counts (车辆, 人员) and the assets held are stocks, not budgets.
+      if (c.target.phase !== '决算' || c.kind !== 'money' || (c.target.kind === 'measure' && /^(?:assets|vehicles)\./.test(c.target.role))) continue;
       c.target = { ...c.target, phase: '年初预算' } as typeof c.target;
       c.notes.push('预算文件中的数字，按年初预算记');
     }

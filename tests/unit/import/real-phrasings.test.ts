@@ -437,3 +437,20 @@ describe('a budget document', () => {
     expect(r.warnings.join('')).not.toContain('预算文件');
   });
 });
+
+describe('the date a stock is counted at', () => {
+  const head = '某局2023年度部门决算';
+  it('"截至2022年12月31日" in a 2023 report: another year, so review; "截至2023年12月31日" is the report’s', () => {
+    expect(reviewed('截至2022年12月31日,本单位共有车辆3辆。', head)).toEqual(['3辆']);
+    expect(measures('截至2023年12月31日,本单位共有车辆3辆。', head)).toEqual([['vehicles.count', 'value', '决算', 2023, 3]]);
+  });
+
+  it('a budget document’s vehicles are counted, not budgeted', () => {
+    const text = '某中心2023年部门预算\n(二)政府采购预算安排情况说明。\n2023年政府采购预算17000元。\n(三)国有资产的总体情况说明。\n共有车辆1辆。';
+    const r = importText(`${text}\n`, options());
+    expect(r.file!.measures.map((m) => [m.role, m.phase ?? '决算', m.value])).toEqual([
+      ['procurement.total', '年初预算', 1.7],
+      ['vehicles.count', '决算', 1],
+    ]);
+  });
+});
