@@ -347,7 +347,7 @@ function percent(s: string, c: SubjectContext): Resolved {
 
 /** 单价 thresholds a text names ("单价50万元以上", "单价100万元以上"), as numbers. */
 const thresholds = (text: string): number[] =>
-  [...text.matchAll(/单价[^,;。]*?(\d+|五十|一百)万元以上/g)].map((m) => (m[1] === '五十' ? 50 : m[1] === '一百' ? 100 : Number(m[1])));
+  [...text.matchAll(/单价[^,;。]*?(\d+|五十|一百)万元(?:\((?:含|不含)\))?以上/g)].map((m) => (m[1] === '五十' ? 50 : m[1] === '一百' ? 100 : Number(m[1])));
 
 /**
  * Equipment counted over 单价50万元以上: the threshold of the figure's own clause, else the only

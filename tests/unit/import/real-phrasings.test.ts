@@ -454,3 +454,12 @@ describe('the date a stock is counted at', () => {
     ]);
   });
 });
+
+describe('thresholds with (含)', () => {
+  it('"单价100万元(含)以上专用设备0台": 100万元 is a bound, not a figure; "单价50万元(含)以上通用设备1台" is the 50万 count', () => {
+    const rows = measures('截至2024年12月31日,本部门共有车辆2辆;单价50万元(含)以上通用设备1台,单价100万元(含)以上专用设备0台。', '某局2024年度部门决算');
+    expect(rows.map((m) => m[4])).not.toContain(100);
+    expect(rows.map((m) => m[4])).not.toContain(50);
+    expect(rows).toContainEqual(['assets.equipment-500k', 'value', '决算', 2024, 1]);
+  });
+});
