@@ -193,6 +193,8 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
+const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
 /** Labels that name a difference or remainder of some item, not an item. */
 const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
 /** Connecting words left at the ends of a lead or tail. */
@@ -214,6 +216,9 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   if (label.length < 2 || label.length > 24) return null;
   // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals.
   if (MODEL_WORDS.test(label) && m.kind !== 'count' && !/项目/.test(label)) return null;
+  // "年初预算为30万元" after an item the reader could not name: a phase says which figure of the item
+  // it is, not what the item is.
+  if (PHASE_LABEL.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
@@ -761,7 +766,10 @@ class SentenceReader {
       if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
     }
     // "2、支出：799.12万元", "2021年度，某学区支出为X万元" with nothing before it: the unit's spending.
-    if (!resolved && phase === '决算' && !st.topic && !this.carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
+    // Not in a sentence about an item the reader could not name (a 类/款/项 path, a figure before
+    // that went to review): there "支出决算为32万元" is that item's.
+    const aboutUnnamed = this.reviewed.size > 0 || /\((?:类|款|项)\)/.test(this.s.folded);
+    if (!resolved && phase === '决算' && !st.topic && !this.carry && !aboutUnnamed && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
       resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
     if (!resolved || resolved.kind === 'none') return resolved;
     if (st.scope && !/(?:财政拨款|基金|国有资本)/.test(subject)) resolved = scopedTo(resolved as Target, st.scope);

@@ -463,3 +463,11 @@ describe('thresholds with (含)', () => {
     expect(rows).toContainEqual(['assets.equipment-500k', 'value', '决算', 2024, 1]);
   });
 });
+
+describe('a phase without its item', () => {
+  it('"人大事务(款)行政运行(项)。年初预算为30万元,支出决算为32万元": both to review, never a figure named "年初预算"', () => {
+    const r = run('1.一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为30万元,支出决算为32万元,完成年初预算的106.67%。', '某镇2024年度部门决算');
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['30万元', '32万元', '106.67%']);
+  });
+});
