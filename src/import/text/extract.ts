@@ -152,6 +152,8 @@ function namedBefore(gap: string): string | null {
   // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
   if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
   const subject = stripAsides(last)
+    // Text copied from a PDF spaces the year out ("收、支与 2023 年度相比").
+    .replace(/\s+/g, '')
     .replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '')
     // "收、支与2023年度相比": the comparison the clause sets is not part of the item's name.
     .replace(/(?:较|比|与|同)?(?:上年度?|去年|\d{4}年度?)(?:决算数?)?(?:相比|相较|比较)$/, '')

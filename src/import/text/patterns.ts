@@ -31,8 +31,10 @@ const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?�
 const COMPARISON_CLAUSE = [new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`), new RegExp(String.raw`${BASE_WORD}(?:相比|相较)$`)];
 /** The base a comparison-only clause sets, or null when the words set none. */
 export function comparisonOnly(gap: string): ReturnType<typeof baseOf> | null {
+  // Text copied from a PDF spaces the year out ("与 2022 年度相比").
+  const words = gap.replace(/\s+/g, '');
   for (const re of COMPARISON_CLAUSE) {
-    const m = re.exec(gap);
+    const m = re.exec(words);
     if (m) return baseOf(m[1]);
   }
   return null;

@@ -471,3 +471,23 @@ describe('a phase without its item', () => {
     expect(r.review.map((x) => x.text)).toEqual(['30万元', '32万元', '106.67%']);
   });
 });
+
+describe('years spaced out in text copied from a PDF', () => {
+  const head = '某某市某某中心 2023 年度单位决算';
+  it('"与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元": the comparison is still last year', () => {
+    const body = '2023 年度财政拨款收入总计 520.30 万元,支出总计 520.30 万元。与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元,增长 4.06%。';
+    expect(measures(body, head).filter((m) => m[1] !== 'value')).toEqual([
+      ['fiscal.income-total', 'change', '决算', 2023, 20.3],
+      ['fiscal.spending-total', 'change', '决算', 2023, 20.3],
+      ['fiscal.income-total', 'growth', '决算', 2023, 4.06],
+      ['fiscal.spending-total', 'growth', '决算', 2023, 4.06],
+    ]);
+  });
+  it('"收、支与 2022 年度相比,减少 10 万元" in a sentence of its own: both totals’ change', () => {
+    const body = '2023 年度收入总计 100 万元,支出总计 100 万元。收、支与 2022 年度相比,减少 10 万元,下降 9.09%。';
+    expect(measures(body, head).filter((m) => m[1] === 'change')).toEqual([
+      ['income.grand-total', 'change', '决算', 2023, -10],
+      ['spending.grand-total', 'change', '决算', 2023, -10],
+    ]);
+  });
+});
