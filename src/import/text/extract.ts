@@ -472,10 +472,11 @@ class SentenceReader {
       resolved = this.resolve('', '', m, m.kind);
       if (resolved?.kind === 'phase') resolved = null;
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: st.topic?.quoteStart ?? s.start + m.leadStart };
-    } else if (m.kind === 'percent' && form.form === 'change' && r.before && r.before.kind === 'money' && this.reviewed.has(r.before) && !m.list) {
+    } else if (m.kind === 'percent' && form.form !== 'value' && !form.subject && r.before && r.before.kind === 'money' && this.reviewed.has(r.before) && !m.list) {
       // "…,210人次,支出2.05万元,较上年减少0.03万元,减少了1.44%": the growth belongs to the change
       // right before it; when that change could not be placed, no earlier figure takes its growth.
-      resolved = { kind: 'none', reason: '紧挨着的前一个增减额未能确定属于哪一项，这个增减率也无法确定' };
+      // So with a share or completion ("某某收入800万元,占66.67%") after an amount that went to review.
+      resolved = { kind: 'none', reason: form.form === 'change' ? '紧挨着的前一个增减额未能确定属于哪一项，这个增减率也无法确定' : '紧挨着的前一个金额未能确定属于哪一项，它的占比或完成率也无法确定' };
     } else {
       const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.

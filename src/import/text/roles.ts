@@ -64,8 +64,9 @@ const measure = (role: string, label: string, phase: Phase = '决算'): Target =
 const FIXED_CLASSES = ['土地、房屋及构筑物', '房屋及构筑物', '通用设备', '专用设备', '文物和陈列品', '图书、档案', '家具、用具、装具及动植物', '无形资产'];
 const VEHICLE_STATUS = ['在用', '出租出借', '闲置', '待处置', '待报废', '报废', '封存'];
 const SOURCE_WORDS: Array<[RegExp, Source]> = [
-  // "一般公共财政拨款" is the older name of the same source.
-  [/一般公共(?:预算)?财政拨款/, '一般公共预算财政拨款'],
+  // "一般公共财政拨款" is the older name of the same source; "一般公共预算拨款收入", "一般公共预算
+  // 当年拨款收入" are the names some provinces' forms print.
+  [/一般公共(?:预算)?(?:财政|当年)?拨款/, '一般公共预算财政拨款'],
   [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
   [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
   // "使用非财政拨款结余" names no appropriation.
@@ -235,8 +236,9 @@ function money(s: string, c: SubjectContext): Resolved {
   // "一般公共预算收入总计": the total of one fund source's table, not the unit's; no place for it.
   if (/总计/.test(s) && GOV_FUND_WORDS.some(([re]) => re.test(s)))
     return { kind: 'none', reason: `“${s}”是一种资金来源的总计，不是单位的收入总计或支出总计，数据格式中没有它的位置` };
-  if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
-  if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  // "收入决算总计" names the same row as 收入总计.
+  if (/收入?(?:决算)?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/支出?(?:决算)?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/^(?:决算)?总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/^(?:决算)?总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   // "上年收入8045.84万元": last year's 本年收入 (the year comes from 上年, as for 上年收入合计).

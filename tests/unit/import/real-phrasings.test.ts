@@ -491,3 +491,23 @@ describe('years spaced out in text copied from a PDF', () => {
     ]);
   });
 });
+
+describe('names of the income rows some forms print', () => {
+  const head = '某局2023年度部门决算';
+  it('"一般公共预算拨款收入800万元,占66.67%": the 一般公共预算财政拨款 income and its share', () => {
+    expect(measures('本年收入合计1200万元,其中:一般公共预算拨款收入800万元,占66.67%。', head)).toEqual([
+      ['income.source:一般公共预算财政拨款', 'share', '决算', 2023, 66.67],
+    ]);
+  });
+  it('"收入决算总计2000万元,支出决算总计2000万元": the two totals', () => {
+    expect(measures('收入决算总计2000万元,支出决算总计2000万元。', head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2023, 2000],
+      ['spending.grand-total', 'value', '决算', 2023, 2000],
+    ]);
+  });
+  it('a share right after an amount that went to review goes to review, never to the total before', () => {
+    const r = run('本年收入合计1200万元,其中:某某奇怪收入800万元,占66.67%。', head);
+    expect(r.file!.measures.filter((m) => m.stat === 'share')).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['800万元', '66.67%']);
+  });
+});
