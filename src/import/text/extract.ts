@@ -195,6 +195,14 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
+/** "一般公共预算财政拨款支出中": the fund source whose spending the clause goes on to split. */
+const WITHIN_SOURCE = /(?:^|[,;:。])([^,;:。]*?(?:一般公共预算|政府性基金预算|国有资本经营预算|财政拨款)[^,;:。]*?)支出(?:决算)?数?中$/;
+const WITHIN_SOURCES: Array<[RegExp, Source]> = [
+  [/一般公共预算/, '一般公共预算财政拨款'],
+  [/政府性基金/, '政府性基金预算财政拨款'],
+  [/国有资本经营/, '国有资本经营预算财政拨款'],
+  [/财政拨款/, '财政拨款'],
+];
 /** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
 /** Labels that name a difference or remainder of some item, not an item. */
@@ -391,6 +399,9 @@ class SentenceReader {
     if (m.threshold) return null;
     const cmp = comparisonOnly(gap);
     if (cmp) st.base = cmp;
+    // "一般公共预算财政拨款支出中,基本支出600万元": a clause naming a fund source's spending, with 中, scopes what follows.
+    const within = WITHIN_SOURCE.exec(gap.replace(/\s+/g, ''));
+    if (within) st.source = WITHIN_SOURCES.find(([re]) => re.test(within[1]))![1];
     // "与2020年执行数相比增加133万元……相应结转下年减少133万元": the line now compares with
     // another figure, so a later bare change no longer follows an earlier 同比.
     if (comparesOther(`${gap}${m.lead}`)) st.base = lineBase.base = null;
@@ -776,6 +787,11 @@ class SentenceReader {
       resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
     if (!resolved || resolved.kind === 'none') return resolved;
     if (st.scope && !/(?:财政拨款|基金|国有资本)/.test(subject)) resolved = scopedTo(resolved as Target, st.scope);
+    // "一般公共预算财政拨款支出800万元,其中:基本支出600万元" and "一般公共预算财政拨款支出中,基本支出…":
+    // the spending type of a fund source's spending is that source's, not the unit's 基本支出.
+    const within = st.source ?? st.scope;
+    if (within && resolved.kind === 'fact' && resolved.cell.flow === '支出' && resolved.cell.basis && !resolved.cell.source && !resolved.cell.functional && !resolved.cell.economic)
+      resolved = { ...resolved, cell: { ...resolved.cell, source: within }, label: `${within}${resolved.cell.basis}` };
     return pairedTotal(resolved, st.topic?.target, cleanSubject(subject));
   }
 

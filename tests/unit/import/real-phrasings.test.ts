@@ -511,3 +511,30 @@ describe('names of the income rows some forms print', () => {
     expect(r.review.map((x) => x.text)).toEqual(['800万元', '66.67%']);
   });
 });
+
+describe('the spending types of a fund source', () => {
+  const head = '某局2023年度部门决算';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.source, f.basis, f.amount]);
+  it('"一般公共预算财政拨款支出800万元,其中:基本支出600万元": that source’s 基本支出, not the unit’s', () => {
+    expect(facts('一般公共预算财政拨款支出800万元,其中:基本支出600万元,项目支出200万元。')).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 600],
+      ['一般公共预算财政拨款', '项目支出', 200],
+    ]);
+  });
+  it('"一般公共预算财政拨款支出中,基本支出600万元": the clause with 中 scopes the items after it', () => {
+    expect(facts('一般公共预算财政拨款支出中,基本支出600万元,项目支出200万元。')).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 600],
+      ['一般公共预算财政拨款', '项目支出', 200],
+    ]);
+  });
+  it('"本年支出合计900万元,其中:基本支出600万元" stays the unit’s', () => {
+    expect(facts('本年支出合计900万元,其中:基本支出600万元,项目支出300万元。')).toEqual([
+      [null, null, 900],
+      [null, '基本支出', 600],
+      [null, '项目支出', 300],
+    ]);
+  });
+});
