@@ -538,3 +538,22 @@ describe('the spending types of a fund source', () => {
     ]);
   });
 });
+
+describe('the rate of a change named as a noun', () => {
+  const head = '某局2023年度部门决算';
+  it('"比上年减少2万元,降幅20%" and "比上年增加100万元,增长率为11.11%": growth with the noun’s sign', () => {
+    expect(measures('“三公”经费支出8万元,比上年减少2万元,降幅20%。', head)).toEqual([
+      ['sangong.total', 'value', '决算', 2023, 8],
+      ['sangong.total', 'change', '决算', 2023, -2],
+      ['sangong.total', 'growth', '决算', 2023, -20],
+    ]);
+    expect(measures('本年收入合计1000万元,比上年增加100万元,增长率为11.11%。', head)).toEqual([
+      ['income.total', 'change', '决算', 2023, 100],
+      ['income.total', 'growth', '决算', 2023, 11.11],
+    ]);
+  });
+  it('"降幅为5%" with nothing it is compared with: review, never a figure named 降幅', () => {
+    expect(reviewed('机关运行经费支出30万元,降幅为5%。', head)).toEqual(['5%']);
+    expect(measures('机关运行经费支出30万元,降幅为5%。', head).map((m) => m[0])).toEqual(['operating.total']);
+  });
+});
