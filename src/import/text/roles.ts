@@ -291,7 +291,8 @@ function count(s: string, c: SubjectContext): Resolved {
   // Only 公务用车 bought is the 三公 figure; "购置车辆0辆" keeps its own words (车辆 is not 公务用车).
   if (/购置/.test(s) && /公务用车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
   // 外事接待 (a part of the 国内公务接待 counted apart) and 其他单位组织的 团组 keep their own words.
-  if (/外事|外宾|其他单位组织/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !s.endsWith(unit) ? unit : ''}`, free: true };
+  // So are the 国(境)外 guests ("国(境)外公务接待批次23个"), counted apart from the 国内 ones.
+  if (/外事|外宾|其他单位组织|国外|境外/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !/(?:批次|人次|个|人)$/.test(s) ? unit : ''}`, free: true };
   if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
     return measure('sangong.reception-batches', '国内公务接待批次');
   if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))

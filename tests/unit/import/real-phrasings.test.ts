@@ -557,3 +557,12 @@ describe('the rate of a change named as a noun', () => {
     expect(measures('机关运行经费支出30万元,降幅为5%。', head).map((m) => m[0])).toEqual(['operating.total']);
   });
 });
+
+describe('guests from abroad', () => {
+  it('"国(境)外公务接待批次23个" after the 国内 counts is kept under its own words, not as a second 国内 count', () => {
+    const rows = measures('2019年国内公务接待批次3978个,接待人次28598人;国(境)外公务接待批次23个,接待人次142人。', '某县2019年度“三公”经费支出决算情况');
+    expect(rows).toContainEqual(['sangong.reception-batches', 'value', '决算', 2019, 3978]);
+    expect(rows).toContainEqual(['国外公务接待批次', 'value', '决算', 2019, 23]);
+    expect(rows.filter((m) => m[0] === 'sangong.reception-batches')).toHaveLength(1);
+  });
+});
