@@ -268,8 +268,8 @@ const STAFF_KIND_AT_END = /(行政|事业|工勤|参公|机关)编制(?:数|人�
  * "行政编制0人,实有人数0人;事业编制334人,实有人数301人": a sentence that counts two kinds of
  * establishment gives each kind's quota and the people in post after it. A kind is the unit's
  * 编制数 (and the people after it its 在编人员) only when every other kind is printed as 0, so that
- * it is the whole; a kind printed as 0 is kept under its own words; with two kinds above 0 the
- * unit's total is not printed, and the figure goes to review. Null when the sentence counts one kind.
+ * it is the whole; otherwise each kind is a part, kept under its own words ("行政编制25人、参公编制20人、
+ * 事业编制26人" states no total). Null when the sentence counts one kind.
  */
 function staffKind(s: string, c: SubjectContext): Resolved {
   const kinds = [...c.sentence.matchAll(STAFF_KIND_COUNTS)].map((m) => ({ kind: m[1], value: Number(m[2]) }));
@@ -279,9 +279,8 @@ function staffKind(s: string, c: SubjectContext): Resolved {
   const kind = own ?? (inPost ? [...(c.before ?? '').matchAll(STAFF_KIND_COUNTS)].pop()?.[1] : undefined);
   if (!kind) return null;
   const mine = kinds.find((k) => k.kind === kind);
-  if (mine?.value === 0) return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
-  if (kinds.every((k) => k.kind === kind || k.value === 0)) return inPost ? measure('staff.in-post', '在编人员') : measure('staff.quota', '编制数');
-  return { kind: 'none', reason: `句中分别列出${[...new Set(kinds.map((k) => `${k.kind}编制`))].join('、')}，各是编制（或其实有人数）的一部分，单位的总数句中没有写出` };
+  if (mine?.value !== 0 && kinds.every((k) => k.kind === kind || k.value === 0)) return inPost ? measure('staff.in-post', '在编人员') : measure('staff.quota', '编制数');
+  return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
 }
 
 function count(s: string, c: SubjectContext): Resolved {

@@ -389,10 +389,13 @@ describe('kinds of 编制 counted apart', () => {
     ]);
   });
 
-  it('two kinds above 0: neither is the unit’s 编制数; all four go to review', () => {
-    const r = run('本年收入合计100万元。行政编制5人,实有人数5人;事业编制3人,实有人数2人。', head);
-    expect(r.file!.measures.filter((m) => m.role?.startsWith('staff.'))).toEqual([]);
-    expect(r.review.map((x) => x.text)).toEqual(['5人', '5人', '3人', '2人']);
+  it('two kinds above 0: neither is the unit’s 编制数; each is kept under its own words', () => {
+    expect(measures('行政编制5人,实有人数5人;事业编制3人,实有人数2人。', head)).toEqual([
+      ['行政编制', 'value', '决算', 2023, 5],
+      ['行政编制实有人数', 'value', '决算', 2023, 5],
+      ['事业编制', 'value', '决算', 2023, 3],
+      ['事业编制实有人数', 'value', '决算', 2023, 2],
+    ]);
   });
 
   it('one kind alone is the 编制数 as before', () => {
