@@ -168,7 +168,7 @@ const TWINS: Record<string, { role: string; label: string }> = {
 };
 function twinOf(target: Target, subject: string): Target | null {
   const t = target.kind === 'measure' ? TWINS[target.role] : undefined;
-  return t && /(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
+  return t && /(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:决算)?(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
 }
 
 /** The phase words after an item's name ("年初预算", "支出决算数"). */
@@ -625,6 +625,12 @@ class SentenceReader {
     const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
     if (stat === 'change' && this.roleUnit(target, m) !== m.kind) {
       this.toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
+      return;
+    }
+    // "较上年减少-50万元": a decrease printed with a minus sign says the direction twice, and the
+    // two may disagree; the reader cannot tell which was meant.
+    if (form.sign === -1 && m.value < 0) {
+      this.toReview(m, '“减少/下降”后面又写了负数，增减方向不能确定');
       return;
     }
     const value = form.sign * m.value;

@@ -203,7 +203,7 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
   // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计;
   // "财政拨款收、支总计" names both, read as the first (extract.ts adds the second).
-  if (/财政拨款收、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
+  if (/财政拨款收(?:入)?、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /收入?(?:决算)?(?:总计|总额)/.test(s) && !/支出?(?:决算)?总/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /支出?(?:决算)?(?:总计|总额)/.test(s) && !/收入?(?:决算)?总/.test(s) && !/一般公共预算|政府性基金|国有资本/.test(s))
     return measure('fiscal.spending-total', '财政拨款支出总计', phase);
@@ -245,7 +245,11 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/本年收入(?:合计)?|收入合计|^(?:上年度?|上一年度?|去年)?收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计|^(?:上年度?|上一年度?|去年)支出(?:决算数?)?$/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
- const listed = termRole(s);
+  const listed = termRole(s);
+  // "人员经费和公用经费支出700万元": two listed items joined name their sum, not the last one.
+  const joined = s.split(/以及|和|及|与|、/);
+  if (listed && joined.length > 1 && joined.slice(0, -1).some((p) => termRole(p) !== null))
+    return { kind: 'none', reason: `“${s}”把几项合在一起列了一个数字：是它们的合计，不是其中任何一项` };
   const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');
   // A project's figures ("实际支出") only where the sentence or the document is about a project.
   const notProject = listed?.startsWith('project.') && !/项目/.test(`${s}${c.sentence}`) && c.genre !== '项目支出绩效自评';

@@ -569,3 +569,25 @@ describe('guests from abroad', () => {
     expect(rows.filter((m) => m[0] === 'sangong.reception-batches')).toHaveLength(1);
   });
 });
+
+describe('sums, pairs and double signs', () => {
+  const head = '某局2023年度部门决算';
+  it('"人员经费和公用经费支出700万元" is their sum, never 公用经费: review', () => {
+    const r = run('本年支出合计1000万元,其中人员经费和公用经费支出700万元。', head);
+    expect(r.file!.measures).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['700万元']);
+  });
+  it('"财政拨款收入支出决算总计500万元,比上年增加20万元": both appropriation totals and their change', () => {
+    expect(measures('2023年度财政拨款收入支出决算总计500万元,比上年增加20万元。', head)).toEqual([
+      ['fiscal.income-total', 'value', '决算', 2023, 500],
+      ['fiscal.spending-total', 'value', '决算', 2023, 500],
+      ['fiscal.income-total', 'change', '决算', 2023, 20],
+      ['fiscal.spending-total', 'change', '决算', 2023, 20],
+    ]);
+  });
+  it('"较上年减少-50万元": the direction is said twice and may disagree: review; "同比增长-5%" is a fall of 5%', () => {
+    expect(measures('本年收入合计1000万元,较上年减少-50万元。', head)).toEqual([]);
+    expect(reviewed('本年收入合计1000万元,较上年减少-50万元。', head)).toHaveLength(1);
+    expect(measures('本年收入合计1000万元,同比增长-5%。', head)).toEqual([['income.total', 'growth', '决算', 2023, -5]]);
+  });
+});
