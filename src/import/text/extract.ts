@@ -121,6 +121,8 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
     return { ...topic, phase, label };
   }
   const unit = ROLE_UNIT(topic.role);
+  // "全年预算数50万元,执行数48万元": what a project's budget became when spent is its 实际支出.
+  if (unit === 'money' && phase === '决算' && /^project\.budget-/.test(topic.role)) return { kind: 'measure', role: 'project.spent', phase, label: '项目实际支出' };
   if (unit === 'money') return { ...topic, phase };
   // After a budget rate ("整体支出预算完成率411%，年初批复预算数235.8万元"): the unit's whole spending.
   if (parseRole(topic.role).name.startsWith('budget.'))

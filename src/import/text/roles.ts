@@ -154,6 +154,9 @@ const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接�
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
+  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
+  // fund it names, not that fund's spending.
+  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
   // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the

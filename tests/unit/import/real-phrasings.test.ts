@@ -591,3 +591,21 @@ describe('sums, pairs and double signs', () => {
     expect(measures('本年收入合计1000万元,同比增长-5%。', head)).toEqual([['income.total', 'growth', '决算', 2023, -5]]);
   });
 });
+
+describe('the performance paragraph of a 决算', () => {
+  const head = '某局2023年度部门决算';
+  it('"对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money evaluated, not the fund’s spending', () => {
+    expect(measures('2023年度,本部门对8个项目开展了绩效自评,涉及一般公共预算支出300万元,占一般公共预算项目支出总额的100%。', head)).toEqual([
+      ['performance.projects', 'value', '决算', 2023, 8],
+      ['performance.amount', 'value', '决算', 2023, 300],
+      ['performance.amount', 'share', '决算', 2023, 100],
+    ]);
+  });
+  it('"某某项目全年预算数50万元,执行数48万元": the executed amount is the project’s 实际支出, not its budget again', () => {
+    expect(measures('某某项目全年预算数50万元,执行数48万元,执行率96%。', head)).toEqual([
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 50],
+      ['project.spent', 'value', '决算', 2023, 48],
+      ['project.execution-rate', 'value', '决算', 2023, 96],
+    ]);
+  });
+});
