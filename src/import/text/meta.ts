@@ -111,6 +111,8 @@ export function budgetsAdjusted(lines: Line[]): boolean {
  * year's budgets: read as 决算 they would be wrong figures on the page.
  */
 export function budgetDocument(lines: Line[], kind: SourceKind): boolean {
+  // A 决算 or 绩效自评 by its title or headings is never a budget, whatever its excerpt holds.
+  if (kind !== '部门预算' && kind !== '其他') return false;
   const text = lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n');
   if (/决算|执行情况|执行数|实际(?:支出|完成|执行)|自评|绩效评价/.test(text)) return false;
   return kind === '部门预算' || /预算(?:安排|公开)|(?:部门|单位)预算|预算(?:情况)?说明|(?:支出|收入|收支|采购)(?:总)?预算|预算拨款/.test(text);
