@@ -207,8 +207,8 @@ const WITHIN_SOURCES: Array<[RegExp, Source]> = [
 ];
 /** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
-/** Labels that name a difference or remainder of some item, not an item. */
-const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
+/** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
+const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额|人数|次数|个数|数量)$/;
 /** Connecting words left at the ends of a lead or tail. */
 const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 

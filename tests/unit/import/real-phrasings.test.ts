@@ -609,3 +609,15 @@ describe('the performance paragraph of a 决算', () => {
     ]);
   });
 });
+
+describe('counts of the item before', () => {
+  it('"开支会议费3万元,…,人数120人;开支培训费2.5万元,…,人数80人": each 人数 is its item’s, none lost as a duplicate', () => {
+    const body = '十一、一般性支出情况说明\n2023年本部门开支会议费3万元,用于召开工作会议,人数120人;开支培训费2.5万元,用于开展业务培训,人数80人。';
+    expect(measures(body, '某局2023年度部门决算')).toEqual([
+      ['meeting.total', 'value', '决算', 2023, 3],
+      ['会议费人数', 'value', '决算', 2023, 120],
+      ['training.total', 'value', '决算', 2023, 2.5],
+      ['培训费人数', 'value', '决算', 2023, 80],
+    ]);
+  });
+});
