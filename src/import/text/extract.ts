@@ -798,8 +798,9 @@ class SentenceReader {
     // "一般公共预算财政拨款支出800万元,其中:基本支出600万元" and "一般公共预算财政拨款支出中,基本支出…":
     // the spending type of a fund source's spending is that source's, not the unit's 基本支出.
     const within = st.source ?? st.scope;
-    if (within && resolved.kind === 'fact' && resolved.cell.flow === '支出' && resolved.cell.basis && !resolved.cell.source && !resolved.cell.functional && !resolved.cell.economic)
-      resolved = { ...resolved, cell: { ...resolved.cell, source: within }, label: `${within}${resolved.cell.basis}` };
+    const t = resolved;
+    if (within && t?.kind === 'fact' && t.cell.flow === '支出' && t.cell.basis && !t.cell.source && !t.cell.functional && !t.cell.economic)
+      resolved = { ...t, cell: { ...t.cell, source: within }, label: `${within}${t.cell.basis}` };
     return pairedTotal(resolved, st.topic?.target, cleanSubject(subject));
   }
 

@@ -430,14 +430,14 @@ describe('a budget document', () => {
       ['sangong.item:公务接待', 'value', '年初预算', 638],
       ['sangong.item:公务接待', 'change', '年初预算', -317],
     ]);
-    expect(r.warnings.join('')).toContain('预算文件');
+    expect((r.warnings ?? []).join('')).toContain('预算文件');
   });
 
   it('a 决算 that speaks of budgets ("支出预算安排") keeps its 决算 figures', () => {
     const text = '某局2023年度部门决算\n2023年度“三公”经费支出预算安排10万元,支出决算为8万元。';
     const r = importText(`${text}\n`, options());
     expect(r.file!.measures.map((m) => [m.phase ?? '决算', m.value])).toContainEqual(['决算', 8]);
-    expect(r.warnings.join('')).not.toContain('预算文件');
+    expect((r.warnings ?? []).join('')).not.toContain('预算文件');
   });
 });
 
