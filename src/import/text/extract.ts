@@ -47,7 +47,10 @@ function yearBefore(folded: string, upTo: number, depth?: Uint8Array, atDepth = 
     if (depth && depth[m.index ?? 0] > atDepth) continue;
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
     const after = folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
-    if (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after)) continue;
+    // A date ("2023年7月") is no figure's year, except the date a stock is counted at ("截至2022年12月31日,
+    // 资产原值合计…"): that is the year the figure is about.
+    const asOf = /(?:截至|截止|截止到|截至到)\s*$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 4), m.index));
+    if (!asOf && (/(?:与|较|比|和|同|自|从|至|含)$/.test(before) || /^(?:度)?(?:相比|同期相比|以来)/.test(after) || /^\s*\d{1,2}\s*月/.test(after))) continue;
     year = Number(m[1]);
   }
   return year;
@@ -118,6 +121,8 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
     return { ...topic, phase, label };
   }
   const unit = ROLE_UNIT(topic.role);
+  // "全年预算数50万元,执行数48万元": what a project's budget became when spent is its 实际支出.
+  if (unit === 'money' && phase === '决算' && /^project\.budget-/.test(topic.role)) return { kind: 'measure', role: 'project.spent', phase, label: '项目实际支出' };
   if (unit === 'money') return { ...topic, phase };
   // After a budget rate ("整体支出预算完成率411%，年初批复预算数235.8万元"): the unit's whole spending.
   if (parseRole(topic.role).name.startsWith('budget.'))
@@ -149,6 +154,8 @@ function namedBefore(gap: string): string | null {
   // A description ("主要用于…人员经费和办公经费") or a reason names no item of its own.
   if (!last || /^(?:主要|用于|其中|包括|原因|因|是|为|由于|含|具体)|用于|原因/.test(last)) return null;
   const subject = stripAsides(last)
+    // Text copied from a PDF spaces the year out ("收、支与 2023 年度相比").
+    .replace(/\s+/g, '')
     .replace(/(?:较|比|与|同)(?:上年|去年|预算|年初预算|\d{4}年度?)?.*?(?:无增减变化|无变化|持平|相同|一致)$/, '')
     // "收、支与2023年度相比": the comparison the clause sets is not part of the item's name.
     .replace(/(?:较|比|与|同)?(?:上年度?|去年|\d{4}年度?)(?:决算数?)?(?:相比|相较|比较)$/, '')
@@ -163,7 +170,7 @@ const TWINS: Record<string, { role: string; label: string }> = {
 };
 function twinOf(target: Target, subject: string): Target | null {
   const t = target.kind === 'measure' ? TWINS[target.role] : undefined;
-  return t && /(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
+  return t && /(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:决算)?(?:总计|总额)?(?:均|各|都)?$/.test(subject) ? { ...target, ...t } : null;
 }
 
 /** The phase words after an item's name ("年初预算", "支出决算数"). */
@@ -190,8 +197,18 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
  * when the reader cannot find it the figure goes to review rather than under a label of its own.
  */
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
-/** Labels that name a difference or remainder of some item, not an item. */
-const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
+/** "一般公共预算财政拨款支出中": the fund source whose spending the clause goes on to split. */
+const WITHIN_SOURCE = /(?:^|[,;:。])([^,;:。]*?(?:一般公共预算|政府性基金预算|国有资本经营预算|财政拨款)[^,;:。]*?)支出(?:决算)?数?中$/;
+const WITHIN_SOURCES: Array<[RegExp, Source]> = [
+  [/一般公共预算/, '一般公共预算财政拨款'],
+  [/政府性基金/, '政府性基金预算财政拨款'],
+  [/国有资本经营/, '国有资本经营预算财政拨款'],
+  [/财政拨款/, '财政拨款'],
+];
+/** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
+const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
+/** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
+const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额|人数|次数|个数|数量)$/;
 /** Connecting words left at the ends of a lead or tail. */
 const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 
@@ -211,6 +228,9 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   if (label.length < 2 || label.length > 24) return null;
   // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals.
   if (MODEL_WORDS.test(label) && m.kind !== 'count' && !/项目/.test(label)) return null;
+  // "年初预算为30万元" after an item the reader could not name: a phase says which figure of the item
+  // it is, not what the item is.
+  if (PHASE_LABEL.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
@@ -231,6 +251,8 @@ export interface ExtractOptions {
   unitName?: string;
   /** The document's genre (meta.ts), when known. */
   genre?: string;
+  /** The report says its 预算数 are the adjusted full-year budgets (meta.ts budgetsAdjusted). */
+  budgetsAdjusted?: boolean;
   trees: TreeIndex;
 }
 
@@ -379,6 +401,9 @@ class SentenceReader {
     if (m.threshold) return null;
     const cmp = comparisonOnly(gap);
     if (cmp) st.base = cmp;
+    // "一般公共预算财政拨款支出中,基本支出600万元": a clause naming a fund source's spending, with 中, scopes what follows.
+    const within = WITHIN_SOURCE.exec(gap.replace(/\s+/g, ''));
+    if (within) st.source = WITHIN_SOURCES.find(([re]) => re.test(within[1]))![1];
     // "与2020年执行数相比增加133万元……相应结转下年减少133万元": the line now compares with
     // another figure, so a later bare change no longer follows an earlier 同比.
     if (comparesOther(`${gap}${m.lead}`)) st.base = lineBase.base = null;
@@ -388,6 +413,7 @@ class SentenceReader {
     if (form.form === 'completion') {
       if (form.named) lineBase.budget = form.phase;
       else if (lineBase.budget) form = { ...form, phase: lineBase.budget };
+      else if (this.opts.budgetsAdjusted) form = { ...form, phase: '调整预算' };
     }
     if (st.completionPhase && m.kind === 'percent' && /^的?$/.test(first.lead)) form = { form: 'completion', subject: '', phase: st.completionPhase };
     st.completionPhase = null;
@@ -445,6 +471,10 @@ class SentenceReader {
       if (resolved && resolved.kind !== 'none' && resolved.kind !== 'phase') {
         topic = { target: resolved as Target, quoteStart: s.start + r.gapStart };
         st.topic = topic;
+        // "…支出总计3534.19万元。收、支与2023年度相比，减少419.79万元": the clause names both totals,
+        // so the change is both totals' change (placeChange adds the twin).
+        const twin = twinOf(topic.target, cleanSubject(named));
+        if (twin) this.twins.set(topic, twin);
       } else {
         resolved = null;
         topic = carried();
@@ -455,10 +485,11 @@ class SentenceReader {
       resolved = this.resolve('', '', m, m.kind);
       if (resolved?.kind === 'phase') resolved = null;
       if (resolved && resolved.kind !== 'none') topic = { target: resolved as Target, quoteStart: st.topic?.quoteStart ?? s.start + m.leadStart };
-    } else if (m.kind === 'percent' && form.form === 'change' && r.before && r.before.kind === 'money' && this.reviewed.has(r.before) && !m.list) {
+    } else if (m.kind === 'percent' && form.form !== 'value' && !form.subject && r.before && r.before.kind === 'money' && this.reviewed.has(r.before) && !m.list) {
       // "…,210人次,支出2.05万元,较上年减少0.03万元,减少了1.44%": the growth belongs to the change
       // right before it; when that change could not be placed, no earlier figure takes its growth.
-      resolved = { kind: 'none', reason: '紧挨着的前一个增减额未能确定属于哪一项，这个增减率也无法确定' };
+      // So with a share or completion ("某某收入800万元,占66.67%") after an amount that went to review.
+      resolved = { kind: 'none', reason: form.form === 'change' ? '紧挨着的前一个增减额未能确定属于哪一项，这个增减率也无法确定' : '紧挨着的前一个金额未能确定属于哪一项，它的占比或完成率也无法确定' };
     } else {
       const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
@@ -488,6 +519,9 @@ class SentenceReader {
     // which figure they are ("其中：因公出国(境)费0万元" after "预算为20万元").
     if (topic && st.partsPhase && topic.target.phase === '决算' && !/预算|决算|执行|实际|完成|支出数/.test(subjectText))
       topic = { ...topic, target: { ...topic.target, phase: st.partsPhase } as Target };
+    // A bare "预算" in a report that says its budgets are the adjusted ones ("年初预算" stays 年初).
+    if (topic && this.opts.budgetsAdjusted && topic.target.phase === '年初预算' && !/年初/.test(subjectText))
+      topic = { ...topic, target: { ...topic.target, phase: '调整预算' } as Target };
     return { topic, resolved };
   }
 
@@ -514,6 +548,7 @@ class SentenceReader {
     if (target.kind === 'fact' && target.note) notes.push(target.note);
     if (fixed) notes.push(`原文此句年份写作 ${fixed.from} 年，与比较年份相同，按报告年度记为 ${fixed.to} 年`);
     if (m.from) notes.push(`报告以“${m.from}”列示（${m.printed}${m.from}），已换算为万元`);
+    if (opts.budgetsAdjusted && target.phase === '调整预算' && !/调整|全年/.test(r.subjectText)) notes.push('报告说明其预算数为调整后的全年预算数，按调整预算记');
     return {
       target,
       year: fixed ? fixed.to : fy.year,
@@ -592,6 +627,12 @@ class SentenceReader {
     const stat: Stat = m.kind === 'percent' ? 'growth' : 'change';
     if (stat === 'change' && this.roleUnit(target, m) !== m.kind) {
       this.toReview(m, `“${target.label}”的变动应以与它相同的单位列示`);
+      return;
+    }
+    // "较上年减少-50万元": a decrease printed with a minus sign says the direction twice, and the
+    // two may disagree; the reader cannot tell which was meant.
+    if (form.sign === -1 && m.value < 0) {
+      this.toReview(m, '“减少/下降”后面又写了负数，增减方向不能确定');
       return;
     }
     const value = form.sign * m.value;
@@ -747,10 +788,19 @@ class SentenceReader {
       if (fromGap && fromGap.kind !== 'phase' && fromGap.kind !== 'none') resolved = phase && fromGap.kind === 'fact' ? { ...fromGap, phase } : fromGap;
     }
     // "2、支出：799.12万元", "2021年度，某学区支出为X万元" with nothing before it: the unit's spending.
-    if (!resolved && phase === '决算' && !st.topic && !this.carry && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
+    // Not in a sentence about an item the reader could not name (a 类/款/项 path, a figure before
+    // that went to review): there "支出决算为32万元" is that item's.
+    const aboutUnnamed = this.reviewed.size > 0 || /\((?:类|款|项)\)/.test(this.s.folded);
+    if (!resolved && phase === '决算' && !st.topic && !this.carry && !aboutUnnamed && /^(?:总)?支出(?:决算数?)?$/.test(cleanSubject(subject)) && !/共计|合计|累计|实际/.test(subject))
       resolved = { kind: 'fact', cell: { flow: '支出', source: null, basis: null, functional: null, economic: null }, phase, label: '本年支出合计' };
     if (!resolved || resolved.kind === 'none') return resolved;
     if (st.scope && !/(?:财政拨款|基金|国有资本)/.test(subject)) resolved = scopedTo(resolved as Target, st.scope);
+    // "一般公共预算财政拨款支出800万元,其中:基本支出600万元" and "一般公共预算财政拨款支出中,基本支出…":
+    // the spending type of a fund source's spending is that source's, not the unit's 基本支出.
+    const within = st.source ?? st.scope;
+    const t = resolved;
+    if (within && t?.kind === 'fact' && t.cell.flow === '支出' && t.cell.basis && !t.cell.source && !t.cell.functional && !t.cell.economic)
+      resolved = { ...t, cell: { ...t.cell, source: within }, label: `${within}${t.cell.basis}` };
     return pairedTotal(resolved, st.topic?.target, cleanSubject(subject));
   }
 
@@ -763,6 +813,6 @@ class SentenceReader {
     const prev = (this.st.topic ?? this.carry)?.target;
     const before = this.s.folded.slice(0, m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
-    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
+    return resolveSubject(subject, { kind, unit: m.unit, sentence: this.s.folded, clause, before, tail: m.tail, seen: this.st.seen, genre: this.opts.genre, prevRole: prev?.kind === 'measure' ? prev.role : undefined });
   }
 }

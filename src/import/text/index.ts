@@ -9,7 +9,7 @@ import type { ImportOptions, ImportResult } from '../types';
 import { build } from './build';
 import { treeIndex } from './classify';
 import { extract } from './extract';
-import { reportYear, signedDate, sourceKind, titleOf } from './meta';
+import { budgetDocument, budgetsAdjusted, reportYear, signedDate, sourceKind, titleOf } from './meta';
 import { normalizeText, repairNote } from './normalize';
 import { splitSections } from './sections';
 import { missingCodes, withReference } from './vocabulary';
@@ -40,7 +40,16 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   const kind = sourceKind(lines);
   const trees = withReference(opts.trees);
   const index = treeIndex(trees);
-  const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name });
+  const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name, budgetsAdjusted: budgetsAdjusted(lines) });
+  if (budgetDocument(lines, kind)) {
+    warnings.push('这是一份预算文件（全文没有“决算”“执行”“自评”等字样）：其中的数字都按年初预算记，不作为决算数');
+    for (const c of claims) {
+      // Amounts only: counts (车辆, 人员) and the assets held are stocks, not budgets.
+      if (c.target.phase !== '决算' || c.kind !== 'money' || (c.target.kind === 'measure' && /^(?:assets|vehicles)\./.test(c.target.role))) continue;
+      c.target = { ...c.target, phase: '年初预算' } as typeof c.target;
+      c.notes.push('预算文件中的数字，按年初预算记');
+    }
+  }
   const printed = titleOf(lines);
   if (!printed) warnings.push('文中没有找到报告标题（如“某某局2022年度部门决算”），source.title 按单位名称、年度和文种写成并注明“原文无标题”，可在文件中改为报告的原标题');
   const title0 = printed ?? `${year}年度${kind === '其他' ? '报告' : kind}（原文无标题）`;

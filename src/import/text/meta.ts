@@ -94,3 +94,26 @@ export function signedDate(lines: Line[]): string | null {
   }
   return null;
 }
+
+/**
+ * "决算数与预算数持平的主要原因是预算数为按规定程序调整后的全年预算数": the report says that its
+ * budget figures are the budgets as adjusted during the year, so a bare "预算" in it is the 调整预算,
+ * not the 年初预算 it means elsewhere.
+ */
+const ADJUSTED_BUDGETS = /预算数?(?:为|是|系|均为|指)(?:按(?:照)?(?:规定)?程序)?调整(?:后|以后)的?(?:全年)?预算(?:数)?/;
+export function budgetsAdjusted(lines: Line[]): boolean {
+  return lines.some((l) => l.kind === 'body' && ADJUSTED_BUDGETS.test(l.folded));
+}
+
+/**
+ * A budget, not an account: the text names itself a 预算 ("部门预算", "2024年预算…支出预算安排情况
+ * 如下") and nowhere speaks of a 决算, of execution or of a self-evaluation. Its figures are the
+ * year's budgets: read as 决算 they would be wrong figures on the page.
+ */
+export function budgetDocument(lines: Line[], kind: SourceKind): boolean {
+  // A 决算 or 绩效自评 by its title or headings is never a budget, whatever its excerpt holds.
+  if (kind !== '部门预算' && kind !== '其他') return false;
+  const text = lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n');
+  if (/决算|执行情况|执行数|实际(?:支出|完成|执行)|自评|绩效评价/.test(text)) return false;
+  return kind === '部门预算' || /预算(?:安排|公开)|(?:部门|单位)预算|预算(?:情况)?说明|(?:支出|收入|收支|采购)(?:总)?预算|预算拨款/.test(text);
+}

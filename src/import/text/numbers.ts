@@ -250,7 +250,8 @@ function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list
   value = Number(value.toPrecision(12));
   const depth = s.depth[t.numStart] ?? 0;
   const after = f.slice(t.end);
-  const threshold = !t.unreadable && /^(?:以上|以下|及以上|及以下|以内)/.test(after);
+  // "单价100万元(含)以上": the bracketed 含 / 不含 says whether the bound itself counts.
+  const threshold = !t.unreadable && /^(?:\((?:含|不含)\))?\s*(?:以上|以下|及以上|及以下|以内)/.test(after);
   return {
     start: t.start,
     end: t.end,

@@ -22,6 +22,8 @@ const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|�
 const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
 const YOY = new RegExp(String.raw`^(.*?)同比(各)?(${VERB})(?:了)?(.*)$`);
 const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
+/** "增长率为11.11%", "降幅20%": the rate of a change named as a noun; its sign is in the noun. */
+const RATE_NOUN = /^(.*?)(?:(增幅|增长率|增长幅度|增速|涨幅|上升幅度)|(降幅|下降率|下降幅度|降低率|减幅|减少幅度|下降比例))(?:为|是|达到?|约)?$/;
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
 const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
 /**
@@ -31,8 +33,10 @@ const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?�
 const COMPARISON_CLAUSE = [new RegExp(String.raw`(?:较|比|与)${BASE_WORD}(?:相比|相较|比较)?$`), new RegExp(String.raw`${BASE_WORD}(?:相比|相较)$`)];
 /** The base a comparison-only clause sets, or null when the words set none. */
 export function comparisonOnly(gap: string): ReturnType<typeof baseOf> | null {
+  // Text copied from a PDF spaces the year out ("与 2022 年度相比").
+  const words = gap.replace(/\s+/g, '');
   for (const re of COMPARISON_CLAUSE) {
-    const m = re.exec(gap);
+    const m = re.exec(words);
     if (m) return baseOf(m[1]);
   }
   return null;
@@ -104,5 +108,7 @@ export function parseLead(lead: string): Form {
   if (m) return { form: 'change', subject: basisless(m[1] + (m[4] ?? '')), base: 'prev-year', baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
   m = BARE.exec(lead);
   if (m) return { form: 'change', subject: m[1], base: null, baseYear: null, sign: signOf(m[3]), each: Boolean(m[2]) };
+  m = RATE_NOUN.exec(lead);
+  if (m) return { form: 'change', subject: m[1], base: null, baseYear: null, sign: m[2] ? 1 : -1, each: false };
   return { form: 'value', subject: cleanValueSubject(lead) };
 }

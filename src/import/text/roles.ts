@@ -31,6 +31,8 @@ export interface SubjectContext {
   sentence: string;
   /** Folded text of the figure's own clause, from the last comma or semicolon before it. */
   clause?: string;
+  /** Folded text of the sentence before the figure. */
+  before?: string;
   tail: string;
   /** Roles already seen in this sentence (for 其中 lists of 在编人员). */
   seen: Set<string>;
@@ -62,8 +64,9 @@ const measure = (role: string, label: string, phase: Phase = '决算'): Target =
 const FIXED_CLASSES = ['土地、房屋及构筑物', '房屋及构筑物', '通用设备', '专用设备', '文物和陈列品', '图书、档案', '家具、用具、装具及动植物', '无形资产'];
 const VEHICLE_STATUS = ['在用', '出租出借', '闲置', '待处置', '待报废', '报废', '封存'];
 const SOURCE_WORDS: Array<[RegExp, Source]> = [
-  // "一般公共财政拨款" is the older name of the same source.
-  [/一般公共(?:预算)?财政拨款/, '一般公共预算财政拨款'],
+  // "一般公共财政拨款" is the older name of the same source; "一般公共预算拨款收入", "一般公共预算
+  // 当年拨款收入" are the names some provinces' forms print.
+  [/一般公共(?:预算)?(?:财政|当年)?拨款/, '一般公共预算财政拨款'],
   [/政府性基金预算财政拨款/, '政府性基金预算财政拨款'],
   [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款'],
   // "使用非财政拨款结余" names no appropriation.
@@ -151,6 +154,9 @@ const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接�
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
+  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
+  // fund it names, not that fund's spending.
+  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
   // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the
@@ -200,7 +206,7 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
   // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计;
   // "财政拨款收、支总计" names both, read as the first (extract.ts adds the second).
-  if (/财政拨款收、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
+  if (/财政拨款收(?:入)?、?支(?:出)?(?:决算)?(?:总计|总额)/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /收入?(?:决算)?(?:总计|总额)/.test(s) && !/支出?(?:决算)?总/.test(s)) return measure('fiscal.income-total', '财政拨款收入总计', phase);
   if (/财政拨款/.test(s) && /支出?(?:决算)?(?:总计|总额)/.test(s) && !/收入?(?:决算)?总/.test(s) && !/一般公共预算|政府性基金|国有资本/.test(s))
     return measure('fiscal.spending-total', '财政拨款支出总计', phase);
@@ -212,6 +218,10 @@ function money(s: string, c: SubjectContext): Resolved {
   // "收、支总计X万元", "收入支出总计X万元", "收支较上年减少…": one figure named for both totals is read
   // as 收入总计, the first it names.
   if (/^(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:总计|总额)?(?:均|各|都)?$/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  // "镇财政决算收支总计8472.11万元": words before the pair say whose totals they are; still both
+  // totals (a fund source's own "一般公共预算收支总计" is not the unit's, below).
+  if (/(?:收、?支(?:出)?|收入(?:和|与|及|、)?支出)(?:决算)?(?:总计|总额)(?:均|各|都)?$/.test(s) && !GOV_FUND_WORDS.some(([re]) => re.test(s)))
+    return measure('income.grand-total', '收入总计', phase);
   const project = projectRole(s, c, phase);
   if (project) return project;
 
@@ -229,15 +239,20 @@ function money(s: string, c: SubjectContext): Resolved {
   // "一般公共预算收入总计": the total of one fund source's table, not the unit's; no place for it.
   if (/总计/.test(s) && GOV_FUND_WORDS.some(([re]) => re.test(s)))
     return { kind: 'none', reason: `“${s}”是一种资金来源的总计，不是单位的收入总计或支出总计，数据格式中没有它的位置` };
-  if (/收入?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
-  if (/支出?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
+  // "收入决算总计" names the same row as 收入总计.
+  if (/收入?(?:决算)?总计/.test(s)) return measure('income.grand-total', '收入总计', phase);
+  if (/支出?(?:决算)?总计/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   if (/^(?:决算)?总收入/.test(s)) return measure('income.grand-total', '收入总计', phase);
   if (/^(?:决算)?总支出/.test(s)) return measure('spending.grand-total', '支出总计', phase);
   // "上年收入8045.84万元": last year's 本年收入 (the year comes from 上年, as for 上年收入合计).
   if (/本年收入(?:合计)?|收入合计|^(?:上年度?|上一年度?|去年)?收入(?:决算数?)?$/.test(s)) return fact({ flow: '收入' }, '本年收入合计', phase);
   if (/本年支出(?:合计)?|支出合计|^(?:上年度?|上一年度?|去年)支出(?:决算数?)?$/.test(s)) return fact({ flow: '支出' }, '本年支出合计', phase);
   // A wording listed in the reference vocabulary (data/reference/report-terms.json).
- const listed = termRole(s);
+  const listed = termRole(s);
+  // "人员经费和公用经费支出700万元": two listed items joined name their sum, not the last one.
+  const joined = s.split(/以及|和|及|与|、/);
+  if (listed && joined.length > 1 && joined.slice(0, -1).some((p) => termRole(p) !== null))
+    return { kind: 'none', reason: `“${s}”把几项合在一起列了一个数字：是它们的合计，不是其中任何一项` };
   const part = /^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s) && listed?.startsWith('project.');
   // A project's figures ("实际支出") only where the sentence or the document is about a project.
   const notProject = listed?.startsWith('project.') && !/项目/.test(`${s}${c.sentence}`) && c.genre !== '项目支出绩效自评';
@@ -252,6 +267,29 @@ function money(s: string, c: SubjectContext): Resolved {
   return null;
 }
 
+/** Kinds of staff establishment a report counts apart, with the count printed after each ("行政编制5名，事业编制3名"). */
+const STAFF_KIND_COUNTS = /(行政|事业|工勤|参公|机关)编制(?:数|人数)?(?:为|是|共)?(\d+)(?:人|名)/g;
+const STAFF_KIND_AT_END = /(行政|事业|工勤|参公|机关)编制(?:数|人数)?$/;
+
+/**
+ * "行政编制0人,实有人数0人;事业编制334人,实有人数301人": a sentence that counts two kinds of
+ * establishment gives each kind's quota and the people in post after it. A kind is the unit's
+ * 编制数 (and the people after it its 在编人员) only when every other kind is printed as 0, so that
+ * it is the whole; otherwise each kind is a part, kept under its own words ("行政编制25人、参公编制20人、
+ * 事业编制26人" states no total). Null when the sentence counts one kind.
+ */
+function staffKind(s: string, c: SubjectContext): Resolved {
+  const kinds = [...c.sentence.matchAll(STAFF_KIND_COUNTS)].map((m) => ({ kind: m[1], value: Number(m[2]) }));
+  if (new Set(kinds.map((k) => k.kind)).size < 2) return null;
+  const own = STAFF_KIND_AT_END.exec(s)?.[1];
+  const inPost = !own && /^(?:实有人[员数]?|实际(?:人数)?|在职(?:人员)?|在编(?:人员)?)$/.test(s);
+  const kind = own ?? (inPost ? [...(c.before ?? '').matchAll(STAFF_KIND_COUNTS)].pop()?.[1] : undefined);
+  if (!kind) return null;
+  const mine = kinds.find((k) => k.kind === kind);
+  if (mine?.value !== 0 && kinds.every((k) => k.kind === kind || k.value === 0)) return inPost ? measure('staff.in-post', '在编人员') : measure('staff.quota', '编制数');
+  return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
+}
+
 function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
@@ -259,7 +297,8 @@ function count(s: string, c: SubjectContext): Resolved {
   // Only 公务用车 bought is the 三公 figure; "购置车辆0辆" keeps its own words (车辆 is not 公务用车).
   if (/购置/.test(s) && /公务用车/.test(t)) return measure('sangong.vehicles-bought', '购置公务用车');
   // 外事接待 (a part of the 国内公务接待 counted apart) and 其他单位组织的 团组 keep their own words.
-  if (/外事|外宾|其他单位组织/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !s.endsWith(unit) ? unit : ''}`, free: true };
+  // So are the 国(境)外 guests ("国(境)外公务接待批次23个"), counted apart from the 国内 ones.
+  if (/外事|外宾|其他单位组织|国外|境外/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !/(?:批次|人次|个|人)$/.test(s) ? unit : ''}`, free: true };
   if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
     return measure('sangong.reception-batches', '国内公务接待批次');
   if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))
@@ -290,6 +329,8 @@ function count(s: string, c: SubjectContext): Resolved {
       const name = s.slice(s.search(/编外|劳务派遣|合同制|临聘|聘用|临时|公益性岗位|借调/));
       return measure(`staff.other:${name}`, name);
     }
+    const byKind = staffKind(s, c);
+    if (byKind) return byKind;
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
     if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
@@ -306,7 +347,8 @@ function percent(s: string, c: SubjectContext): Resolved {
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
   if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
-  if (/执行率/.test(s)) return measure('project.execution-rate', '项目资金执行率');
+  // "政府采购执行率" measures procurement against its plan, not a project's funds.
+  if (/执行率/.test(s) && !/采购/.test(s)) return measure('project.execution-rate', '项目资金执行率');
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;
@@ -314,7 +356,7 @@ function percent(s: string, c: SubjectContext): Resolved {
 
 /** 单价 thresholds a text names ("单价50万元以上", "单价100万元以上"), as numbers. */
 const thresholds = (text: string): number[] =>
-  [...text.matchAll(/单价[^,;。]*?(\d+|五十|一百)万元以上/g)].map((m) => (m[1] === '五十' ? 50 : m[1] === '一百' ? 100 : Number(m[1])));
+  [...text.matchAll(/单价[^,;。]*?(\d+|五十|一百)万元(?:\((?:含|不含)\))?以上/g)].map((m) => (m[1] === '五十' ? 50 : m[1] === '一百' ? 100 : Number(m[1])));
 
 /**
  * Equipment counted over 单价50万元以上: the threshold of the figure's own clause, else the only

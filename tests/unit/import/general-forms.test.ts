@@ -177,11 +177,14 @@ describe('comparisons', () => {
   });
 
   it('收、支与2023年度相比，减少X万元，下降Y%, and the same with 与 lost', () => {
+    // 收、支 names both totals, so the change is both totals' change.
     expect(measures('2024年度收、支总计均为100万元。收、支与2023年度相比，减少10万元，下降9.1%。', '某某镇2024年度部门决算')).toEqual([
       ['income.grand-total', 'value', '决算', 2024, 100],
       ['spending.grand-total', 'value', '决算', 2024, 100],
       ['income.grand-total', 'change', '决算', 2024, -10],
+      ['spending.grand-total', 'change', '决算', 2024, -10],
       ['income.grand-total', 'growth', '决算', 2024, -9.1],
+      ['spending.grand-total', 'growth', '决算', 2024, -9.1],
     ]);
     expect(facts('2024年度收入合计100万元，2023年度相比，减少10万元，下降9.1%。', '某某镇2024年度部门决算')).toEqual([['收入', null, null, 2024, 100]]);
     expect(measures('2024年度收入合计100万元，2023年度相比，减少10万元，下降9.1%。', '某某镇2024年度部门决算')).toEqual([

@@ -323,3 +323,301 @@ describe('a PDF page break inside a sentence', () => {
     ]);
   });
 });
+
+describe('both totals named once', () => {
+  const head = '某某镇人民政府2024年度决算公开说明';
+
+  it('"收、支与2023年度相比,减少…" in a sentence of its own: the change and growth of both totals', () => {
+    const body = '1.总体情况。2024年度收入总计3534.19万元,支出总计3534.19万元。收、支与2023年度相比,减少419.79万元,下降10.6%,主要原因是项目支出减少。';
+    expect(measures(body, head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2024, 3534.19],
+      ['spending.grand-total', 'value', '决算', 2024, 3534.19],
+      ['income.grand-total', 'change', '决算', 2024, -419.79],
+      ['spending.grand-total', 'change', '决算', 2024, -419.79],
+      ['income.grand-total', 'growth', '决算', 2024, -10.6],
+      ['spending.grand-total', 'growth', '决算', 2024, -10.6],
+    ]);
+  });
+
+  it('"镇财政决算收支总计8472.11万元": words before 收支总计 keep it both totals', () => {
+    const body = '(一)收入支出决算总体情况说明:2024年镇财政决算收支总计8472.11万元。';
+    expect(measures(body, head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2024, 8472.11],
+      ['spending.grand-total', 'value', '决算', 2024, 8472.11],
+    ]);
+  });
+
+  it('"一般公共预算收支总计" is a fund source’s totals, not the unit’s: review', () => {
+    const r = run('2024年一般公共预算收支总计500万元。', head);
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['500万元']);
+  });
+});
+
+describe('a report that says its budgets are the adjusted ones', () => {
+  const head = '某某局2023年度“三公”经费支出决算情况说明';
+  const note = '决算数与预算数持平的主要原因是预算数为按规定程序调整后的全年预算数。';
+
+  it('"预算为6.35万元…完成预算的100%" after "预算数为按规定程序调整后的全年预算数": 调整预算', () => {
+    const body = `2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元,完成预算的100%。${note}`;
+    const r = run(body, head);
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toEqual([
+      ['sangong.total', 'value', '调整预算', 6.35],
+      ['sangong.total', 'value', '决算', 6.35],
+      ['sangong.total', 'completion', '决算', 100],
+    ]);
+    expect(stated[0].note).toContain('调整后的全年预算数');
+  });
+
+  it('without that sentence a bare 预算 stays the 年初预算, and 年初预算 stays 年初 with it', () => {
+    expect(measures('2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元。', head)[0]).toEqual(['sangong.total', 'value', '年初预算', 2023, 6.35]);
+    expect(measures(`2023年度“三公”经费支出年初预算为6万元,支出决算为6.35万元。${note}`, head)[0]).toEqual(['sangong.total', 'value', '年初预算', 2023, 6]);
+  });
+});
+
+describe('kinds of 编制 counted apart', () => {
+  const head = '某某学校2023年度部门决算';
+
+  it('"行政编制0人,实有人数0人;事业编制334人,实有人数301人": the only kind above 0 is the whole', () => {
+    const body = '(二)人员构成情况\n行政编制0人,实有人数0人;事业编制334人,实有人数301人。';
+    expect(measures(body, head)).toEqual([
+      ['行政编制', 'value', '决算', 2023, 0],
+      ['行政编制实有人数', 'value', '决算', 2023, 0],
+      ['staff.quota', 'value', '决算', 2023, 334],
+      ['staff.in-post', 'value', '决算', 2023, 301],
+    ]);
+  });
+
+  it('two kinds above 0: neither is the unit’s 编制数; each is kept under its own words', () => {
+    expect(measures('行政编制5人,实有人数5人;事业编制3人,实有人数2人。', head)).toEqual([
+      ['行政编制', 'value', '决算', 2023, 5],
+      ['行政编制实有人数', 'value', '决算', 2023, 5],
+      ['事业编制', 'value', '决算', 2023, 3],
+      ['事业编制实有人数', 'value', '决算', 2023, 2],
+    ]);
+  });
+
+  it('one kind alone is the 编制数 as before', () => {
+    expect(measures('事业编制25名,实有人数20人。', head)).toEqual([
+      ['staff.quota', 'value', '决算', 2023, 25],
+      ['staff.in-post', 'value', '决算', 2023, 20],
+    ]);
+  });
+});
+
+describe('rates that are not a project’s', () => {
+  it('"政府采购执行率100%" is not 项目资金执行率: it goes to review', () => {
+    const r = run('政府采购执行率100%。', '某某局2021年度部门整体支出绩效自评报告');
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['100%']);
+  });
+});
+
+describe('a budget document', () => {
+  it('"…2024年预算…支出预算安排情况如下" with no 决算 anywhere: its figures are 年初预算, with a warning', () => {
+    const text = [
+      '根据某市人民代表大会批准的2024年预算,2024年市本级一般公共预算安排的“三公”经费支出预算安排情况如下:',
+      '2024年,一般公共预算安排的“三公”经费支出共计3923万元,比2023年预算数减少332万元,下降7.81%。其中:',
+      '公务接待费638万元,比上年年初预算减少317万元。',
+    ].join('\n');
+    const r = importText(`${text}\n`, options({ year: 2024 }));
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toEqual([
+      ['sangong.total', 'value', '年初预算', 3923],
+      ['sangong.total', 'change', '年初预算', -332],
+      ['sangong.total', 'growth', '年初预算', -7.81],
+      ['sangong.item:公务接待', 'value', '年初预算', 638],
+      ['sangong.item:公务接待', 'change', '年初预算', -317],
+    ]);
+    expect((r.warnings ?? []).join('')).toContain('预算文件');
+  });
+
+  it('a 决算 that speaks of budgets ("支出预算安排") keeps its 决算 figures', () => {
+    const text = '某局2023年度部门决算\n2023年度“三公”经费支出预算安排10万元,支出决算为8万元。';
+    const r = importText(`${text}\n`, options());
+    expect(r.file!.measures.map((m) => [m.phase ?? '决算', m.value])).toContainEqual(['决算', 8]);
+    expect((r.warnings ?? []).join('')).not.toContain('预算文件');
+  });
+});
+
+describe('the date a stock is counted at', () => {
+  const head = '某局2023年度部门决算';
+  it('"截至2022年12月31日" in a 2023 report: another year, so review; "截至2023年12月31日" is the report’s', () => {
+    expect(reviewed('截至2022年12月31日,本单位共有车辆3辆。', head)).toEqual(['3辆']);
+    expect(measures('截至2023年12月31日,本单位共有车辆3辆。', head)).toEqual([['vehicles.count', 'value', '决算', 2023, 3]]);
+  });
+
+  it('a budget document’s vehicles are counted, not budgeted', () => {
+    const text = '某中心2023年部门预算\n(二)政府采购预算安排情况说明。\n2023年政府采购预算17000元。\n(三)国有资产的总体情况说明。\n共有车辆1辆。';
+    const r = importText(`${text}\n`, options());
+    expect(r.file!.measures.map((m) => [m.role, m.phase ?? '决算', m.value])).toEqual([
+      ['procurement.total', '年初预算', 1.7],
+      ['vehicles.count', '决算', 1],
+    ]);
+  });
+});
+
+describe('thresholds with (含)', () => {
+  it('"单价100万元(含)以上专用设备0台": 100万元 is a bound, not a figure; "单价50万元(含)以上通用设备1台" is the 50万 count', () => {
+    const rows = measures('截至2024年12月31日,本部门共有车辆2辆;单价50万元(含)以上通用设备1台,单价100万元(含)以上专用设备0台。', '某局2024年度部门决算');
+    expect(rows.map((m) => m[4])).not.toContain(100);
+    expect(rows.map((m) => m[4])).not.toContain(50);
+    expect(rows).toContainEqual(['assets.equipment-500k', 'value', '决算', 2024, 1]);
+  });
+});
+
+describe('a phase without its item', () => {
+  it('"人大事务(款)行政运行(项)。年初预算为30万元,支出决算为32万元": both to review, never a figure named "年初预算"', () => {
+    const r = run('1.一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为30万元,支出决算为32万元,完成年初预算的106.67%。', '某镇2024年度部门决算');
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['30万元', '32万元', '106.67%']);
+  });
+});
+
+describe('years spaced out in text copied from a PDF', () => {
+  const head = '某某市某某中心 2023 年度单位决算';
+  it('"与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元": the comparison is still last year', () => {
+    const body = '2023 年度财政拨款收入总计 520.30 万元,支出总计 520.30 万元。与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元,增长 4.06%。';
+    expect(measures(body, head).filter((m) => m[1] !== 'value')).toEqual([
+      ['fiscal.income-total', 'change', '决算', 2023, 20.3],
+      ['fiscal.spending-total', 'change', '决算', 2023, 20.3],
+      ['fiscal.income-total', 'growth', '决算', 2023, 4.06],
+      ['fiscal.spending-total', 'growth', '决算', 2023, 4.06],
+    ]);
+  });
+  it('"收、支与 2022 年度相比,减少 10 万元" in a sentence of its own: both totals’ change', () => {
+    const body = '2023 年度收入总计 100 万元,支出总计 100 万元。收、支与 2022 年度相比,减少 10 万元,下降 9.09%。';
+    expect(measures(body, head).filter((m) => m[1] === 'change')).toEqual([
+      ['income.grand-total', 'change', '决算', 2023, -10],
+      ['spending.grand-total', 'change', '决算', 2023, -10],
+    ]);
+  });
+});
+
+describe('names of the income rows some forms print', () => {
+  const head = '某局2023年度部门决算';
+  it('"一般公共预算拨款收入800万元,占66.67%": the 一般公共预算财政拨款 income and its share', () => {
+    expect(measures('本年收入合计1200万元,其中:一般公共预算拨款收入800万元,占66.67%。', head)).toEqual([
+      ['income.source:一般公共预算财政拨款', 'share', '决算', 2023, 66.67],
+    ]);
+  });
+  it('"收入决算总计2000万元,支出决算总计2000万元": the two totals', () => {
+    expect(measures('收入决算总计2000万元,支出决算总计2000万元。', head)).toEqual([
+      ['income.grand-total', 'value', '决算', 2023, 2000],
+      ['spending.grand-total', 'value', '决算', 2023, 2000],
+    ]);
+  });
+  it('a share right after an amount that went to review goes to review, never to the total before', () => {
+    const r = run('本年收入合计1200万元,其中:某某奇怪收入800万元,占66.67%。', head);
+    expect(r.file!.measures.filter((m) => m.stat === 'share')).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['800万元', '66.67%']);
+  });
+});
+
+describe('the spending types of a fund source', () => {
+  const head = '某局2023年度部门决算';
+  const facts = (body: string) =>
+    run(body, head)
+      .file!.facts.filter((f) => f.provenance.kind === 'stated')
+      .map((f) => [f.source, f.basis, f.amount]);
+  it('"一般公共预算财政拨款支出800万元,其中:基本支出600万元": that source’s 基本支出, not the unit’s', () => {
+    expect(facts('一般公共预算财政拨款支出800万元,其中:基本支出600万元,项目支出200万元。')).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 600],
+      ['一般公共预算财政拨款', '项目支出', 200],
+    ]);
+  });
+  it('"一般公共预算财政拨款支出中,基本支出600万元": the clause with 中 scopes the items after it', () => {
+    expect(facts('一般公共预算财政拨款支出中,基本支出600万元,项目支出200万元。')).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 600],
+      ['一般公共预算财政拨款', '项目支出', 200],
+    ]);
+  });
+  it('"本年支出合计900万元,其中:基本支出600万元" stays the unit’s', () => {
+    expect(facts('本年支出合计900万元,其中:基本支出600万元,项目支出300万元。')).toEqual([
+      [null, null, 900],
+      [null, '基本支出', 600],
+      [null, '项目支出', 300],
+    ]);
+  });
+});
+
+describe('the rate of a change named as a noun', () => {
+  const head = '某局2023年度部门决算';
+  it('"比上年减少2万元,降幅20%" and "比上年增加100万元,增长率为11.11%": growth with the noun’s sign', () => {
+    expect(measures('“三公”经费支出8万元,比上年减少2万元,降幅20%。', head)).toEqual([
+      ['sangong.total', 'value', '决算', 2023, 8],
+      ['sangong.total', 'change', '决算', 2023, -2],
+      ['sangong.total', 'growth', '决算', 2023, -20],
+    ]);
+    expect(measures('本年收入合计1000万元,比上年增加100万元,增长率为11.11%。', head)).toEqual([
+      ['income.total', 'change', '决算', 2023, 100],
+      ['income.total', 'growth', '决算', 2023, 11.11],
+    ]);
+  });
+  it('"降幅为5%" with nothing it is compared with: review, never a figure named 降幅', () => {
+    expect(reviewed('机关运行经费支出30万元,降幅为5%。', head)).toEqual(['5%']);
+    expect(measures('机关运行经费支出30万元,降幅为5%。', head).map((m) => m[0])).toEqual(['operating.total']);
+  });
+});
+
+describe('guests from abroad', () => {
+  it('"国(境)外公务接待批次23个" after the 国内 counts is kept under its own words, not as a second 国内 count', () => {
+    const rows = measures('2019年国内公务接待批次3978个,接待人次28598人;国(境)外公务接待批次23个,接待人次142人。', '某县2019年度“三公”经费支出决算情况');
+    expect(rows).toContainEqual(['sangong.reception-batches', 'value', '决算', 2019, 3978]);
+    expect(rows).toContainEqual(['国外公务接待批次', 'value', '决算', 2019, 23]);
+    expect(rows.filter((m) => m[0] === 'sangong.reception-batches')).toHaveLength(1);
+  });
+});
+
+describe('sums, pairs and double signs', () => {
+  const head = '某局2023年度部门决算';
+  it('"人员经费和公用经费支出700万元" is their sum, never 公用经费: review', () => {
+    const r = run('本年支出合计1000万元,其中人员经费和公用经费支出700万元。', head);
+    expect(r.file!.measures).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['700万元']);
+  });
+  it('"财政拨款收入支出决算总计500万元,比上年增加20万元": both appropriation totals and their change', () => {
+    expect(measures('2023年度财政拨款收入支出决算总计500万元,比上年增加20万元。', head)).toEqual([
+      ['fiscal.income-total', 'value', '决算', 2023, 500],
+      ['fiscal.spending-total', 'value', '决算', 2023, 500],
+      ['fiscal.income-total', 'change', '决算', 2023, 20],
+      ['fiscal.spending-total', 'change', '决算', 2023, 20],
+    ]);
+  });
+  it('"较上年减少-50万元": the direction is said twice and may disagree: review; "同比增长-5%" is a fall of 5%', () => {
+    expect(measures('本年收入合计1000万元,较上年减少-50万元。', head)).toEqual([]);
+    expect(reviewed('本年收入合计1000万元,较上年减少-50万元。', head)).toHaveLength(1);
+    expect(measures('本年收入合计1000万元,同比增长-5%。', head)).toEqual([['income.total', 'growth', '决算', 2023, -5]]);
+  });
+});
+
+describe('the performance paragraph of a 决算', () => {
+  const head = '某局2023年度部门决算';
+  it('"对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money evaluated, not the fund’s spending', () => {
+    expect(measures('2023年度,本部门对8个项目开展了绩效自评,涉及一般公共预算支出300万元,占一般公共预算项目支出总额的100%。', head)).toEqual([
+      ['performance.projects', 'value', '决算', 2023, 8],
+      ['performance.amount', 'value', '决算', 2023, 300],
+      ['performance.amount', 'share', '决算', 2023, 100],
+    ]);
+  });
+  it('"某某项目全年预算数50万元,执行数48万元": the executed amount is the project’s 实际支出, not its budget again', () => {
+    expect(measures('某某项目全年预算数50万元,执行数48万元,执行率96%。', head)).toEqual([
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 50],
+      ['project.spent', 'value', '决算', 2023, 48],
+      ['project.execution-rate', 'value', '决算', 2023, 96],
+    ]);
+  });
+});
+
+describe('counts of the item before', () => {
+  it('"开支会议费3万元,…,人数120人;开支培训费2.5万元,…,人数80人": each 人数 is its item’s, none lost as a duplicate', () => {
+    const body = '十一、一般性支出情况说明\n2023年本部门开支会议费3万元,用于召开工作会议,人数120人;开支培训费2.5万元,用于开展业务培训,人数80人。';
+    expect(measures(body, '某局2023年度部门决算')).toEqual([
+      ['meeting.total', 'value', '决算', 2023, 3],
+      ['会议费人数', 'value', '决算', 2023, 120],
+      ['training.total', 'value', '决算', 2023, 2.5],
+      ['培训费人数', 'value', '决算', 2023, 80],
+    ]);
+  });
+});
