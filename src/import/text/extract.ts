@@ -625,6 +625,12 @@ class SentenceReader {
       this.toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
       return;
     }
+    // "年中调整预算为1781.86万元，比年初预算增加758.97万元": a budget compared with the budget is the
+    // adjustment itself; the data format compares only actual figures with the budget.
+    if (b.base === 'budget' && target.phase !== undefined && target.phase !== '决算') {
+      this.toReview(m, '预算与预算的比较（调整预算比年初预算的增减）在数据格式中没有位置');
+      return;
+    }
     const change: Claim = { ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) };
     this.claims.push(change);
     // "收支较上年决算数减少3,888.01万元、下降14%": one change named for both totals is both totals' change.

@@ -99,17 +99,27 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
+  // "部门年初预算1022.89万元，年中调整预算为1781.86万元…全年执行数1767.21万元": a sentence about the
+  // 部门's whole budget, with no 项目 in it, states no project's figure (even in a project report):
+  // its budget phases are the 部门's 本年支出 at each phase, anything else is not read here.
+  if (!/项目/.test(c.sentence) && /部门|单位整体/.test(c.sentence)) {
+    const named = s.replace(/^[一二三四五六七八九十]是/, '');
+    if (!/^(?:部门|单位)?(?:年初预算|年中调整预算|调整(?:后)?预算|全年预算|全年执行数)$/.test(named)) return null;
+    return fact({ flow: '支出' }, '本年支出合计', /年初/.test(named) ? '年初预算' : /执行/.test(named) ? '决算' : '调整预算');
+  }
   // "一批项目县级批复总投资", "其中建筑工程": a part of the project, not its own figure.
   if (/^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s)) return null;
   // "资金2179万元目前已全部拨付": the words after the amount say it has arrived.
-  if (/到位|已全部拨付|全部下达/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
+  // "我校收到教育专项工作经费资金16.20万元": the funds received are the funds arrived.
+  if (/到位|已全部拨付|全部下达|收到/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/完成预算资金|实际完成(?:资金|投资)/.test(s)) return measure('project.spent', '项目实际支出');
   if (/申请预算(?:资金)?$/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
   if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
-  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)/.test(s)) return measure('project.spent', '项目实际支出');
-  if (/^项目资金(?:总额|合计|共计?)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
+  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)|^拨付使用$/.test(s)) return measure('project.spent', '项目实际支出');
+  // "项目资金共2179万元", "…经费项目财政资金总额16.20万元": the project's whole funds, its budget.
+  if (/^项目资金(?:总额|合计|共计?)?$|项目(?:财政)?资金(?:总额|合计)$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
   return null;
 }
@@ -183,6 +193,9 @@ function money(s: string, c: SubjectContext): Resolved {
     const kind = PROCUREMENT_KINDS.find((k) => s.includes(k));
     return kind ? measure(`procurement.kind:${kind}`, `政府采购${kind}支出`) : measure('procurement.total', '政府采购支出');
   }
+  // "敏感涉密项目0个，涉及资金0万元", "21个项目评为一等，涉及资金656.93万元": the funds of one group
+  // of projects (a grade, the classified ones), not all the funds the self-evaluation covered.
+  if (/涉及(?:项目)?资金/.test(s) && /涉密|评为.等|等级为/.test(c.sentence)) return { kind: 'none', reason: '“涉及资金”属于句中某一类项目（某一评价等级或涉密项目），不是绩效自评涉及的全部资金' };
   if (/涉及(?:项目)?资金|自评.*资金|绩效.*资金/.test(s)) return measure('performance.amount', '绩效自评涉及资金');
   // Vehicles: 账面原值/净值 are the vehicles' only when the sentence is about vehicles.
   if (/车/.test(c.sentence) && /原值/.test(s)) return measure('vehicles.cost', '车辆账面原值');

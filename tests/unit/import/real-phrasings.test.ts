@@ -323,3 +323,37 @@ describe('a PDF page break inside a sentence', () => {
     ]);
   });
 });
+
+describe('绩效自评 wordings', () => {
+  const project = '昌宁县第一示范小学2023年度项目支出绩效自评报告';
+
+  it('a project’s 资金总额, the funds received and the funds 拨付使用 take the project roles', () => {
+    const body =
+      '2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。我校收到教育专项工作经费资金16.20万元。';
+    expect(measures(body, project)).toEqual([
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 16.2],
+      ['project.spent', 'value', '决算', 2023, 16.2],
+      ['project.execution-rate', 'value', '决算', 2023, 100],
+      ['project.funds-arrived', 'value', '决算', 2023, 16.2],
+    ]);
+  });
+
+  it('the 部门’s budget in a project section is its 本年支出 at each phase, never a project’s; budget against budget is reviewed', () => {
+    const body = '自评发现的主要问题及原因:一是2024年部门年初预算1022.89万元,年中调整预算为1781.86万元,比年初预算增加758.97万元,全年执行数1767.21万元。';
+    const r = run(body, '梧州市医疗保障局2024年度项目支出绩效自评结果');
+    const facts = r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.flow, f.phase, f.amount]);
+    expect(facts).toEqual([
+      ['支出', '年初预算', 1022.89],
+      ['支出', '调整预算', 1781.86],
+      ['支出', '决算', 1767.21],
+    ]);
+    expect(r.file!.measures.filter((m) => m.role?.startsWith('project.'))).toEqual([]);
+    expect(r.review.map((x) => x.text)).toContain('758.97万元');
+  });
+
+  it('the funds of one grade or of the classified projects are not the funds the self-evaluation covered', () => {
+    const body = '项目中,敏感涉密项目0个,涉及资金0万元。所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结果为:21个项目评为一等,涉及资金656.93万元。';
+    const placed = measures(body, '某某局2024年度项目支出绩效自评结果');
+    expect(placed.filter((m) => m[0] === 'performance.amount')).toEqual([]);
+  });
+});
