@@ -209,8 +209,9 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "30万元用于基建工程项目审计": an amount named by what it is used for.
   else if (label.length < 2 && /^用于/.test(m.tail)) label = clean(m.tail.replace(/^用于/, ''));
   if (label.length < 2 || label.length > 24) return null;
-  // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals.
-  if (MODEL_WORDS.test(label) && m.kind !== 'count' && !/项目/.test(label)) return null;
+  // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals. A target
+  // ("资金支出率≥98%") is a goal under its own words, never a total, whatever words name it.
+  if (MODEL_WORDS.test(label) && m.kind !== 'count' && !m.bound && !/项目/.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;

@@ -117,7 +117,7 @@ function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
   if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
-  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)|^拨付使用$/.test(s)) return measure('project.spent', '项目实际支出');
+  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付|使用)|^拨付使用$/.test(s)) return measure('project.spent', '项目实际支出');
   // "项目资金共2179万元", "…经费项目财政资金总额16.20万元": the project's whole funds, its budget.
   if (/^项目资金(?:总额|合计|共计?)?$|项目(?:财政)?资金(?:总额|合计)$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
@@ -228,6 +228,8 @@ function money(s: string, c: SubjectContext): Resolved {
   const project = projectRole(s, c, phase);
   if (project) return project;
 
+  // "项目资金2.00万元……资金已使用2.00万元，结余0万元": what a project has left is not the unit's carry-over.
+  if (CARRY_ANY.test(s) && !/结转/.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结余不是单位的年末结转和结余' };
   const carry = carryOver(s, phase);
   if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).

@@ -2,7 +2,8 @@
  * Phrasings of real 决算 and 三公 notices the reader missed or misplaced, one case per form: a
  * prior-year value printed without its unit, 上年决算数字, the counts-then-spending wording of
  * 公务接待, a list's collective name in brackets, a change named for both totals, a growth whose
- * change could not be placed, a page number before 项目, and a title-less excerpt's stray year.
+ * change could not be placed, a page number before 项目, a title-less excerpt's stray year, and the
+ * 绩效自评 wordings of a project's funds, the 部门's budget and the targets.
  * Each case is a short sentence in the words of a published report; what is not placed is in
  * review, never under a nearby role or year.
  */
@@ -355,5 +356,24 @@ describe('绩效自评 wordings', () => {
     const body = '项目中,敏感涉密项目0个,涉及资金0万元。所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结果为:21个项目评为一等,涉及资金656.93万元。';
     const placed = measures(body, '某某局2024年度项目支出绩效自评结果');
     expect(placed.filter((m) => m[0] === 'performance.amount')).toEqual([]);
+  });
+
+  it('a target named with 支出 ("资金支出率≥98%") is a goal under its own words', () => {
+    const body = '核心绩效目标:资金支出率≥98%、支出及时率≥97%、工作质量达标率≥98%。';
+    expect(measures(body, '下桥镇人民政府2024年度绩效自评报告')).toEqual([
+      ['资金支出率≥（目标值）', 'value', '年初预算', 2024, 98],
+      ['支出及时率≥（目标值）', 'value', '年初预算', 2024, 97],
+      ['工作质量达标率≥（目标值）', 'value', '年初预算', 2024, 98],
+    ]);
+  });
+
+  it('a project’s funds 已使用 are spent, and what it has left is not the unit’s carry-over', () => {
+    // The title names a project before 绩效自评 with other words between: still a project report.
+    const head = '红河州第二人民医院国家基本公共卫生服务项目州级补助资金2023年度绩效自评报告';
+    const body = '国家基本公共卫生服务项目州级补助资金2.00万元,截至2023年12月31日,资金已使用2.00万元,结余0万元,资金执行率100%。';
+    const r = run(body, head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated')).toEqual([]);
+    expect(measures(body, head).filter((m) => m[0] === 'project.spent')).toEqual([['project.spent', 'value', '决算', 2023, 2]]);
+    expect(reviewed(body, head)).toContain('0万元');
   });
 });
