@@ -218,6 +218,21 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
 }
 
 /**
+ * "财政供养人员控制率%定量指标100%92%100%2": figures of one unit printed one against the next with
+ * nothing between them are the cells of a table whose separators were lost; which column each is
+ * (target, actual, score) cannot be told, so all of them go to review. Two units run together
+ * ("26113户97401人") are prose: households, then people.
+ */
+function gluedCells(mentions: Mention[]): Mention[] {
+  const glued = new Set<number>();
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i].start === mentions[i - 1].end && mentions[i].unit === mentions[i - 1].unit) glued.add(i - 1).add(i);
+  }
+  const why = '与相邻的数字之间没有任何分隔（表格的格子连在了一起），看不出它是哪一列的数字';
+  return mentions.map((m, i) => (glued.has(i) && !m.unreadable ? { ...m, unreadable: why } : m));
+}
+
+/**
  * What a paragraph has set for the sentences after it: the comparison ("比2022年增加…。其中：…增加0万元")
  * and the budget a completion is measured against ("完成全年预算…。其中：…完成预算…").
  */
@@ -320,7 +335,7 @@ class SentenceReader {
     private readonly review: ReviewItem[],
     private readonly lineBase: LineContext,
   ) {
-    this.mentions = mentionsOf(s);
+    this.mentions = gluedCells(mentionsOf(s));
     this.section = line.section.length ? line.section.join(' / ') : '正文';
     this.st = {
       topic: null,

@@ -376,4 +376,15 @@ describe('绩效自评 wordings', () => {
     expect(measures(body, head).filter((m) => m[0] === 'project.spent')).toEqual([['project.spent', 'value', '决算', 2023, 2]]);
     expect(reviewed(body, head)).toContain('0万元');
   });
+
+  it('figures of one unit run together are table cells of unknown columns: review; two units run together are prose', () => {
+    const head = '重庆科学城某中心2021年度部门整体支出绩效自评报告';
+    const table = '指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)财政供养人员控制率%定量指标100%92%100%';
+    const r = run(table, head);
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['100%', '92%', '100%']);
+    const prose = '2021年公务用车购置1辆25.8万元。';
+    expect(measures(prose, head)).toContainEqual(['sangong.vehicles-bought', 'value', '决算', 2021, 1]);
+    expect(run(prose, head).review.filter((x) => /分隔/.test(x.reason))).toEqual([]);
+  });
 });
