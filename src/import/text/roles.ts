@@ -43,8 +43,9 @@ export interface SubjectContext {
 /** Phase words of a subject: 年初预算, 调整预算, else 决算. */
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
-  // Nor are a 预算单位 (a unit that keeps a budget) or 预算管理: they name no budget figure.
-  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理/g, '');
+  // Nor are a 预算单位 (a unit that keeps a budget), 预算管理 or 预算人员 (the staff the budget pays):
+  // they name no budget figure.
+  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算人员/g, '');
   if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
@@ -307,7 +308,7 @@ function count(s: string, c: SubjectContext): Resolved {
     }
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
-    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
+    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|人员实有数$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     // A kind of the staff in post named after them ("其中专业技术人员64人"); 离休 and 其他 people are not in post.
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && !/离休|退休|其他|学生|编外|临聘|聘用/.test(s) && s.length <= 12)
       return measure(`staff.in-post-kind:${s}`, s);

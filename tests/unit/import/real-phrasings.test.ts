@@ -387,4 +387,12 @@ describe('绩效自评 wordings', () => {
     expect(measures(prose, head)).toContainEqual(['sangong.vehicles-bought', 'value', '决算', 2021, 1]);
     expect(run(prose, head).review.filter((x) => /分隔/.test(x.reason))).toEqual([]);
   });
+
+  it('"预算人员实有数6人" is the staff in post, not a budget figure', () => {
+    const body = '核定在职全额编制数6名。**区****预算人员实有数6人。';
+    expect(measures(body, '2024年度****部门整体支出绩效自评报告')).toEqual([
+      ['staff.quota', 'value', '决算', 2024, 6],
+      ['staff.in-post', 'value', '决算', 2024, 6],
+    ]);
+  });
 });
