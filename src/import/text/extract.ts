@@ -192,8 +192,8 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
 /** Labels that name a difference or remainder of some item, not an item. */
 const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额)$/;
-/** Connecting words left at the ends of a lead or tail. */
-const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
+/** Connecting words left at the ends of a lead or tail ("评为一等" ends with a grade, not with 等 "and so on"). */
+const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|(?<![一二三四五六七八九十甲乙丙丁])等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 
 /**
  * The figure's own words as a label: the subject before it, or for a count the words right after

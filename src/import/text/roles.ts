@@ -294,7 +294,8 @@ function count(s: string, c: SubjectContext): Resolved {
   // 内设机构 by that name; other bodies ("内设股级机构", "内设中队", "6个科室") keep their own words.
   if (/内设机构(?:数)?$|^内设机构/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
-  if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
+  // "自评结果为：21个项目评为一等": the projects of one grade (or the classified ones) are a part, not all evaluated.
+  if (/项目/.test(t) && /自评|绩效评价/.test(t) && !/评为.等|等级为|涉密/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   // "项目自评得分92分": the score of a project's self-evaluation.
   if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');

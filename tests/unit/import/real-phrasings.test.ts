@@ -352,10 +352,13 @@ describe('绩效自评 wordings', () => {
     expect(r.review.map((x) => x.text)).toContain('758.97万元');
   });
 
-  it('the funds of one grade or of the classified projects are not the funds the self-evaluation covered', () => {
+  it('the funds and projects of one grade or of the classified projects are not what the self-evaluation covered', () => {
     const body = '项目中,敏感涉密项目0个,涉及资金0万元。所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结果为:21个项目评为一等,涉及资金656.93万元。';
     const placed = measures(body, '某某局2024年度项目支出绩效自评结果');
     expect(placed.filter((m) => m[0] === 'performance.amount')).toEqual([]);
+    // Nor are the projects of one grade all the projects evaluated; the grade stays in their words.
+    expect(placed.filter((m) => String(m[0]).startsWith('performance.'))).toEqual([]);
+    expect(placed.map((m) => m[0])).toContain('非敏感涉密项目绩效自评结果项目评为一等');
   });
 
   it('a target named with 支出 ("资金支出率≥98%") is a goal under its own words', () => {
