@@ -218,18 +218,25 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
 }
 
 /**
- * "财政供养人员控制率%定量指标100%92%100%2": figures of one unit printed one against the next with
- * nothing between them are the cells of a table whose separators were lost; which column each is
- * (target, actual, score) cannot be told, so all of them go to review. Two units run together
- * ("26113户97401人") are prose: households, then people.
+ * Figures a sentence prints but does not state. "财政供养人员控制率%定量指标100%92%100%2": figures of
+ * one unit printed one against the next with nothing between them are the cells of a table whose
+ * separators were lost; which column each is (target, actual, score) cannot be told. Two units run
+ * together ("26113户97401人") are prose: households, then people. "得分(20分*执行率)": a number in a
+ * formula is an operand, not a figure. "10001000100%": a percentage of seven or more integer digits
+ * is several cells run together. All of them go to review.
  */
-function gluedCells(mentions: Mention[]): Mention[] {
-  const glued = new Set<number>();
+function unstatedFigures(mentions: Mention[], folded: string): Mention[] {
+  const why = new Map<number, string>();
   for (let i = 1; i < mentions.length; i++) {
-    if (mentions[i].start === mentions[i - 1].end && mentions[i].unit === mentions[i - 1].unit) glued.add(i - 1).add(i);
+    if (mentions[i].start === mentions[i - 1].end && mentions[i].unit === mentions[i - 1].unit) {
+      for (const k of [i - 1, i]) why.set(k, '与相邻的数字之间没有任何分隔（表格的格子连在了一起），看不出它是哪一列的数字');
+    }
   }
-  const why = '与相邻的数字之间没有任何分隔（表格的格子连在了一起），看不出它是哪一列的数字';
-  return mentions.map((m, i) => (glued.has(i) && !m.unreadable ? { ...m, unreadable: why } : m));
+  mentions.forEach((m, i) => {
+    if (/^\s*[*×÷]/.test(folded.slice(m.end)) || /[*×÷]\s*$/.test(folded.slice(0, m.start))) why.set(i, '数字在算式中（如“20分*执行率”），是算式的一项，不是陈述的数字');
+    else if (m.kind === 'percent' && /^-?\d{7,}/.test(m.printed)) why.set(i, `百分数“${m.printed}%”的整数部分有 7 位以上，像是几个格子的数字连在了一起`);
+  });
+  return mentions.map((m, i) => (why.has(i) && !m.unreadable ? { ...m, unreadable: why.get(i) } : m));
 }
 
 /**
@@ -335,7 +342,7 @@ class SentenceReader {
     private readonly review: ReviewItem[],
     private readonly lineBase: LineContext,
   ) {
-    this.mentions = gluedCells(mentionsOf(s));
+    this.mentions = unstatedFigures(mentionsOf(s), s.folded);
     this.section = line.section.length ? line.section.join(' / ') : '正文';
     this.st = {
       topic: null,

@@ -398,4 +398,13 @@ describe('绩效自评 wordings', () => {
       ['staff.in-post', 'value', '决算', 2024, 6],
     ]);
   });
+
+  it('a number in a formula and a percentage of seven integer digits are not stated figures', () => {
+    const body = '预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10001000100%20';
+    const r = run(body, '2021年度财政项目绩效自评表');
+    expect(r.file?.measures ?? []).toEqual([]);
+    const reasons = new Map(r.review.map((x) => [x.text, x.reason]));
+    expect(reasons.get('10001000100%')).toMatch(/7 位以上/);
+    expect(r.review.filter((x) => /算式/.test(x.reason)).map((x) => x.text)).toEqual(['20分']);
+  });
 });
