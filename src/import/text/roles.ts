@@ -296,7 +296,8 @@ function count(s: string, c: SubjectContext): Resolved {
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
   // "自评结果为：21个项目评为一等": the projects of one grade (or the classified ones) are a part, not all evaluated.
   if (/项目/.test(t) && /自评|绩效评价/.test(t) && !/评为.等|等级为|涉密/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
-  if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
+  // "我部门及所属二层单位2024年度项目21个": the unit's projects (the year is dropped from the words).
+  if (/实施项目|项目(?:个)?数|(?:部门|单位)项目$|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   // "项目自评得分92分": the score of a project's self-evaluation.
   if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
   if (unit === '人' || unit === '名' || unit === '个') {

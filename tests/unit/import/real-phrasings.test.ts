@@ -407,4 +407,10 @@ describe('绩效自评 wordings', () => {
     expect(reasons.get('10001000100%')).toMatch(/7 位以上/);
     expect(r.review.filter((x) => /算式/.test(x.reason)).map((x) => x.text)).toEqual(['20分']);
   });
+
+  it('"我部门及所属二层单位2024年度项目21个" is the unit’s project count; a grade’s projects are not', () => {
+    const body = '我部门及所属二层单位2024年度项目21个,项目支出总额656.93万元。0个项目评为二等,占项目总数比例0%。';
+    const placed = measures(body, '梧州市医疗保障局2024年度部门决算');
+    expect(placed.filter((m) => m[0] === 'project.count')).toEqual([['project.count', 'value', '决算', 2024, 21]]);
+  });
 });
