@@ -46,7 +46,8 @@ export function phaseOf(s: string): Phase {
   // Nor are a 预算单位 (a unit that keeps a budget), 预算管理 or 预算人员 (the staff the budget pays):
   // they name no budget figure.
   s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算人员/g, '');
-  if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
+  // "年中追加预算": an addition is an adjustment of the budget.
+  if (/调整(?:后)?预算|全年预算|追加|调增|调减/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
 }
@@ -323,8 +324,11 @@ function percent(s: string, c: SubjectContext): Resolved {
   if (/预算执行率/.test(s) && c.genre === '项目支出绩效自评') return measure('project.execution-rate', '项目资金执行率');
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
-  if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
-  if (/执行率/.test(s)) return measure('project.execution-rate', '项目资金执行率');
+  // A project's rates only where the words or the document are about projects: a 部门整体 report's
+  // "资金到位率" is the 部门's, and "政府采购执行率" is no project's budget executed.
+  const aboutProjects = /项目/.test(s) || /项目/.test(c.sentence) || c.genre === '项目支出绩效自评';
+  if (/到位率/.test(s) && aboutProjects) return measure('project.funds-arrival-rate', '项目资金到位率');
+  if (/执行率/.test(s) && !/采购/.test(s) && aboutProjects) return measure('project.execution-rate', '项目资金执行率');
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;

@@ -413,4 +413,14 @@ describe('绩效自评 wordings', () => {
     const placed = measures(body, '梧州市医疗保障局2024年度部门决算');
     expect(placed.filter((m) => m[0] === 'project.count')).toEqual([['project.count', 'value', '决算', 2024, 21]]);
   });
+
+  it('in a 部门整体 report the funds’ 到位率 and 政府采购执行率 are no project’s rates; 年中追加 is an adjustment', () => {
+    const head = '某某县卫生健康局2023年度部门整体支出绩效自评报告';
+    const body = '年中追加预算329.84万元。实际到位资金1580.20万元,资金到位率100%。政府采购执行率72.74%。';
+    const placed = measures(body, head);
+    expect(placed.filter((m) => String(m[0]).startsWith('project.'))).toEqual([]);
+    expect(placed).toContainEqual(['年中追加预算', 'value', '调整预算', 2023, 329.84]);
+    // In a project report the same words are the project's.
+    expect(measures('资金到位率100%。', '某某项目2023年度项目支出绩效自评报告')).toEqual([['project.funds-arrival-rate', 'value', '决算', 2023, 100]]);
+  });
 });
