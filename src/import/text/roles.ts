@@ -328,7 +328,8 @@ function percent(s: string, c: SubjectContext): Resolved {
   // "资金到位率" is the 部门's, and "政府采购执行率" is no project's budget executed.
   const aboutProjects = /项目/.test(s) || /项目/.test(c.sentence) || c.genre === '项目支出绩效自评';
   if (/到位率/.test(s) && aboutProjects) return measure('project.funds-arrival-rate', '项目资金到位率');
-  if (/执行率/.test(s) && !/采购/.test(s) && aboutProjects) return measure('project.execution-rate', '项目资金执行率');
+  // "已支付115万元，支付率95.83%": the share of the project's funds paid out is its execution rate.
+  if (/执行率|支付率/.test(s) && !/采购/.test(s) && aboutProjects) return measure('project.execution-rate', '项目资金执行率');
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;

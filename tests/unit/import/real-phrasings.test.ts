@@ -420,7 +420,11 @@ describe('绩效自评 wordings', () => {
     const placed = measures(body, head);
     expect(placed.filter((m) => String(m[0]).startsWith('project.'))).toEqual([]);
     expect(placed).toContainEqual(['年中追加预算', 'value', '调整预算', 2023, 329.84]);
-    // In a project report the same words are the project's.
-    expect(measures('资金到位率100%。', '某某项目2023年度项目支出绩效自评报告')).toEqual([['project.funds-arrival-rate', 'value', '决算', 2023, 100]]);
+    // In a project report the same words are the project's; its 支付率 is its execution rate.
+    expect(measures('资金到位率100%。已支付115万元,支付率95.83%。', '某某项目2023年度项目支出绩效自评报告')).toEqual([
+      ['project.funds-arrival-rate', 'value', '决算', 2023, 100],
+      ['project.spent', 'value', '决算', 2023, 115],
+      ['project.execution-rate', 'value', '决算', 2023, 95.83],
+    ]);
   });
 });
