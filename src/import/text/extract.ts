@@ -209,8 +209,8 @@ const WITHIN_SOURCES: Array<[RegExp, Source]> = [
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
 /** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
 const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额|人数|次数|个数|数量)$/;
-/** Connecting words left at the ends of a lead or tail. */
-const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
+/** Connecting words left at the ends of a lead or tail ("评为一等" ends with a grade, not with 等 "and so on"). */
+const CONNECTORS = /^(?:以及|和|及|与|等|共|约|近|达|为|是|其中|包括|有|计|合计|共计|累计|分别|各|以上|以下|、|的)+|(?:以及|和|及|与|(?<![一二三四五六七八九十甲乙丙丁])等|共|约|近|达到?|为|是|共有|共计|合计|累计|分别为?|各|的)+$/g;
 
 /**
  * The figure's own words as a label: the subject before it, or for a count the words right after
@@ -226,14 +226,37 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "30万元用于基建工程项目审计": an amount named by what it is used for.
   else if (label.length < 2 && /^用于/.test(m.tail)) label = clean(m.tail.replace(/^用于/, ''));
   if (label.length < 2 || label.length > 24) return null;
-  // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals.
-  if (MODEL_WORDS.test(label) && m.kind !== 'count' && !/项目/.test(label)) return null;
+  // A project's own figures ("年初结转结余项目50万元") have no place in the unit's totals. A target
+  // ("资金支出率≥98%") is a goal under its own words, never a total, whatever words name it.
+  if (MODEL_WORDS.test(label) && m.kind !== 'count' && !m.bound && !/项目/.test(label)) return null;
   // "年初预算为30万元" after an item the reader could not name: a phase says which figure of the item
   // it is, not what the item is.
   if (PHASE_LABEL.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
+}
+
+/**
+ * Figures a sentence prints but does not state. "财政供养人员控制率%定量指标100%92%100%2": figures of
+ * one unit printed one against the next with nothing between them are the cells of a table whose
+ * separators were lost; which column each is (target, actual, score) cannot be told. Two units run
+ * together ("26113户97401人") are prose: households, then people. "得分(20分*执行率)": a number in a
+ * formula is an operand, not a figure. "10001000100%": a percentage of seven or more integer digits
+ * is several cells run together. All of them go to review.
+ */
+function unstatedFigures(mentions: Mention[], folded: string): Mention[] {
+  const why = new Map<number, string>();
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i].start === mentions[i - 1].end && mentions[i].unit === mentions[i - 1].unit) {
+      for (const k of [i - 1, i]) why.set(k, '与相邻的数字之间没有任何分隔（表格的格子连在了一起），看不出它是哪一列的数字');
+    }
+  }
+  mentions.forEach((m, i) => {
+    if (/^\s*[*×÷]/.test(folded.slice(m.end)) || /[*×÷]\s*$/.test(folded.slice(0, m.start))) why.set(i, '数字在算式中（如“20分*执行率”），是算式的一项，不是陈述的数字');
+    else if (m.kind === 'percent' && /^-?\d{7,}/.test(m.printed)) why.set(i, `百分数“${m.printed}%”的整数部分有 7 位以上，像是几个格子的数字连在了一起`);
+  });
+  return mentions.map((m, i) => (why.has(i) && !m.unreadable ? { ...m, unreadable: why.get(i) } : m));
 }
 
 /**
@@ -341,7 +364,7 @@ class SentenceReader {
     private readonly review: ReviewItem[],
     private readonly lineBase: LineContext,
   ) {
-    this.mentions = mentionsOf(s);
+    this.mentions = unstatedFigures(mentionsOf(s), s.folded);
     this.section = line.section.length ? line.section.join(' / ') : '正文';
     this.st = {
       topic: null,
@@ -664,6 +687,12 @@ class SentenceReader {
     }
     if (year !== opts.reportYear) {
       this.toReview(m, `句中写的是 ${year} 年的变动，报告年度是 ${opts.reportYear} 年：年份不能确定`);
+      return;
+    }
+    // "年中调整预算为1781.86万元，比年初预算增加758.97万元": a budget compared with the budget is the
+    // adjustment itself; the data format compares only actual figures with the budget.
+    if (b.base === 'budget' && target.phase !== undefined && target.phase !== '决算') {
+      this.toReview(m, '预算与预算的比较（调整预算比年初预算的增减）在数据格式中没有位置');
       return;
     }
     const change: Claim = { ...base, year, stat, base: b.base, value, baseYear, ...(b.base === 'budget' ? { budgetPhase: b.phase ?? '年初预算' } : {}) };

@@ -40,7 +40,8 @@ export function reportYear(lines: Line[]): { year: number; line: number } | null
 /** The genre a title or heading names, most specific first. */
 function genreOf(text: string): SourceKind | null {
   if (/整体支出绩效/.test(text)) return '部门整体支出绩效自评';
-  if (/项目(?:支出)?绩效|项目.{0,6}自评|绩效自评.{0,4}项目/.test(text)) return '项目支出绩效自评';
+  // "…服务项目州级补助资金2023年度绩效自评报告", "…专项资金绩效自评价报告": one project's (or one fund's) self-evaluation.
+  if (/项目(?:支出)?绩效|项目.{0,20}自评|绩效自评.{0,4}项目|专项资金.{0,6}自评/.test(text)) return '项目支出绩效自评';
   if (/单位决算/.test(text)) return '单位决算';
   if (/部门决算/.test(text)) return '部门决算';
   if (/部门预算|预算公开/.test(text)) return '部门预算';

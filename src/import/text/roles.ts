@@ -45,9 +45,11 @@ export interface SubjectContext {
 /** Phase words of a subject: 年初预算, 调整预算, else 决算. */
 export function phaseOf(s: string): Phase {
   // The names of the three budgets (一般公共预算财政拨款 …) are fund sources, not phases.
-  // Nor are a 预算单位 (a unit that keeps a budget) or 预算管理: they name no budget figure.
-  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理/g, '');
-  if (/调整(?:后)?预算|全年预算/.test(s)) return '调整预算';
+  // Nor are a 预算单位 (a unit that keeps a budget), 预算管理 or 预算人员 (the staff the budget pays):
+  // they name no budget figure.
+  s = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预算单位|预算管理|预算人员/g, '');
+  // "年中追加预算": an addition is an adjustment of the budget.
+  if (/调整(?:后)?预算|全年预算|追加|调增|调减/.test(s)) return '调整预算';
   if (/预算(?:数|收入|支出)?/.test(s) && !/预算(?:执行|完成|调整)率/.test(s)) return '年初预算';
   return '决算';
 }
@@ -102,17 +104,27 @@ const BASES: Array<[RegExp, Basis]> = [
 function projectRole(s: string, c: SubjectContext, phase: Phase): Resolved {
   const aboutProjects = /项目/.test(s) || c.genre === '项目支出绩效自评';
   if (!aboutProjects) return null;
+  // "部门年初预算1022.89万元，年中调整预算为1781.86万元…全年执行数1767.21万元": a sentence about the
+  // 部门's whole budget, with no 项目 in it, states no project's figure (even in a project report):
+  // its budget phases are the 部门's 本年支出 at each phase, anything else is not read here.
+  if (!/项目/.test(c.sentence) && /部门|单位整体/.test(c.sentence)) {
+    const named = s.replace(/^[一二三四五六七八九十]是/, '');
+    if (!/^(?:部门|单位)?(?:年初预算|年中调整预算|调整(?:后)?预算|全年预算|全年执行数)$/.test(named)) return null;
+    return fact({ flow: '支出' }, '本年支出合计', /年初/.test(named) ? '年初预算' : /执行/.test(named) ? '决算' : '调整预算');
+  }
   // "一批项目县级批复总投资", "其中建筑工程": a part of the project, not its own figure.
   if (/^(?:第?[一二三四五六七八九十\d]+(?:批|期|标段)|其中)/.test(s)) return null;
   // "资金2179万元目前已全部拨付": the words after the amount say it has arrived.
-  if (/到位|已全部拨付|全部下达/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
+  // "我校收到教育专项工作经费资金16.20万元": the funds received are the funds arrived.
+  if (/到位|已全部拨付|全部下达|收到/.test(s) || /^(?:目前|现)?已?(?:全部|全额)(?:拨付|到位|下达)/.test(c.tail)) return measure('project.funds-arrived', '项目实际到位资金');
   if (/完成预算资金|实际完成(?:资金|投资)/.test(s)) return measure('project.spent', '项目实际支出');
   if (/申请预算(?:资金)?$/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
   if (/调整(?:后)?(?:的)?(?:项目)?预算|调整预算后|全年预算/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   if (/年中(?:追加|增加|调增)|追加(?:预算|资金)?$/.test(s)) return measure('project.budget-added', '项目年中追加预算', '调整预算');
   if (/年初批复|年初预算|批复(?:下达)?(?:预算|总投资|投资)|计划(?:总)?投资/.test(s)) return measure('project.budget-initial', '项目年初批复预算', '年初预算');
-  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付)/.test(s)) return measure('project.spent', '项目实际支出');
-  if (/^项目资金(?:总额|合计|共计?)?$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
+  if (/实际支出|执行数|实际执行|支出数|已(?:完成)?(?:拨付|支付|使用)|^拨付使用$/.test(s)) return measure('project.spent', '项目实际支出');
+  // "项目资金共2179万元", "…经费项目财政资金总额16.20万元": the project's whole funds, its budget.
+  if (/^项目资金(?:总额|合计|共计?)?$|项目(?:财政)?资金(?:总额|合计)$/.test(s)) return measure('project.budget-adjusted', '项目调整后预算', '调整预算');
   void phase;
   return null;
 }
@@ -151,12 +163,16 @@ const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调
 /** The three kinds of 三公 spending, as reports name them. */
 const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接待/, /公务用车|公车/];
 
+/** A sentence about one group of projects: a grade ("评为一等", "等级为优") or the classified ones. */
+const ONE_GROUP = /涉密|评为.等|等级为/;
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
   // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
   // fund it names, not that fund's spending.
-  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
+  // (Not the funds of one group of projects: see the 涉密 / grade rule below.)
+  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence) && !ONE_GROUP.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
   // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the
@@ -189,6 +205,9 @@ function money(s: string, c: SubjectContext): Resolved {
     const kind = PROCUREMENT_KINDS.find((k) => s.includes(k));
     return kind ? measure(`procurement.kind:${kind}`, `政府采购${kind}支出`) : measure('procurement.total', '政府采购支出');
   }
+  // "敏感涉密项目0个，涉及资金0万元", "21个项目评为一等，涉及资金656.93万元": the funds of one group
+  // of projects (a grade, the classified ones), not all the funds the self-evaluation covered.
+  if (/涉及(?:项目)?资金/.test(s) && ONE_GROUP.test(c.sentence)) return { kind: 'none', reason: '“涉及资金”属于句中某一类项目（某一评价等级或涉密项目），不是绩效自评涉及的全部资金' };
   if (/涉及(?:项目)?资金|自评.*资金|绩效.*资金/.test(s)) return measure('performance.amount', '绩效自评涉及资金');
   // Vehicles: 账面原值/净值 are the vehicles' only when the sentence is about vehicles.
   if (/车/.test(c.sentence) && /原值/.test(s)) return measure('vehicles.cost', '车辆账面原值');
@@ -225,6 +244,8 @@ function money(s: string, c: SubjectContext): Resolved {
   const project = projectRole(s, c, phase);
   if (project) return project;
 
+  // "项目资金2.00万元……资金已使用2.00万元，结余0万元": what a project has left is not the unit's carry-over.
+  if (CARRY_ANY.test(s) && !/结转/.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结余不是单位的年末结转和结余' };
   const carry = carryOver(s, phase);
   if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
@@ -317,8 +338,10 @@ function count(s: string, c: SubjectContext): Resolved {
   // 内设机构 by that name; other bodies ("内设股级机构", "内设中队", "6个科室") keep their own words.
   if (/内设机构(?:数)?$|^内设机构/.test(t) && (unit === '个' || unit === '家')) return measure('staff.departments', '内设机构');
   // "对5个项目开展绩效自评": the self-evaluation is named beside the count, not merely in the sentence.
-  if (/项目/.test(t) && /自评|绩效评价/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
-  if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
+  // "自评结果为：21个项目评为一等": the projects of one grade (or the classified ones) are a part, not all evaluated.
+  if (/项目/.test(t) && /自评|绩效评价/.test(t) && !/评为.等|等级为|涉密/.test(t) && (unit === '个' || unit === '项')) return measure('performance.projects', '绩效自评项目数');
+  // "我部门及所属二层单位2024年度项目21个": the unit's projects (the year is dropped from the words).
+  if (/实施项目|项目(?:个)?数|(?:部门|单位)项目$|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   // "项目自评得分92分": the score of a project's self-evaluation.
   if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
   if (unit === '人' || unit === '名' || unit === '个') {
@@ -333,7 +356,7 @@ function count(s: string, c: SubjectContext): Resolved {
     if (byKind) return byKind;
     // "编制绩效目标指标12个" is drawing up, not a staff establishment.
     if (/编制/.test(s) && !/编制内|在编|编外/.test(s) && !/指标|方案|预算|计划|项目|报告/.test(t)) return measure('staff.quota', '编制数');
-    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
+    if (/在编|在职(?:人员|职工|教师|干部)?$|实有人[员数]?$|人员实有数$|实际正式/.test(s)) return measure('staff.in-post', '在编人员');
     // A kind of the staff in post named after them ("其中专业技术人员64人"); 离休 and 其他 people are not in post.
     if (c.seen.has('staff.in-post') && /(?:岗位?|人员|干部|职工|工人)$/.test(s) && !/离休|退休|其他|学生|编外|临聘|聘用/.test(s) && s.length <= 12)
       return measure(`staff.in-post-kind:${s}`, s);
@@ -346,9 +369,12 @@ function percent(s: string, c: SubjectContext): Resolved {
   if (/预算执行率/.test(s) && c.genre === '项目支出绩效自评') return measure('project.execution-rate', '项目资金执行率');
   if (/预算(?:完成|执行)率/.test(s) && !/项目/.test(s)) return measure('budget.completion-rate', '预算完成率');
   if (/预算调整率|调整率/.test(s)) return measure('budget.adjustment-rate', '预算调整率');
-  if (/到位率/.test(s)) return measure('project.funds-arrival-rate', '项目资金到位率');
-  // "政府采购执行率" measures procurement against its plan, not a project's funds.
-  if (/执行率/.test(s) && !/采购/.test(s)) return measure('project.execution-rate', '项目资金执行率');
+  // A project's rates only where the words or the document are about projects: a 部门整体 report's
+  // "资金到位率" is the 部门's, and "政府采购执行率" is no project's budget executed.
+  const aboutProjects = /项目/.test(s) || /项目/.test(c.sentence) || c.genre === '项目支出绩效自评';
+  if (/到位率/.test(s) && aboutProjects) return measure('project.funds-arrival-rate', '项目资金到位率');
+  // "已支付115万元，支付率95.83%": the share of the project's funds paid out is its execution rate.
+  if (/执行率|支付率/.test(s) && !/采购/.test(s) && aboutProjects) return measure('project.execution-rate', '项目资金执行率');
   if (/覆盖率/.test(s)) return measure('performance.coverage', '绩效自评覆盖率');
   if (/控制率/.test(s) && /人员|编制/.test(s)) return measure('staff.control-rate', '在职人员控制率');
   return null;

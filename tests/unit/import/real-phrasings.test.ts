@@ -2,7 +2,8 @@
  * Phrasings of real 决算 and 三公 notices the reader missed or misplaced, one case per form: a
  * prior-year value printed without its unit, 上年决算数字, the counts-then-spending wording of
  * 公务接待, a list's collective name in brackets, a change named for both totals, a growth whose
- * change could not be placed, a page number before 项目, and a title-less excerpt's stray year.
+ * change could not be placed, a page number before 项目, a title-less excerpt's stray year, and the
+ * 绩效自评 wordings of a project's funds, the 部门's budget and the targets.
  * Each case is a short sentence in the words of a published report; what is not placed is in
  * review, never under a nearby role or year.
  */
@@ -618,6 +619,110 @@ describe('counts of the item before', () => {
       ['会议费人数', 'value', '决算', 2023, 120],
       ['training.total', 'value', '决算', 2023, 2.5],
       ['培训费人数', 'value', '决算', 2023, 80],
+    ]);
+  });
+});
+
+describe('绩效自评 wordings', () => {
+  const project = '昌宁县第一示范小学2023年度项目支出绩效自评报告';
+
+  it('a project’s 资金总额, the funds received and the funds 拨付使用 take the project roles', () => {
+    const body =
+      '2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。我校收到教育专项工作经费资金16.20万元。';
+    expect(measures(body, project)).toEqual([
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 16.2],
+      ['project.spent', 'value', '决算', 2023, 16.2],
+      ['project.execution-rate', 'value', '决算', 2023, 100],
+      ['project.funds-arrived', 'value', '决算', 2023, 16.2],
+    ]);
+  });
+
+  it('the 部门’s budget in a project section is its 本年支出 at each phase, never a project’s; budget against budget is reviewed', () => {
+    const body = '自评发现的主要问题及原因:一是2024年部门年初预算1022.89万元,年中调整预算为1781.86万元,比年初预算增加758.97万元,全年执行数1767.21万元。';
+    const r = run(body, '梧州市医疗保障局2024年度项目支出绩效自评结果');
+    const facts = r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.flow, f.phase, f.amount]);
+    expect(facts).toEqual([
+      ['支出', '年初预算', 1022.89],
+      ['支出', '调整预算', 1781.86],
+      ['支出', '决算', 1767.21],
+    ]);
+    expect(r.file!.measures.filter((m) => m.role?.startsWith('project.'))).toEqual([]);
+    expect(r.review.map((x) => x.text)).toContain('758.97万元');
+  });
+
+  it('the funds and projects of one grade or of the classified projects are not what the self-evaluation covered', () => {
+    const body = '项目中,敏感涉密项目0个,涉及资金0万元。所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结果为:21个项目评为一等,涉及资金656.93万元。';
+    const placed = measures(body, '某某局2024年度项目支出绩效自评结果');
+    expect(placed.filter((m) => m[0] === 'performance.amount')).toEqual([]);
+    // Nor are the projects of one grade all the projects evaluated; the grade stays in their words.
+    expect(placed.filter((m) => String(m[0]).startsWith('performance.'))).toEqual([]);
+    expect(placed.map((m) => m[0])).toContain('非敏感涉密项目绩效自评结果项目评为一等');
+  });
+
+  it('a target named with 支出 ("资金支出率≥98%") is a goal under its own words', () => {
+    const body = '核心绩效目标:资金支出率≥98%、支出及时率≥97%、工作质量达标率≥98%。';
+    expect(measures(body, '下桥镇人民政府2024年度绩效自评报告')).toEqual([
+      ['资金支出率≥（目标值）', 'value', '年初预算', 2024, 98],
+      ['支出及时率≥（目标值）', 'value', '年初预算', 2024, 97],
+      ['工作质量达标率≥（目标值）', 'value', '年初预算', 2024, 98],
+    ]);
+  });
+
+  it('a project’s funds 已使用 are spent, and what it has left is not the unit’s carry-over', () => {
+    // The title names a project before 绩效自评 with other words between: still a project report.
+    const head = '红河州第二人民医院国家基本公共卫生服务项目州级补助资金2023年度绩效自评报告';
+    const body = '国家基本公共卫生服务项目州级补助资金2.00万元,截至2023年12月31日,资金已使用2.00万元,结余0万元,资金执行率100%。';
+    const r = run(body, head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated')).toEqual([]);
+    expect(measures(body, head).filter((m) => m[0] === 'project.spent')).toEqual([['project.spent', 'value', '决算', 2023, 2]]);
+    expect(reviewed(body, head)).toContain('0万元');
+  });
+
+  it('figures of one unit run together are table cells of unknown columns: review; two units run together are prose', () => {
+    const head = '重庆科学城某中心2021年度部门整体支出绩效自评报告';
+    const table = '指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)财政供养人员控制率%定量指标100%92%100%';
+    const r = run(table, head);
+    expect(r.file?.measures ?? []).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['100%', '92%', '100%']);
+    const prose = '2021年公务用车购置1辆25.8万元。';
+    expect(measures(prose, head)).toContainEqual(['sangong.vehicles-bought', 'value', '决算', 2021, 1]);
+    expect(run(prose, head).review.filter((x) => /分隔/.test(x.reason))).toEqual([]);
+  });
+
+  it('"预算人员实有数6人" is the staff in post, not a budget figure', () => {
+    const body = '核定在职全额编制数6名。**区****预算人员实有数6人。';
+    expect(measures(body, '2024年度****部门整体支出绩效自评报告')).toEqual([
+      ['staff.quota', 'value', '决算', 2024, 6],
+      ['staff.in-post', 'value', '决算', 2024, 6],
+    ]);
+  });
+
+  it('a number in a formula and a percentage of seven integer digits are not stated figures', () => {
+    const body = '预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10001000100%20';
+    const r = run(body, '2021年度财政项目绩效自评表');
+    expect(r.file?.measures ?? []).toEqual([]);
+    const reasons = new Map(r.review.map((x) => [x.text, x.reason]));
+    expect(reasons.get('10001000100%')).toMatch(/7 位以上/);
+    expect(r.review.filter((x) => /算式/.test(x.reason)).map((x) => x.text)).toEqual(['20分']);
+  });
+
+  it('"我部门及所属二层单位2024年度项目21个" is the unit’s project count; a grade’s projects are not', () => {
+    const body = '我部门及所属二层单位2024年度项目21个,项目支出总额656.93万元。0个项目评为二等,占项目总数比例0%。';
+    const placed = measures(body, '梧州市医疗保障局2024年度部门决算');
+    expect(placed.filter((m) => m[0] === 'project.count')).toEqual([['project.count', 'value', '决算', 2024, 21]]);
+  });
+
+  it('in a 部门整体 report the funds’ 到位率 and 政府采购执行率 are no project’s rates; 年中追加 is an adjustment', () => {
+    const head = '某某县卫生健康局2023年度部门整体支出绩效自评报告';
+    const body = '年中追加预算329.84万元。实际到位资金1580.20万元,资金到位率100%。政府采购执行率72.74%。';
+    const placed = measures(body, head);
+    expect(placed.filter((m) => String(m[0]).startsWith('project.'))).toEqual([]);
+    expect(placed).toContainEqual(['年中追加预算', 'value', '调整预算', 2023, 329.84]);
+    // In a project report the same words are the project's; its 支付率 is its execution rate.
+    expect(measures('资金到位率100%。已支付115万元,支付率95.83%。', '某某项目2023年度项目支出绩效自评报告')).toEqual([
+      ['project.funds-arrival-rate', 'value', '决算', 2023, 100],
+      ['project.spent', 'value', '决算', 2023, 115],
+      ['project.execution-rate', 'value', '决算', 2023, 95.83],
     ]);
   });
 });
