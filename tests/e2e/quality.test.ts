@@ -1,7 +1,7 @@
 /** #/quality: rule counts by family, results with numbers, known issues, focus and record links, any unit and year. */
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'vitest';
-import { hashOf, openPage, waitForCharts } from './harness';
+import { hashOf, openPage, waitForCharts, waitForReady } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
 
@@ -71,6 +71,36 @@ describe.concurrent('#/quality', () => {
       const main = await s.page.locator('main').innerText();
       expect(main).not.toContain('宁乡');
       expect(await s.page.locator('[data-issue]').count()).toBe(file.knownIssues.length);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('#/quality: the passed results are listed when their <details> opens', () => {
+  test('not in the page’s HTML; opened before the app took over, the list comes once it has; opened after, at once', async ({ expect }) => {
+    const s = await openPage('', { wait: 'load', intent: false });
+    const { page } = s;
+    try {
+      // A browser that is never idle: only the reader starts the app (src/state/start-gate.ts).
+      await page.addInitScript(() => void (window.requestIdleCallback = () => 0));
+      await s.goto('quality/index.html#/quality');
+      const passed = page.locator('details[data-passed]');
+      expect(await passed.count()).toBeGreaterThan(1);
+      expect(await page.locator('details[data-passed] [data-result]').count(), 'no passed result in the HTML').toBe(0);
+      // The reader opens the first list on the prerendered page: the app starts on that press.
+      await passed.first().locator('summary').click();
+      await waitForReady(page);
+      const first = passed.first();
+      await expect.poll(() => first.locator('[data-result]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await first.evaluate((d) => (d as HTMLDetailsElement).open), 'it stayed open').toBe(true);
+      const n = Number((await first.locator('summary').innerText()).match(/\d+/)![0]);
+      expect(await first.locator('[data-result]').count()).toBe(n);
+      // Once the app is live, another list opens with its entries.
+      const second = passed.nth(1);
+      await second.locator('summary').click();
+      await expect.poll(() => second.locator('[data-result]').count()).toBe(Number((await second.locator('summary').innerText()).match(/\d+/)![0]));
+      await s.expectClean();
     } finally {
       await s.close();
     }
