@@ -493,7 +493,8 @@ class SentenceReader {
     } else {
       const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
-      const inherited = listTopics ? listTopics[m.list!.index] : (st.topic ?? st.changed ?? (i === 0 ? this.carry : null));
+      const outside = listTopics ? undefined : this.outsideBrackets(i);
+      const inherited = listTopics ? listTopics[m.list!.index] : outside !== undefined ? outside : (st.topic ?? st.changed ?? (i === 0 ? this.carry : null));
       if (inherited) topic = inherited;
       // The sentence goes on about the figure it took from the sentence before.
       if (inherited && !listTopics && !st.topic) st.topic = inherited;
@@ -523,6 +524,19 @@ class SentenceReader {
     if (topic && this.opts.budgetsAdjusted && topic.target.phase === '年初预算' && !/年初/.test(subjectText))
       topic = { ...topic, target: { ...topic.target, phase: '调整预算' } as Target };
     return { topic, resolved };
+  }
+
+  /**
+   * "公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费…,公务用车运行维护费5,297.40万元),
+   * 比年初预算增加1833.7万元": a figure after a closed bracket goes on about the figure the bracket
+   * followed, not about the last part inside it. Undefined when the figure before is not in a bracket
+   * this one is outside of; null when the figure at this depth was not placed.
+   */
+  private outsideBrackets(i: number): Topic | null | undefined {
+    const m = this.mentions[i];
+    if (i === 0 || this.mentions[i - 1].depth <= m.depth) return undefined;
+    for (let k = i - 1; k >= 0; k--) if (this.mentions[k].depth <= m.depth) return this.st.topics.get(k) ?? null;
+    return null;
   }
 
   /** The figure's year, quote and notes; null (and a review item) when its year cannot be told. */

@@ -433,11 +433,45 @@ describe('a budget document', () => {
     expect((r.warnings ?? []).join('')).toContain('预算文件');
   });
 
+  it('a notice that sets its figures against the year’s own budget ("比年初预算增加") is an account, not a budget', () => {
+    const text = [
+      '2022年某州州本级部门使用财政拨款安排“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。',
+      '公务接待费低于预算数的主要原因为各部门减少了相关支出。',
+    ].join('\n');
+    const r = importText(`${text}\n`, options({ year: 2022 }));
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toContainEqual(['sangong.total', 'value', '决算', 8237.23]);
+    expect(stated.filter((m) => m.stat !== 'change').map((m) => m.phase ?? '决算')).not.toContain('年初预算');
+    expect((r.warnings ?? []).join('')).not.toContain('预算文件');
+  });
+
+  it('a budget that compares with last year’s budget ("比上年年初预算减少") stays a budget', () => {
+    const text = '2024年,一般公共预算安排的“三公”经费支出共计3923万元。公务接待费638万元,比上年年初预算减少317万元。';
+    const r = importText(`${text}\n`, options({ year: 2024 }));
+    expect((r.warnings ?? []).join('')).toContain('预算文件');
+  });
+
   it('a 决算 that speaks of budgets ("支出预算安排") keeps its 决算 figures', () => {
     const text = '某局2023年度部门决算\n2023年度“三公”经费支出预算安排10万元,支出决算为8万元。';
     const r = importText(`${text}\n`, options());
     expect(r.file!.measures.map((m) => [m.phase ?? '决算', m.value])).toContainEqual(['决算', 8]);
     expect((r.warnings ?? []).join('')).not.toContain('预算文件');
+  });
+});
+
+describe('a change after a bracket of parts', () => {
+  const head = '某州2022年度“三公”经费决算情况说明';
+  it('"X费7,634.75万元(其中:A费…,B费5,297.40万元),比年初预算增加1833.7万元": the change is X’s, not B’s', () => {
+    const rows = measures('公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。', head);
+    expect(rows).toContainEqual(['sangong.item:公务用车运行维护', 'value', '决算', 2022, 5297.4]);
+    const change = rows.filter((m) => m[4] === 1833.7);
+    expect(change.map((m) => m[0])).toEqual(['sangong.item:公务用车购置及运行维护']);
+  });
+
+  it('when the figure before the bracket could not be read, the change after it goes to review, not to the part', () => {
+    const body = '公务用车购置及运行维护费7,63,4.75万元(其中:公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。';
+    expect(measures(body, head).map((m) => m[4])).not.toContain(1833.7);
+    expect(reviewed(body, head)).toContain('1833.7万元');
   });
 });
 
