@@ -290,6 +290,9 @@ function staffKind(s: string, c: SubjectContext): Resolved {
   return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
 }
 
+/** A whole territory named as what the sentence counts across ("全区现有", "全县共有", "辖区内"). */
+const REGION_WIDE = /全(?:省|市|州|盟|区|县|旗|镇|乡)(?!委|政府|人大|政协|机关)|辖区/;
+
 function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
@@ -321,6 +324,10 @@ function count(s: string, c: SubjectContext): Resolved {
   if (/实施项目|项目(?:个)?数|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   // "项目自评得分92分": the score of a project's self-evaluation.
   if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
+  // "全区现有各类学校43所…在职教师3685人": people counted across a whole territory (the schools of
+  // a district, a county's staff) are not the unit's own staff, whatever they are called; they keep
+  // their own words. "全局" / "全院" is the unit itself and is not such a territory.
+  if ((unit === '人' || unit === '名') && REGION_WIDE.test(c.before ?? '')) return null;
   if (unit === '人' || unit === '名' || unit === '个') {
     // The words that end the subject name the people ("…离退休干部局…以及35个" names no retirees).
     if (/(?:离退休|退休)(?:人员|职工|干部|教师|教职工|人数)?$/.test(s)) return measure('staff.retired', '离退休人员');

@@ -475,6 +475,20 @@ describe('a change after a bracket of parts', () => {
   });
 });
 
+describe('people counted across a territory', () => {
+  const head = '某区教育局2018年度部门决算';
+  it('"全区现有各类学校43所…在职教师3685人": the district’s teachers, not the unit’s staff in post', () => {
+    const rows = measures('全区现有各类学校43所;现有在校学生44264人;在职教师3685人。', head);
+    expect(rows.map((m) => m[0])).not.toContain('staff.in-post');
+    expect(rows).toContainEqual(['在职教师', 'value', '决算', 2018, 3685]);
+  });
+
+  it('"本单位在职教师80人" and "全局在职人员50人" are the unit’s own staff', () => {
+    expect(measures('本单位在职教师80人。', head)).toEqual([['staff.in-post', 'value', '决算', 2018, 80]]);
+    expect(measures('全局在职人员50人。', head)).toEqual([['staff.in-post', 'value', '决算', 2018, 50]]);
+  });
+});
+
 describe('the date a stock is counted at', () => {
   const head = '某局2023年度部门决算';
   it('"截至2022年12月31日" in a 2023 report: another year, so review; "截至2023年12月31日" is the report’s', () => {
