@@ -445,6 +445,18 @@ describe('a budget document', () => {
     expect((r.warnings ?? []).join('')).not.toContain('预算文件');
   });
 
+  it('a budget line’s share and growth are the budget’s too, not 决算 rates', () => {
+    const text = '某中心2024年部门预算\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元,增长 17.55%。\n共有车辆1辆,较上年增长100%。';
+    const r = importText(`${text}\n`, options());
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.filter((m) => m.role === 'spending.type:项目支出').map((m) => [m.stat ?? 'value', m.phase ?? '决算'])).toEqual([
+      ['share', '年初预算'],
+      ['change', '年初预算'],
+      ['growth', '年初预算'],
+    ]);
+    expect(stated.filter((m) => m.role === 'vehicles.count').map((m) => m.phase ?? '决算')).toEqual(['决算', '决算']);
+  });
+
   it('a budget that compares with last year’s budget ("比上年年初预算减少") stays a budget', () => {
     const text = '2024年,一般公共预算安排的“三公”经费支出共计3923万元。公务接待费638万元,比上年年初预算减少317万元。';
     const r = importText(`${text}\n`, options({ year: 2024 }));
