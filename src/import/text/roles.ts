@@ -154,6 +154,12 @@ const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接�
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
+  // "本级收入合计800万元", "所属单位支出合计…": a part of the 部门 (its own organ, the units under
+  // it) is not the 部门; its totals are not the report's totals.
+  // "本级财政拨款…" alone may mean the same-level treasury's money; beside 所属单位 it is the organ's part.
+  const organPart = /(?:^|:|其中)(?:机关)?本级/.test(c.clause ?? '') && /所属|下属|二级(?:预算)?单位/.test(c.sentence);
+  if ((organPart || /^(?:机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
+    return { kind: 'none', reason: '本级或所属单位的数字只是部门的一部分，不是部门的合计' };
   // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
   // fund it names, not that fund's spending.
   if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
@@ -225,6 +231,10 @@ function money(s: string, c: SubjectContext): Resolved {
   const project = projectRole(s, c, phase);
   if (project) return project;
 
+  // "一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元": the
+  // part of a spending figure paid from the carry-over, not the unit's 年初结转和结余 row.
+  if (/^使用(?:上年|年初|以前年度)/.test(s) && /支出/.test(c.before ?? '') && !/收入/.test(c.before ?? ''))
+    return { kind: 'none', reason: '支出中由上年结转资金安排的部分，不是收入支出决算总表的“年初结转和结余”' };
   const carry = carryOver(s, phase);
   if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
@@ -396,7 +406,7 @@ export function cleanSubject(s: string): string {
     .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
     .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
-    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
+    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();
 }

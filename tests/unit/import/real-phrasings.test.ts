@@ -501,6 +501,34 @@ describe('people counted across a territory', () => {
   });
 });
 
+describe('a part of the 部门 is not the 部门', () => {
+  const head = '某县教育局2023年度部门决算';
+  const facts = (body: string) => run(body, head).file?.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.label, f.amount]) ?? [];
+
+  it('"本级收入合计800万元" and "下属学校收入4000万元" are parts: review; "本年收入合计4800万元" is the total', () => {
+    const body = '2023年本年收入合计4800万元,其中:本级收入800万元,下属学校收入4000万元。';
+    expect(facts(body)).toEqual([['本年收入合计', 4800]]);
+    expect(reviewed(body, head)).toEqual(['800万元', '4000万元']);
+  });
+
+  it('"其中:本级财政拨款收入支出1200万元,所属单位3800万元": the organ’s part, not 财政拨款收入', () => {
+    const body = '2023年度本部门财政拨款收入支出决算总计5000万元。其中:本级财政拨款收入支出1200万元,所属单位3800万元。';
+    expect(facts(body).map((f) => f[1])).not.toContain(1200);
+    expect(reviewed(body, head)).toContain('1200万元');
+  });
+
+  it('"一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金": 本级财政 alone is the treasury', () => {
+    expect(facts('一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。')).toEqual([['一般公共预算财政拨款收入', 382.17]]);
+  });
+
+  it('"支出4500万元,其中:…使用上年结转结余200万元" is the spending paid from the carry-over, not 年初结转和结余', () => {
+    const body = '2023年度一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元。年初结转和结余50万元。';
+    expect(facts(body)).toContainEqual(['年初结转和结余', 50]);
+    expect(facts(body).map((f) => f[1])).not.toContain(200);
+    expect(reviewed(body, head)).toContain('200万元');
+  });
+});
+
 describe('the date a stock is counted at', () => {
   const head = '某局2023年度部门决算';
   it('"截至2022年12月31日" in a 2023 report: another year, so review; "截至2023年12月31日" is the report’s', () => {
