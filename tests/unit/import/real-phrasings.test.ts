@@ -563,6 +563,18 @@ describe('a phase without its item', () => {
   });
 });
 
+describe('a known path followed by its phase words', () => {
+  it('"小学教育(项)年初预算为30万元,支出决算为35万元": 30 is the item’s 年初预算, 35 its 决算', () => {
+    const r = run('教育支出(类)普通教育(款)小学教育(项)年初预算为30万元,支出决算为35万元,完成年初预算的116.67%。', '某市统计局2022年度部门决算');
+    const facts = r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.functional, f.phase ?? '决算', f.amount]);
+    expect(facts).toEqual([
+      ['2050202', '年初预算', 30],
+      ['2050202', '决算', 35],
+    ]);
+    expect(r.review).toEqual([]);
+  });
+});
+
 describe('years spaced out in text copied from a PDF', () => {
   const head = '某某市某某中心 2023 年度单位决算';
   it('"与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元": the comparison is still last year', () => {
