@@ -575,6 +575,15 @@ describe('a known path followed by its phase words', () => {
   });
 });
 
+describe('percentage points', () => {
+  it('"占比较上年提高2个百分点" is a change of a rate: review, never a count of 2 (nor a figure of last year)', () => {
+    const body = '2024年度本年收入合计520万元,占比较上年提高2个百分点。';
+    const head = '某区司法局2024年度部门决算';
+    expect(measures(body, head)).toEqual([]);
+    expect(reviewed(body, head)).toEqual(['2个']);
+  });
+});
+
 describe('years spaced out in text copied from a PDF', () => {
   const head = '某某市某某中心 2023 年度单位决算';
   it('"与 2022 年度相比,财政拨款收、支总计各增加 20.30 万元": the comparison is still last year', () => {
