@@ -132,14 +132,18 @@ const CARRY_ANY = /结转(?:和|与|及)?结余|结转|结余/;
  * carry-over, not its income; "项目支出结转和结余" a part of the carry-over, not 项目支出). The
  * carry-over of a project ("年初结转结余项目50万元") is not the unit's: null.
  */
-function carryOver(s: string, phase: Phase): Resolved {
+function carryOver(s: string, phase: Phase, before: string): Resolved {
   const not = NOT_CARRYOVER.find(([re]) => re.test(s));
   if (not) return { kind: 'none', reason: not[1] };
   if (!CARRY_ANY.test(s)) return null;
   // "2022年度结转到2023年使用的资金": last year's closing or this year's opening: the words do not say which row.
   if (/结转(?:到|至)(?!下年|以后)/.test(s)) return { kind: 'none', reason: '“结转到某年”的资金既可读作上年的年末结转，也可读作本年的年初结转，不能确定是哪一行' };
   if (/项目/.test(s) && !/项目支出/.test(s)) return null;
-  const flow: Flow = CARRY_BEGIN.test(s) ? '年初结转和结余' : '年末结转和结余';
+  // "年初结转和结余60万元,其中:基本支出结转10万元": a part that does not say which row it is
+  // belongs to the row the sentence named last.
+  const lastOf = (re: RegExp) => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index ?? -1));
+  const begins = CARRY_BEGIN.test(s) || (!/年末|下年|年底/.test(s) && lastOf(CARRY_BEGIN) > lastOf(/年末|下年|年底/));
+  const flow: Flow = begins ? '年初结转和结余' : '年末结转和结余';
   const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? GOV_FUND_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
   return fact({ flow, source, basis }, `${source ?? ''}${basis ?? ''}${flow}`, phase);
@@ -235,7 +239,7 @@ function money(s: string, c: SubjectContext): Resolved {
   // part of a spending figure paid from the carry-over, not the unit's 年初结转和结余 row.
   if (/^使用(?:上年|年初|以前年度)/.test(s) && /支出/.test(c.before ?? '') && !/收入/.test(c.before ?? ''))
     return { kind: 'none', reason: '支出中由上年结转资金安排的部分，不是收入支出决算总表的“年初结转和结余”' };
-  const carry = carryOver(s, phase);
+  const carry = carryOver(s, phase, c.before ?? '');
   if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;

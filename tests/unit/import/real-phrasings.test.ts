@@ -575,6 +575,24 @@ describe('a known path followed by its phase words', () => {
   });
 });
 
+describe('the parts of a carry-over row', () => {
+  const head = '某县水利局2023年度部门决算';
+  const flows = (body: string) => run(body, head).file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.flow, f.basis ?? null, f.amount]);
+  it('"年初结转和结余60万元,其中:基本支出结转10万元,项目支出结转和结余50万元": the parts are 年初 too', () => {
+    expect(flows('年初结转和结余60万元,其中:基本支出结转10万元,项目支出结转和结余50万元。')).toEqual([
+      ['年初结转和结余', null, 60],
+      ['年初结转和结余', '基本支出', 10],
+      ['年初结转和结余', '项目支出', 50],
+    ]);
+  });
+  it('after "年末结转和结余40万元" the same words are parts of the 年末 row', () => {
+    expect(flows('年初结转和结余60万元。年末结转和结余40万元,其中:基本支出结转15万元。').slice(1)).toEqual([
+      ['年末结转和结余', null, 40],
+      ['年末结转和结余', '基本支出', 15],
+    ]);
+  });
+});
+
 describe('percentage points', () => {
   it('"占比较上年提高2个百分点" is a change of a rate: review, never a count of 2 (nor a figure of last year)', () => {
     const body = '2024年度本年收入合计520万元,占比较上年提高2个百分点。';
