@@ -516,7 +516,8 @@ class SentenceReader {
     } else {
       const listTopics = m.list ? [...st.lists.values()].find((l) => l.length === m.list!.size) : undefined;
       // "…减少956.31万元，下降16.9%": a growth right after a change is the same figure's.
-      const inherited = listTopics ? listTopics[m.list!.index] : (st.topic ?? st.changed ?? (i === 0 ? this.carry : null));
+      const outside = listTopics ? undefined : this.outsideBrackets(i);
+      const inherited = listTopics ? listTopics[m.list!.index] : outside !== undefined ? outside : (st.topic ?? st.changed ?? (i === 0 ? this.carry : null));
       if (inherited) topic = inherited;
       // The sentence goes on about the figure it took from the sentence before.
       if (inherited && !listTopics && !st.topic) st.topic = inherited;
@@ -546,6 +547,19 @@ class SentenceReader {
     if (topic && this.opts.budgetsAdjusted && topic.target.phase === '年初预算' && !/年初/.test(subjectText))
       topic = { ...topic, target: { ...topic.target, phase: '调整预算' } as Target };
     return { topic, resolved };
+  }
+
+  /**
+   * "公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费…,公务用车运行维护费5,297.40万元),
+   * 比年初预算增加1833.7万元": a figure after a closed bracket goes on about the figure the bracket
+   * followed, not about the last part inside it. Undefined when the figure before is not in a bracket
+   * this one is outside of; null when the figure at this depth was not placed.
+   */
+  private outsideBrackets(i: number): Topic | null | undefined {
+    const m = this.mentions[i];
+    if (i === 0 || this.mentions[i - 1].depth <= m.depth) return undefined;
+    for (let k = i - 1; k >= 0; k--) if (this.mentions[k].depth <= m.depth) return this.st.topics.get(k) ?? null;
+    return null;
   }
 
   /** The figure's year, quote and notes; null (and a review item) when its year cannot be told. */
@@ -759,10 +773,12 @@ class SentenceReader {
     const { st, opts } = this;
     let c = opts.trees.classify(subject, raw);
     // "高等教育(项)年初预算为X万元": an item named with the phase of its figure.
-    const phased = c === null ? ITEM_PHASE.exec(subject) : null;
-    if (phased) c = opts.trees.classify(subject.slice(0, phased.index));
-    const phase: Phase = phased ? phaseOf(phased[0]) : '决算';
+    const phased = ITEM_PHASE.exec(subject);
+    if (phased && c === null) c = opts.trees.classify(subject.slice(0, phased.index));
     if (c === null) return null;
+    // "教育支出(类)普通教育(款)小学教育(项)年初预算为30万元": the path names the item whatever
+    // follows it, and the words after the path say which of its figures this is.
+    const phase: Phase = phased && !(c.ok && c.match.node.name.endsWith(phased[0])) ? phaseOf(phased[0]) : '决算';
     if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
     const { tree, node, alias } = c.match;
     const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;

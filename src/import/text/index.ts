@@ -23,6 +23,9 @@ const KIND_SLUG: Record<string, string> = {
   其他: 'report',
 };
 
+/** Roles that count or hold stocks (people, vehicles, assets, visits), never a budget's amounts. */
+const STOCK_ROLE = /^(?:assets|vehicles|staff)\.|^sangong\.(?:vehicles|reception|abroad)/;
+
 /** Import a report text. Never throws on bad text: problems come back as `errors`. */
 export function importText(input: string, opts: ImportOptions): ImportResult {
   const { text, repairs } = normalizeText(input);
@@ -44,8 +47,10 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   if (budgetDocument(lines, kind)) {
     warnings.push('这是一份预算文件（全文没有“决算”“执行”“自评”等字样）：其中的数字都按年初预算记，不作为决算数');
     for (const c of claims) {
-      // Amounts only: counts (车辆, 人员) and the assets held are stocks, not budgets.
-      if (c.target.phase !== '决算' || c.kind !== 'money' || (c.target.kind === 'measure' && /^(?:assets|vehicles)\./.test(c.target.role))) continue;
+      // Amounts and the percentages of amounts (a share, a growth, a completion of a budget line)
+      // only: counts (车辆, 人员) and the assets held are stocks, not budgets, and so are their rates.
+      if (c.target.phase !== '决算' || (c.kind !== 'money' && c.kind !== 'percent') || (c.target.kind === 'measure' && STOCK_ROLE.test(c.target.role))) continue;
+      if (c.kind === 'percent' && c.target.kind === 'measure' && !c.target.role && /人|车|资产|面积|设备/.test(c.target.label)) continue;
       c.target = { ...c.target, phase: '年初预算' } as typeof c.target;
       c.notes.push('预算文件中的数字，按年初预算记');
     }

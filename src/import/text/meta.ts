@@ -107,14 +107,23 @@ export function budgetsAdjusted(lines: Line[]): boolean {
 }
 
 /**
+ * An outturn set against the year's own budget ("比年初预算增加1317.14万元", "低于预算数的主要原因"):
+ * only an account does that. A budget compares with an earlier budget, and names its year
+ * ("比上年年初预算减少", "比2023年预算数减少", "与2023年预算相比"), which this does not match.
+ */
+const AGAINST_OWN_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:增加|减少|增长|下降|节约|超支|多|少)|(?:低于|高于|超过|超出|小于|大于)(?:年初|全年|调整后?)?预算数?/;
+
+/**
  * A budget, not an account: the text names itself a 预算 ("部门预算", "2024年预算…支出预算安排情况
- * 如下") and nowhere speaks of a 决算, of execution or of a self-evaluation. Its figures are the
- * year's budgets: read as 决算 they would be wrong figures on the page.
+ * 如下") and nowhere speaks of a 决算, of execution, of a self-evaluation or of its figures against
+ * the year's budget. Its figures are the year's budgets: read as 决算 they would be wrong figures
+ * on the page.
  */
 export function budgetDocument(lines: Line[], kind: SourceKind): boolean {
   // A 决算 or 绩效自评 by its title or headings is never a budget, whatever its excerpt holds.
   if (kind !== '部门预算' && kind !== '其他') return false;
   const text = lines.filter((l) => l.kind !== 'skip').map((l) => l.folded).join('\n');
   if (/决算|执行情况|执行数|实际(?:支出|完成|执行)|自评|绩效评价/.test(text)) return false;
+  if (AGAINST_OWN_BUDGET.test(text)) return false;
   return kind === '部门预算' || /预算(?:安排|公开)|(?:部门|单位)预算|预算(?:情况)?说明|(?:支出|收入|收支|采购)(?:总)?预算|预算拨款/.test(text);
 }

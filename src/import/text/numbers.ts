@@ -252,6 +252,7 @@ function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list
   const after = f.slice(t.end);
   // "单价100万元(含)以上": the bracketed 含 / 不含 says whether the bound itself counts.
   const threshold = !t.unreadable && /^(?:\((?:含|不含)\))?\s*(?:以上|以下|及以上|及以下|以内)/.test(after);
+  const points = t.unit === '个' && /^\s*百分点/.test(after);
   return {
     start: t.start,
     end: t.end,
@@ -273,9 +274,12 @@ function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list
     list,
     threshold,
     bound: /(?:[≥≤><＞＜]=?|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于)\s*$/.test(f.slice(Math.max(0, t.start - 5), t.start)),
-    ...(t.unreadable ? { unreadable: t.unreadable } : {}),
+    ...(t.unreadable ? { unreadable: t.unreadable } : points ? { unreadable: POINTS_REASON } : {}),
   };
 }
+
+/** "比上年提高2个百分点": a change of a rate in percentage points is no count of 个, and has no place. */
+const POINTS_REASON = '“个百分点”是比率的变化（百分点），不是个数，数据格式中没有它的位置';
 
 /** Leads, tails and owners: they need every mention's position. */
 function attachWords(s: Sentence, out: Mention[]): void {

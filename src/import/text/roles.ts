@@ -144,14 +144,18 @@ const CARRY_ANY = /结转(?:和|与|及)?结余|结转|结余/;
  * carry-over, not its income; "项目支出结转和结余" a part of the carry-over, not 项目支出). The
  * carry-over of a project ("年初结转结余项目50万元") is not the unit's: null.
  */
-function carryOver(s: string, phase: Phase): Resolved {
+function carryOver(s: string, phase: Phase, before: string): Resolved {
   const not = NOT_CARRYOVER.find(([re]) => re.test(s));
   if (not) return { kind: 'none', reason: not[1] };
   if (!CARRY_ANY.test(s)) return null;
   // "2022年度结转到2023年使用的资金": last year's closing or this year's opening: the words do not say which row.
   if (/结转(?:到|至)(?!下年|以后)/.test(s)) return { kind: 'none', reason: '“结转到某年”的资金既可读作上年的年末结转，也可读作本年的年初结转，不能确定是哪一行' };
   if (/项目/.test(s) && !/项目支出/.test(s)) return null;
-  const flow: Flow = CARRY_BEGIN.test(s) ? '年初结转和结余' : '年末结转和结余';
+  // "年初结转和结余60万元,其中:基本支出结转10万元": a part that does not say which row it is
+  // belongs to the row the sentence named last.
+  const lastOf = (re: RegExp) => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index ?? -1));
+  const begins = CARRY_BEGIN.test(s) || (!/年末|下年|年底/.test(s) && lastOf(CARRY_BEGIN) > lastOf(/年末|下年|年底/));
+  const flow: Flow = begins ? '年初结转和结余' : '年末结转和结余';
   const source = SOURCE_WORDS.find(([re]) => re.test(s))?.[1] ?? GOV_FUND_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
   return fact({ flow, source, basis }, `${source ?? ''}${basis ?? ''}${flow}`, phase);
@@ -169,6 +173,12 @@ const ONE_GROUP = /涉密|评为.等|等级为/;
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
+  // "本级收入合计800万元", "所属单位支出合计…": a part of the 部门 (its own organ, the units under
+  // it) is not the 部门; its totals are not the report's totals.
+  // "本级财政拨款…" alone may mean the same-level treasury's money; beside 所属单位 it is the organ's part.
+  const organPart = /(?:^|:|其中)(?:机关)?本级/.test(c.clause ?? '') && /所属|下属|二级(?:预算)?单位/.test(c.sentence);
+  if ((organPart || /^(?:机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
+    return { kind: 'none', reason: '本级或所属单位的数字只是部门的一部分，不是部门的合计' };
   // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
   // fund it names, not that fund's spending.
   // (Not the funds of one group of projects: see the 涉密 / grade rule below.)
@@ -246,7 +256,11 @@ function money(s: string, c: SubjectContext): Resolved {
 
   // "项目资金2.00万元……资金已使用2.00万元，结余0万元": what a project has left is not the unit's carry-over.
   if (CARRY_ANY.test(s) && !/结转/.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结余不是单位的年末结转和结余' };
-  const carry = carryOver(s, phase);
+  // "一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元": the
+  // part of a spending figure paid from the carry-over, not the unit's 年初结转和结余 row.
+  if (/^使用(?:上年|年初|以前年度)/.test(s) && /支出/.test(c.before ?? '') && !/收入/.test(c.before ?? ''))
+    return { kind: 'none', reason: '支出中由上年结转资金安排的部分，不是收入支出决算总表的“年初结转和结余”' };
+  const carry = carryOver(s, phase, c.before ?? '');
   if (carry) return carry;
   // Facts: spending type and fund source before the totals ("基本支出总计" is 基本支出).
   const basis = BASES.find(([re]) => re.test(s))?.[1] ?? null;
@@ -311,6 +325,9 @@ function staffKind(s: string, c: SubjectContext): Resolved {
   return { kind: 'measure', role: '', phase: '决算', label: own ? s : `${kind}编制${s}`, free: true };
 }
 
+/** A whole territory named as what the sentence counts across ("全区现有", "全县共有", "辖区内"). */
+const REGION_WIDE = /全(?:省|市|州|盟|区|县|旗|镇|乡)(?!委|政府|人大|政协|机关)|辖区/;
+
 function count(s: string, c: SubjectContext): Resolved {
   const unit = c.unit;
   const t = s + c.tail;
@@ -344,6 +361,10 @@ function count(s: string, c: SubjectContext): Resolved {
   if (/实施项目|项目(?:个)?数|(?:部门|单位)项目$|^共$/.test(s + (/^项目/.test(c.tail) ? '项目' : '')) && /项目/.test(t) && (unit === '个' || unit === '项')) return measure('project.count', '项目个数');
   // "项目自评得分92分": the score of a project's self-evaluation.
   if (unit === '分' && /自评(?:总)?得分$/.test(s) && (/项目/.test(s) || c.genre === '项目支出绩效自评')) return measure('project.score', '绩效自评得分');
+  // "全区现有各类学校43所…在职教师3685人": people counted across a whole territory (the schools of
+  // a district, a county's staff) are not the unit's own staff, whatever they are called; they keep
+  // their own words. "全局" / "全院" is the unit itself and is not such a territory.
+  if ((unit === '人' || unit === '名') && REGION_WIDE.test(c.before ?? '')) return null;
   if (unit === '人' || unit === '名' || unit === '个') {
     // The words that end the subject name the people ("…离退休干部局…以及35个" names no retirees).
     if (/(?:离退休|退休)(?:人员|职工|干部|教师|教职工|人数)?$/.test(s)) return measure('staff.retired', '离退休人员');
@@ -415,7 +436,7 @@ export function cleanSubject(s: string): string {
     .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
     .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
-    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
+    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();
 }

@@ -434,11 +434,99 @@ describe('a budget document', () => {
     expect((r.warnings ?? []).join('')).toContain('预算文件');
   });
 
+  it('a notice that sets its figures against the year’s own budget ("比年初预算增加") is an account, not a budget', () => {
+    const text = [
+      '2022年某州州本级部门使用财政拨款安排“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。',
+      '公务接待费低于预算数的主要原因为各部门减少了相关支出。',
+    ].join('\n');
+    const r = importText(`${text}\n`, options({ year: 2022 }));
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.value])).toContainEqual(['sangong.total', 'value', '决算', 8237.23]);
+    expect(stated.filter((m) => m.stat !== 'change').map((m) => m.phase ?? '决算')).not.toContain('年初预算');
+    expect((r.warnings ?? []).join('')).not.toContain('预算文件');
+  });
+
+  it('a budget line’s share and growth are the budget’s too, not 决算 rates', () => {
+    const text = '某中心2024年部门预算\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元,增长 17.55%。\n共有车辆1辆,较上年增长100%。';
+    const r = importText(`${text}\n`, options());
+    const stated = r.file!.measures.filter((m) => m.provenance.kind === 'stated');
+    expect(stated.filter((m) => m.role === 'spending.type:项目支出').map((m) => [m.stat ?? 'value', m.phase ?? '决算'])).toEqual([
+      ['share', '年初预算'],
+      ['change', '年初预算'],
+      ['growth', '年初预算'],
+    ]);
+    expect(stated.filter((m) => m.role === 'vehicles.count').map((m) => m.phase ?? '决算')).toEqual(['决算', '决算']);
+  });
+
+  it('a budget that compares with last year’s budget ("比上年年初预算减少") stays a budget', () => {
+    const text = '2024年,一般公共预算安排的“三公”经费支出共计3923万元。公务接待费638万元,比上年年初预算减少317万元。';
+    const r = importText(`${text}\n`, options({ year: 2024 }));
+    expect((r.warnings ?? []).join('')).toContain('预算文件');
+  });
+
   it('a 决算 that speaks of budgets ("支出预算安排") keeps its 决算 figures', () => {
     const text = '某局2023年度部门决算\n2023年度“三公”经费支出预算安排10万元,支出决算为8万元。';
     const r = importText(`${text}\n`, options());
     expect(r.file!.measures.map((m) => [m.phase ?? '决算', m.value])).toContainEqual(['决算', 8]);
     expect((r.warnings ?? []).join('')).not.toContain('预算文件');
+  });
+});
+
+describe('a change after a bracket of parts', () => {
+  const head = '某州2022年度“三公”经费决算情况说明';
+  it('"X费7,634.75万元(其中:A费…,B费5,297.40万元),比年初预算增加1833.7万元": the change is X’s, not B’s', () => {
+    const rows = measures('公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。', head);
+    expect(rows).toContainEqual(['sangong.item:公务用车运行维护', 'value', '决算', 2022, 5297.4]);
+    const change = rows.filter((m) => m[4] === 1833.7);
+    expect(change.map((m) => m[0])).toEqual(['sangong.item:公务用车购置及运行维护']);
+  });
+
+  it('when the figure before the bracket could not be read, the change after it goes to review, not to the part', () => {
+    const body = '公务用车购置及运行维护费7,63,4.75万元(其中:公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。';
+    expect(measures(body, head).map((m) => m[4])).not.toContain(1833.7);
+    expect(reviewed(body, head)).toContain('1833.7万元');
+  });
+});
+
+describe('people counted across a territory', () => {
+  const head = '某区教育局2018年度部门决算';
+  it('"全区现有各类学校43所…在职教师3685人": the district’s teachers, not the unit’s staff in post', () => {
+    const rows = measures('全区现有各类学校43所;现有在校学生44264人;在职教师3685人。', head);
+    expect(rows.map((m) => m[0])).not.toContain('staff.in-post');
+    expect(rows).toContainEqual(['在职教师', 'value', '决算', 2018, 3685]);
+  });
+
+  it('"本单位在职教师80人" and "全局在职人员50人" are the unit’s own staff', () => {
+    expect(measures('本单位在职教师80人。', head)).toEqual([['staff.in-post', 'value', '决算', 2018, 80]]);
+    expect(measures('全局在职人员50人。', head)).toEqual([['staff.in-post', 'value', '决算', 2018, 50]]);
+  });
+});
+
+describe('a part of the 部门 is not the 部门', () => {
+  const head = '某县教育局2023年度部门决算';
+  const facts = (body: string) => run(body, head).file?.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.label, f.amount]) ?? [];
+
+  it('"本级收入合计800万元" and "下属学校收入4000万元" are parts: review; "本年收入合计4800万元" is the total', () => {
+    const body = '2023年本年收入合计4800万元,其中:本级收入800万元,下属学校收入4000万元。';
+    expect(facts(body)).toEqual([['本年收入合计', 4800]]);
+    expect(reviewed(body, head)).toEqual(['800万元', '4000万元']);
+  });
+
+  it('"其中:本级财政拨款收入支出1200万元,所属单位3800万元": the organ’s part, not 财政拨款收入', () => {
+    const body = '2023年度本部门财政拨款收入支出决算总计5000万元。其中:本级财政拨款收入支出1200万元,所属单位3800万元。';
+    expect(facts(body).map((f) => f[1])).not.toContain(1200);
+    expect(reviewed(body, head)).toContain('1200万元');
+  });
+
+  it('"一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金": 本级财政 alone is the treasury', () => {
+    expect(facts('一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。')).toEqual([['一般公共预算财政拨款收入', 382.17]]);
+  });
+
+  it('"支出4500万元,其中:…使用上年结转结余200万元" is the spending paid from the carry-over, not 年初结转和结余', () => {
+    const body = '2023年度一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元。年初结转和结余50万元。';
+    expect(facts(body)).toContainEqual(['年初结转和结余', 50]);
+    expect(facts(body).map((f) => f[1])).not.toContain(200);
+    expect(reviewed(body, head)).toContain('200万元');
   });
 });
 
@@ -473,6 +561,45 @@ describe('a phase without its item', () => {
     const r = run('1.一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为30万元,支出决算为32万元,完成年初预算的106.67%。', '某镇2024年度部门决算');
     expect(r.file?.measures ?? []).toEqual([]);
     expect(r.review.map((x) => x.text)).toEqual(['30万元', '32万元', '106.67%']);
+  });
+});
+
+describe('a known path followed by its phase words', () => {
+  it('"小学教育(项)年初预算为30万元,支出决算为35万元": 30 is the item’s 年初预算, 35 its 决算', () => {
+    const r = run('教育支出(类)普通教育(款)小学教育(项)年初预算为30万元,支出决算为35万元,完成年初预算的116.67%。', '某市统计局2022年度部门决算');
+    const facts = r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.functional, f.phase ?? '决算', f.amount]);
+    expect(facts).toEqual([
+      ['2050202', '年初预算', 30],
+      ['2050202', '决算', 35],
+    ]);
+    expect(r.review).toEqual([]);
+  });
+});
+
+describe('the parts of a carry-over row', () => {
+  const head = '某县水利局2023年度部门决算';
+  const flows = (body: string) => run(body, head).file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => [f.flow, f.basis ?? null, f.amount]);
+  it('"年初结转和结余60万元,其中:基本支出结转10万元,项目支出结转和结余50万元": the parts are 年初 too', () => {
+    expect(flows('年初结转和结余60万元,其中:基本支出结转10万元,项目支出结转和结余50万元。')).toEqual([
+      ['年初结转和结余', null, 60],
+      ['年初结转和结余', '基本支出', 10],
+      ['年初结转和结余', '项目支出', 50],
+    ]);
+  });
+  it('after "年末结转和结余40万元" the same words are parts of the 年末 row', () => {
+    expect(flows('年初结转和结余60万元。年末结转和结余40万元,其中:基本支出结转15万元。').slice(1)).toEqual([
+      ['年末结转和结余', null, 40],
+      ['年末结转和结余', '基本支出', 15],
+    ]);
+  });
+});
+
+describe('percentage points', () => {
+  it('"占比较上年提高2个百分点" is a change of a rate: review, never a count of 2 (nor a figure of last year)', () => {
+    const body = '2024年度本年收入合计520万元,占比较上年提高2个百分点。';
+    const head = '某区司法局2024年度部门决算';
+    expect(measures(body, head)).toEqual([]);
+    expect(reviewed(body, head)).toEqual(['2个']);
   });
 });
 
