@@ -170,6 +170,23 @@ const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接�
 /** A sentence about one group of projects: a grade ("评为一等", "等级为优") or the classified ones. */
 const ONE_GROUP = /涉密|评为.等|等级为/;
 
+/** Assets and their parts, and the vehicles' book values. */
+function assetRole(s: string, c: SubjectContext): Resolved | null {
+  // Vehicles: 账面原值/净值 are the vehicles' only when the sentence is about vehicles.
+  if (/车/.test(c.sentence) && /原值/.test(s)) return measure('vehicles.cost', '车辆账面原值');
+  if (/车/.test(c.sentence) && /净值/.test(s) && !/资产/.test(s)) return measure('vehicles.book-value', '车辆账面净值');
+  if (/净资产/.test(s)) return measure('assets.net', '净资产');
+  if (/负债(?:总额|总计|合计)?/.test(s) && !/资产/.test(s)) return measure('assets.liabilities', '负债总额');
+  if (/资产(?:总额|总计|合计|总值)/.test(s) && !/固定/.test(s)) return measure('assets.total', '资产总额');
+  if (/固定资产/.test(c.sentence)) {
+    const cls = FIXED_CLASSES.find((k) => s.endsWith(k) || s.endsWith(`${k}类`));
+    if (cls) return measure(`assets.fixed-class:${cls}`, cls);
+  }
+  if (/在用固定资产/.test(s)) return measure('assets.fixed-in-use', '在用固定资产');
+  if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
+  return null;
+}
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -219,18 +236,8 @@ function money(s: string, c: SubjectContext): Resolved {
   // of projects (a grade, the classified ones), not all the funds the self-evaluation covered.
   if (/涉及(?:项目)?资金/.test(s) && ONE_GROUP.test(c.sentence)) return { kind: 'none', reason: '“涉及资金”属于句中某一类项目（某一评价等级或涉密项目），不是绩效自评涉及的全部资金' };
   if (/涉及(?:项目)?资金|自评.*资金|绩效.*资金/.test(s)) return measure('performance.amount', '绩效自评涉及资金');
-  // Vehicles: 账面原值/净值 are the vehicles' only when the sentence is about vehicles.
-  if (/车/.test(c.sentence) && /原值/.test(s)) return measure('vehicles.cost', '车辆账面原值');
-  if (/车/.test(c.sentence) && /净值/.test(s) && !/资产/.test(s)) return measure('vehicles.book-value', '车辆账面净值');
-  if (/净资产/.test(s)) return measure('assets.net', '净资产');
-  if (/负债(?:总额|总计|合计)?/.test(s) && !/资产/.test(s)) return measure('assets.liabilities', '负债总额');
-  if (/资产(?:总额|总计|合计|总值)/.test(s) && !/固定/.test(s)) return measure('assets.total', '资产总额');
-  if (/固定资产/.test(c.sentence)) {
-    const cls = FIXED_CLASSES.find((k) => s.endsWith(k) || s.endsWith(`${k}类`));
-    if (cls) return measure(`assets.fixed-class:${cls}`, cls);
-  }
-  if (/在用固定资产/.test(s)) return measure('assets.fixed-in-use', '在用固定资产');
-  if (/固定资产/.test(s)) return measure('assets.fixed', '固定资产');
+  const asset = assetRole(s, c);
+  if (asset) return asset;
   if (/人员经费/.test(s) && !/公用经费/.test(s)) return measure('basic.personnel', '人员经费', phase);
   if (/公用经费/.test(s) && !/人员经费/.test(s)) return measure('basic.public', '公用经费', phase);
   // The 财政拨款收入支出决算总表's totals (appropriations and their carry-over): not the unit's 收入总计 / 支出总计;
