@@ -148,6 +148,11 @@ const CSP_LISTENER = `(() => {
 /** A reader's first sign of use, at each document's load event (OpenOptions.intent). */
 const INTENT = `addEventListener('load', () => dispatchEvent(new PointerEvent('pointermove', { bubbles: true })), { once: true });`;
 
+/** A browser that is never idle: a prerendered page then starts its app only on the reader's sign, never by sitting quiet. */
+export async function neverIdle(page: Page): Promise<void> {
+  await page.addInitScript(() => void (window.requestIdleCallback = () => 0));
+}
+
 /** Open `path` (relative to the chosen server's base URL) in a fresh context of the file's browser. */
 export async function openPage(path = '', opts: OpenOptions = {}): Promise<Session> {
   const baseUrl = opts.url ?? inject(opts.base === 'sub' ? 'subUrl' : 'rootUrl');

@@ -1,7 +1,7 @@
 /** #/quality: rule counts by family, results with numbers, known issues, focus and record links, any unit and year. */
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'vitest';
-import { hashOf, openPage, waitForCharts, waitForReady } from './harness';
+import { hashOf, neverIdle, openPage, waitForCharts, waitForReady } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
 
@@ -82,8 +82,7 @@ describe('#/quality: the passed results are listed when their <details> opens', 
     const s = await openPage('', { wait: 'load', intent: false });
     const { page } = s;
     try {
-      // A browser that is never idle: only the reader starts the app (src/state/start-gate.ts).
-      await page.addInitScript(() => void (window.requestIdleCallback = () => 0));
+      await neverIdle(page);
       await s.goto('quality/index.html#/quality');
       const passed = page.locator('details[data-passed]');
       expect(await passed.count()).toBeGreaterThan(1);

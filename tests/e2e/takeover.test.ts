@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, waitForCharts, waitForReady } from './harness';
+import { neverIdle, openPage, waitForCharts, waitForReady } from './harness';
 
 const SECOND = { id: 'daying-wgl', name: '大英县文化广播电视和旅游局' };
 const FIRST_NAME = '宁乡市数据资源中心';
@@ -134,9 +134,6 @@ describe('a prerendered page starts its app when the reader shows up', () => {
   /** The app's chunks and data files the page has fetched so far. */
   const appRequests = (page: Page) =>
     page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/data\/|\/assets\/client-/.test(n)));
-
-  /** A browser that is never idle: the quiet-page start never comes, only the reader starts the app. */
-  const neverIdle = (page: Page) => page.addInitScript(() => void (window.requestIdleCallback = () => 0));
 
   test('nothing of the app loads until the pointer moves; then it hydrates the same page', async () => {
     const s = await openPage('', { wait: 'load', intent: false });

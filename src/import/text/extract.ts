@@ -16,7 +16,7 @@ import { indicatorTableClaims, withoutTableDoubles } from './indicator-table';
 import type { Claim } from './claim';
 import { mentionsOf, type Kind, type Mention } from './numbers';
 import { comparisonOnly, comparesOther, parseLead, type Form } from './patterns';
-import { cleanSubject, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
+import { cleanSubject, fundSourceIn, phaseOf, resolveSubject, type Resolved, type Target } from './roles';
 import type { Line } from './sections';
 import { scopedTo, sectionSource } from './scope';
 import { splitSentences, stripAsides, type Sentence } from './sentences';
@@ -199,12 +199,6 @@ function pairedTotal(t: Resolved, before: Target | undefined, subject: string): 
 const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公务|机关运行|政府采购|资产|负债|车辆|编制|在编|在职|退休|预算数|决算数/;
 /** "一般公共预算财政拨款支出中": the fund source whose spending the clause goes on to split. */
 const WITHIN_SOURCE = /(?:^|[,;:。])([^,;:。]*?(?:一般公共预算|政府性基金预算|国有资本经营预算|财政拨款)[^,;:。]*?)支出(?:决算)?数?中$/;
-const WITHIN_SOURCES: Array<[RegExp, Source]> = [
-  [/一般公共预算/, '一般公共预算财政拨款'],
-  [/政府性基金/, '政府性基金预算财政拨款'],
-  [/国有资本经营/, '国有资本经营预算财政拨款'],
-  [/财政拨款/, '财政拨款'],
-];
 /** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
 /** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
@@ -426,7 +420,7 @@ class SentenceReader {
     if (cmp) st.base = cmp;
     // "一般公共预算财政拨款支出中,基本支出600万元": a clause naming a fund source's spending, with 中, scopes what follows.
     const within = WITHIN_SOURCE.exec(gap.replace(/\s+/g, ''));
-    if (within) st.source = WITHIN_SOURCES.find(([re]) => re.test(within[1]))![1];
+    if (within) st.source = fundSourceIn(within[1]);
     // "与2020年执行数相比增加133万元……相应结转下年减少133万元": the line now compares with
     // another figure, so a later bare change no longer follows an earlier 同比.
     if (comparesOther(`${gap}${m.lead}`)) st.base = lineBase.base = null;

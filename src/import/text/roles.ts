@@ -80,6 +80,10 @@ const GOV_FUND_WORDS: Array<[RegExp, Source]> = [
   [/政府性基金/, '政府性基金预算财政拨款'],
   [/国有资本经营/, '国有资本经营预算财政拨款'],
 ];
+/** The fund source a clause names by its full or shortened name ("一般公共预算财政拨款支出中"); a bare 财政拨款 otherwise. */
+export function fundSourceIn(words: string): Source {
+  return GOV_FUND_WORDS.find(([re]) => re.test(words))?.[1] ?? '财政拨款';
+}
 const INCOME_SOURCES: Array<[RegExp, Source]> = [
   [/上级补助收入/, '上级补助'],
   [/事业收入/, '事业'],
