@@ -4,9 +4,10 @@
  * the live charts — is seconds of main-thread work on a phone, during which a tap or a scroll
  * stutters. So a page that already shows what its link asks for starts the app on the reader's
  * first sign of use (a pointer moving or pressed, a key, a touch, the wheel, focus), or once the
- * page has sat quiet for a while, whichever comes first. Anything the prerender cannot stand in
- * for starts at once: another view than the one on screen, the big screen (it cycles by itself),
- * a dark or patterned theme (the prerender is drawn light and plain).
+ * page has sat quiet for a while, whichever comes first (on a wall nobody touches, the big screen
+ * starts cycling then). Anything the prerender cannot stand in for starts at once: another view
+ * than the one on screen, a dark or patterned theme on the routes the prerender draws light and
+ * plain (the big screen is always dark and plain, whatever the reader chose).
  *
  * Plain DOM and no imports from the app: this runs in the entry chunk, before the app loads.
  */
@@ -28,13 +29,13 @@ export const DECAL_KEY = `${THEME_KEY}:decal`;
 /**
  * Whether the page may wait for the reader before starting the app: the link's hash names exactly
  * the prerendered route and unit (nothing else: a year, a drill path or a filter is a view the
- * body does not hold), the route is not the big screen, and the theme the app would apply is the
- * prerender's (light, no decal patterns).
+ * body does not hold), and the theme the app would apply is the prerender's (light and no decal
+ * patterns, but for the big screen, which ignores the theme).
  */
 export function mayWait(hash: string, pre: PreAttrs, prefs: { stored: string | null; decal: string | null; systemDark: boolean }): boolean {
-  if (pre.preRoute === undefined || pre.preRoute === 'screen') return false;
+  if (pre.preRoute === undefined) return false;
   const dark = prefs.stored === 'dark' || (prefs.stored !== 'light' && prefs.systemDark);
-  if (dark || prefs.decal === '1') return false;
+  if (pre.preRoute !== 'screen' && (dark || prefs.decal === '1')) return false;
   const raw = hash.replace(/^#\/?/, '');
   const q = raw.indexOf('?');
   const route = (q < 0 ? raw : raw.slice(0, q)).replace(/\/$/, '');

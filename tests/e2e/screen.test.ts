@@ -1,6 +1,9 @@
-/** #/screen: letterboxed stage at any 16:9 size, no scroll bars, charts fill their boxes, clicks hit. */
+/**
+ * #/screen: letterboxed stage at any 16:9 size, no scroll bars, charts fill their boxes, clicks hit;
+ * a portrait phone gets one readable column, laid out by the stylesheet before the app starts.
+ */
 import { describe, test } from 'vitest';
-import { hashOf, labelOverlaps, openPage, waitForCharts } from './harness';
+import { hashOf, labelOverlaps, neverIdle, openPage, waitForCharts, waitForReady } from './harness';
 
 const Q = 'unit=ningxiang-drc&year=2022';
 const SIZES = [
@@ -49,6 +52,45 @@ describe.concurrent('#/screen', () => {
       const kpi = await s.page.locator('[data-kpi="total"] .k-v').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(kpi).toBeGreaterThanOrEqual(44 * scale);
       expect(await s.page.locator('[data-kpi="total"]').innerText()).toContain('969.29');
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('on a portrait phone: one column of readable text, laid out before the app starts; its start moves nothing', async ({ expect }) => {
+    const s = await openPage('', { viewport: { width: 412, height: 915 }, wait: 'load', intent: false });
+    try {
+      await neverIdle(s.page);
+      await s.goto('screen/index.html#/screen');
+      const geometry = () =>
+        s.page.evaluate(() => {
+          const rect = (el: Element) => {
+            const r = el.getBoundingClientRect();
+            return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+          };
+          return {
+            app: document.documentElement.dataset.app ?? '',
+            stage: rect(document.querySelector('[data-stage]')!),
+            kpis: [...document.querySelectorAll('[data-kpi]')].map(rect),
+            charts: [...document.querySelectorAll('[data-chart]')].map(rect),
+            smallest: Math.min(...[...document.querySelectorAll('[data-stage] :is(h1, p, span, a, time, h2, h3)')].filter((el) => el.textContent?.trim()).map((el) => parseFloat(getComputedStyle(el).fontSize))),
+            sw: document.documentElement.scrollWidth,
+          };
+        });
+      const before = await geometry();
+      expect(before.app).not.toBe('live');
+      expect(before.stage[2]).toBe(412);
+      expect(before.sw).toBeLessThanOrEqual(412);
+      // Two KPI columns, one column of panels as wide as the stage's content.
+      expect(new Set(before.kpis.map((r) => r[0])).size).toBe(2);
+      expect(new Set(before.charts.map((r) => r[2])).size).toBe(1);
+      expect(before.smallest).toBeGreaterThanOrEqual(12);
+      await s.page.mouse.move(20, 20);
+      await waitForReady(s.page);
+      await waitForCharts(s.page, 3);
+      const after = await geometry();
+      expect({ ...after, app: '' }).toEqual({ ...before, app: '' });
       await s.expectClean();
     } finally {
       await s.close();

@@ -185,7 +185,7 @@ describe('a prerendered page starts its app when the reader shows up', () => {
   });
 
   test.each([
-    ['the big screen (it cycles by itself)', 'screen/index.html#/screen', {}],
+    ['a year the screen file does not show', 'screen/index.html#/screen?year=2021', {}],
     ['a view the page does not hold (a drill path)', 'spending/index.html#/spending?path=f%3A206', {}],
     ['a dark theme (the prerender is drawn light)', 'index.html#/', { colorScheme: 'dark' as const }],
   ])('starts without waiting for %s', async (_, path, opts) => {

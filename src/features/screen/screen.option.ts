@@ -13,9 +13,30 @@ import { categoryColors, PALETTE, inUnit } from '../../ui/chart/theme';
 /** The design size of the stage. */
 export const STAGE = { width: 1920, height: 1080 } as const;
 
-/** Uniform scale that fits the stage into a viewport without distortion (letterboxed). */
+/**
+ * A portrait viewport (a phone, a vertical sign) stacks the panels in one scrolling column laid
+ * out for this many design pixels across, never enlarged past the design size: letterboxing the
+ * 16:9 stage into a 412 px phone would draw its text 3 px high.
+ */
+const PORTRAIT_WIDTH = 480;
+
+/**
+ * How much larger than on a desk screen the charts' text is drawn: a landscape wall is read from
+ * about 3 m; the portrait column is a phone, read at arm's length.
+ */
+export function readingFactor(width: number, height: number): number {
+  return width > 0 && height >= width ? 1 : 1.45;
+}
+
+/**
+ * The stage's scale for a viewport: the uniform scale that fits the 16:9 stage without distortion
+ * (letterboxed) in landscape, the stacked column's in portrait (height ≥ width). Screen.svelte's
+ * stylesheet computes the same two formulas from the viewport's size, so the prerendered page is
+ * laid out right before any script runs; this one scales the live charts' fonts to match.
+ */
 export function stageScale(width: number, height: number): number {
   if (!(width > 0) || !(height > 0)) return 1;
+  if (height >= width) return Math.min(width / PORTRAIT_WIDTH, 1);
   return Math.min(width / STAGE.width, height / STAGE.height);
 }
 

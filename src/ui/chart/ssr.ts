@@ -22,6 +22,8 @@ interface SsrChartInput {
   decal: boolean;
   /** The box's CSS height ("320px"); the SVG is drawn at that height. */
   height: string;
+  /** For a box whose height is not in px: the size to draw at (the SVG then scales to the box). */
+  size?: { width: number; height: number };
 }
 
 /** What EChart.svelte calls during a server render: the chart's SVG markup. */
@@ -50,9 +52,9 @@ export function prepareChartSSR(): Promise<void> {
  * background) and no animation. Hover styles are left out: they would be an inline <style>
  * element, which the page's policy (style-src-elem 'self') refuses.
  */
-export const renderChartSVG: SsrChart = ({ option, theme, decal, height }) => {
-  const h = /^\d+(\.\d+)?px$/.test(height.trim()) ? Math.round(parseFloat(height)) : FALLBACK_HEIGHT;
-  const chart = init(null, theme === 'dark' ? 'dark' : undefined, { renderer: 'svg', ssr: true, width: SSR_WIDTH, height: h });
+export const renderChartSVG: SsrChart = ({ option, theme, decal, height, size }) => {
+  const h = /^\d+(\.\d+)?px$/.test(height.trim()) ? Math.round(parseFloat(height)) : (size?.height ?? FALLBACK_HEIGHT);
+  const chart = init(null, theme === 'dark' ? 'dark' : undefined, { renderer: 'svg', ssr: true, width: size?.width ?? SSR_WIDTH, height: h });
   try {
     chart.setOption({
       ...option,

@@ -96,6 +96,13 @@ describe('renderChartSVG', () => {
     expect(svg).not.toContain(' style="');
     expect(svg).toMatch(/<text[^>]* font-size="/);
   });
+  test('a box whose height follows the page is drawn at the size it is given; a px height wins over it', () => {
+    const option = { xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ type: 'bar', data: [1] }] };
+    const draw = (height: string, size?: { width: number; height: number }) => renderChartSVG({ option, theme: 'dark', decal: false, height, size });
+    expect(draw('calc(var(--u) * 640)', { width: 584, height: 640 })).toMatch(/^<svg[^>]*viewBox="0 0 584 640"/);
+    expect(draw('calc(var(--u) * 640)')).toMatch(/^<svg[^>]*viewBox="0 0 720 320"/);
+    expect(draw('200px', { width: 584, height: 640 })).toMatch(/^<svg[^>]*viewBox="0 0 584 200"/);
+  });
 });
 
 describe('presentationAttributes', () => {

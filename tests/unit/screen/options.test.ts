@@ -1,6 +1,6 @@
 /** Big-screen scale, font scaling and builders. */
 import { describe, expect, test } from 'vitest';
-import { highlightCaption, scaleFonts, screenControlsOption, screenPieOption, screenSpendingOption, stageScale } from '../../../src/features/screen/screen.option';
+import { highlightCaption, readingFactor, scaleFonts, screenControlsOption, screenPieOption, screenSpendingOption, stageScale } from '../../../src/features/screen/screen.option';
 
 describe('stage scale', () => {
   test.each([
@@ -11,6 +11,24 @@ describe('stage scale', () => {
     [2560, 1080, 1],
   ])('%i×%i → uniform min(w/1920, h/1080)', (w, h, s) => {
     expect(stageScale(w, h)).toBeCloseTo(s, 9);
+  });
+  test.each([
+    [412, 915, 412 / 480],
+    [479, 479, 479 / 480],
+    [480, 800, 1],
+    [1080, 1920, 1],
+  ])('portrait %i×%i → the stacked column, min(w/480, 1)', (w, h, s) => {
+    expect(stageScale(w, h)).toBeCloseTo(s, 9);
+  });
+  test('a square viewport is portrait; one pixel wider is the letterboxed stage', () => {
+    expect(stageScale(1000, 1000)).toBe(1);
+    expect(stageScale(1001, 1000)).toBeCloseTo(1001 / 1920, 9);
+  });
+  test('charts read from 3 m on a landscape wall, at arm’s length in the portrait column', () => {
+    expect(readingFactor(1920, 1080)).toBe(1.45);
+    expect(readingFactor(1001, 1000)).toBe(1.45);
+    expect(readingFactor(1000, 1000)).toBe(1);
+    expect(readingFactor(412, 915)).toBe(1);
   });
   test('degenerate sizes fall back to 1', () => {
     expect(stageScale(0, 0)).toBe(1);

@@ -25,8 +25,12 @@ describe('mayWait: the page waits for the reader only when its body is the asked
     expect(mayWait('#/spending', SPENDING_B, LIGHT)).toBe(false);
     expect(mayWait('#/spending', { ...SPENDING_B, preUnit: 'ningxiang-drc' }, LIGHT)).toBe(true);
   });
-  test('the big screen cycles by itself: never waits', () => {
-    expect(mayWait('#/screen', { ...INDEX, preRoute: 'screen' }, LIGHT)).toBe(false);
+  test('the big screen waits like any route, whatever the theme (it is always drawn dark and plain)', () => {
+    const screen = { ...INDEX, preRoute: 'screen' };
+    expect(mayWait('#/screen', screen, LIGHT)).toBe(true);
+    expect(mayWait('#/screen', screen, { stored: 'dark', decal: '1', systemDark: true })).toBe(true);
+    expect(mayWait('#/screen?unit=daying-wgl', screen, LIGHT)).toBe(false);
+    expect(mayWait('#/screen?year=2021', screen, LIGHT)).toBe(false);
   });
   test('a page that is no prerender (no data-pre-route) never waits', () => {
     expect(mayWait('#/', {}, LIGHT)).toBe(false);
