@@ -12,7 +12,7 @@ import { openPage, VIEWPORTS, waitForCharts } from './harness';
 const PAGES = [
   { route: '', file: 'index.html', figure: '969.29', charts: 1, h1: /部门整体支出/ },
   { route: 'spending', file: 'spending/index.html', figure: '969.29', charts: 4, h1: /支出/ },
-  { route: 'assets', file: 'assets/index.html', figure: '969.29', charts: 6, h1: /资产/ },
+  { route: 'assets', file: 'assets/index.html', figure: '601.59', charts: 6, h1: /资产/ },
   { route: 'operations', file: 'operations/index.html', figure: '', charts: 1, h1: /./ },
   { route: 'quality', file: 'quality/index.html', figure: '969.29', charts: 1, h1: /数据质量/ },
   { route: 'screen', file: 'screen/index.html', figure: '969.29', charts: 4, h1: /./ },

@@ -22,7 +22,7 @@ interface SsrChartInput {
   decal: boolean;
   /** The box's CSS height ("320px"); the SVG is drawn at that height. */
   height: string;
-  /** For a box whose height is not in px: the size to draw at (the SVG then scales to the box). */
+  /** A shaped box's design size (EChart's `shape`): the size to draw at; the SVG scales to the box. */
   size?: { width: number; height: number };
 }
 
@@ -53,7 +53,7 @@ export function prepareChartSSR(): Promise<void> {
  * element, which the page's policy (style-src-elem 'self') refuses.
  */
 export const renderChartSVG: SsrChart = ({ option, theme, decal, height, size }) => {
-  const h = /^\d+(\.\d+)?px$/.test(height.trim()) ? Math.round(parseFloat(height)) : (size?.height ?? FALLBACK_HEIGHT);
+  const h = size?.height ?? (/^\d+(\.\d+)?px$/.test(height.trim()) ? Math.round(parseFloat(height)) : FALLBACK_HEIGHT);
   const chart = init(null, theme === 'dark' ? 'dark' : undefined, { renderer: 'svg', ssr: true, width: size?.width ?? SSR_WIDTH, height: h });
   try {
     chart.setOption({

@@ -96,12 +96,12 @@ describe('renderChartSVG', () => {
     expect(svg).not.toContain(' style="');
     expect(svg).toMatch(/<text[^>]* font-size="/);
   });
-  test('a box whose height follows the page is drawn at the size it is given; a px height wins over it', () => {
+  test('a shaped box is drawn at its design size; without one, at the px height (else 320)', () => {
     const option = { xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ type: 'bar', data: [1] }] };
     const draw = (height: string, size?: { width: number; height: number }) => renderChartSVG({ option, theme: 'dark', decal: false, height, size });
-    expect(draw('calc(var(--u) * 640)', { width: 584, height: 640 })).toMatch(/^<svg[^>]*viewBox="0 0 584 640"/);
-    expect(draw('calc(var(--u) * 640)')).toMatch(/^<svg[^>]*viewBox="0 0 720 320"/);
-    expect(draw('200px', { width: 584, height: 640 })).toMatch(/^<svg[^>]*viewBox="0 0 584 200"/);
+    expect(draw('320px', { width: 584.5, height: 640 })).toMatch(/^<svg[^>]*viewBox="0 0 584.5 640"/);
+    expect(draw('200px')).toMatch(/^<svg[^>]*viewBox="0 0 720 200"/);
+    expect(draw('50%')).toMatch(/^<svg[^>]*viewBox="0 0 720 320"/);
   });
 });
 
