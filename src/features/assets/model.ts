@@ -41,7 +41,11 @@ export interface AssetsView {
   focusNotice: string | null;
   /** "本页 N 项数字与报告存在出入": the findings about the figures shown (each once); null when none. */
   findings: FindingsLine | null;
-  measures: TableView<MeasureRow> & { title: string; note: string };
+  /**
+   * Every measure of the year, a table most readers never open (80-odd rows, most of the page's
+   * HTML): folded, with `summary` on its fold, and open when the link focuses one of its rows.
+   */
+  measures: TableView<MeasureRow> & { title: string; note: string; summary: string };
   footnote: string;
   /** The focus after choosing `key` (a chart item, a card): toggles; null = clear; undefined = not a figure of this route. */
   select: (key: string) => string | null | undefined;
@@ -163,7 +167,8 @@ export function assetsModel(input: AssetsInput): AssetsView {
       columns: measureCols,
       rows: measureRows,
       rowKey: (r) => r.key,
-      open: true,
+      open: view.focus != null && measureRows.some((r) => r.key === view.focus),
+      summary: `展开全部 ${measureRows.length} 项指标的表格`,
       downloadName: `${stem}_全部指标`,
     },
     footnote: `金额单位：${unitLabel}。“推算”数字由报告的增减额或增长率算出，“≈”表示推算值。`,

@@ -137,6 +137,14 @@ describe('the shipped report (ningxiang-drc 2022)', () => {
     expect(vm.measures.rows.find((r) => r.key === 'm-staff-epidemic-posted')?.title).toBe('—');
   });
 
+  test('the full list is folded, with its count on the fold, and open only when the link focuses one of its rows', () => {
+    const n = files[0].measures.filter((m) => m.year === 2022).length;
+    expect(vm.measures.summary).toBe(`展开全部 ${n} 项指标的表格`);
+    expect(vm.measures.open).toBe(false);
+    expect(model(files, { focus: 'm-staff-control-rate' }).measures.open).toBe(true);
+    expect(model(files, { focus: 'sangong.total:prior' }).measures.open).toBe(false);
+  });
+
   test('focus: a figure is toggled, an unknown key is ignored, the focused card is marked', () => {
     expect(vm.select('m-veh-count')).toBe('m-veh-count');
     expect(vm.select('sangong.total:prior')).toBeUndefined();
