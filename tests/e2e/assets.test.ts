@@ -37,6 +37,23 @@ describe.concurrent('#/assets', () => {
     }
   });
 
+  test('the full list of measures is folded and drawn, every row, when opened', async ({ expect }) => {
+    const s = await openPage(`#/assets?${Q}`);
+    try {
+      const fold = s.page.locator('details[data-all-measures]');
+      expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await s.page.locator('[data-table="all-measures"]').count()).toBe(0);
+      const summary = await fold.locator('summary').innerText();
+      const n = Number(/全部 (\d+) 项/.exec(summary)?.[1]);
+      expect(n).toBeGreaterThan(50);
+      await fold.locator('summary').click();
+      await expect.poll(() => s.page.locator('[data-table="all-measures"] tbody tr').count()).toBe(n);
+      await s.expectClean();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('a focus in the URL outlines that figure; choosing another figure puts it in the URL', async ({ expect }) => {
     const s = await openPage(`#/assets?${Q}&focus=m-staff-control-rate`);
     try {
