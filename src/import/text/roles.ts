@@ -191,6 +191,12 @@ function assetRole(s: string, c: SubjectContext): Resolved | null {
   return null;
 }
 
+/**
+ * 机关运行经费, also where a report writes out its definition instead of its name ("为保障机构正常运行
+ * 而发生的购买货物和服务各项支出合计"): that total is the 机关运行经费, not the unit's 本年支出合计.
+ */
+const OPERATING = /机关运行经费|保障(?:机关|机构|单位)?(?:正常)?运行(?:而发生|所需|发生)?的?(?:用于)?购买货物和服务/;
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -226,7 +232,7 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/三公.{0,2}经费/.test(s)) return measure('sangong.total', '“三公”经费', phase);
   if (/会议费/.test(s)) return measure('meeting.total', '会议费', phase);
   if (/培训费/.test(s)) return measure('training.total', '培训费', phase);
-  if (/机关运行经费/.test(s)) return measure('operating.total', '机关运行经费', phase);
+  if (OPERATING.test(s)) return measure('operating.total', '机关运行经费', phase);
   if (/授予小微企业/.test(s)) return measure('procurement.micro', '授予小微企业合同金额');
   if (/授予中小企业/.test(s)) return measure('procurement.sme', '授予中小企业合同金额');
   // "政府采购总额45.24万元，其中：货物13.99万元，工程31.25万元": the kinds after the total.

@@ -853,3 +853,30 @@ describe('绩效自评 wordings', () => {
     ]);
   });
 });
+
+describe('机关运行经费 written out, 上涨, amounts per person', () => {
+  const head = '某市文联2015年度部门决算';
+
+  it('"为保障机构正常运行而发生的购买货物和服务各项支出合计" is 机关运行经费, not the unit’s 本年支出合计', () => {
+    const body = '1、机关运行经费支出情况。2015年决算为保障机构正常运行而发生的购买货物和服务各项支出合计141.55万元,较2014年增加33.66万元,增加31%。';
+    expect(measures(body, head)).toEqual([
+      ['operating.total', 'value', '决算', 2015, 141.55],
+      ['operating.total', 'change', '决算', 2015, 33.66],
+      ['operating.total', 'growth', '决算', 2015, 31],
+    ]);
+  });
+
+  it('"较2014年上涨33.66万元" is a change of this year, never 2014’s value', () => {
+    const body = '2015年机关运行经费141.55万元,较2014年上涨33.66万元。';
+    expect(measures(body, head)).toEqual([
+      ['operating.total', 'value', '决算', 2015, 141.55],
+      ['operating.total', 'change', '决算', 2015, 33.66],
+    ]);
+  });
+
+  it('"人员经费定额较2014年上涨2000元/人": an amount per person is a norm, sent to review', () => {
+    const body = '2015年机关运行经费141.55万元。人员经费定额较2014年上涨2000元/人,补助标准1.2万元/人·年。';
+    expect(measures(body, head)).toEqual([['operating.total', 'value', '决算', 2015, 141.55]]);
+    expect(reviewed(body, head)).toEqual(['2000元', '1.2万元']);
+  });
+});
