@@ -16,7 +16,8 @@ export type Form =
 
 // "比上年决算数字下降34.26%": 数字 is the printed word for the figure compared with.
 const UP = '增加|增长|上升|上涨|新增|提高|增';
-const DOWN = '减少|下降|降低|节约|节省|下滑|减';
+// "比去年3.01万元少0.07万元": 少 is a decrease too, but 至少 is a bound.
+const DOWN = '减少|下降|降低|节约|节省|下滑|减|(?<!至)少';
 const VERB = `${UP}|${DOWN}`;
 const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算(?:数字?)?)?|(\d{4})年度?(?:同期)?(?:决算(?:数字?)?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
 const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
@@ -83,7 +84,7 @@ const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(
  * "比上年", "较2020年度的", "与上年同期", "比2017年度总支出", "比上年累计支出": the words before the compared year's own
  * value; the item may be named again after the year (never a change verb: "比上年增加" is a change).
  */
-const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|上涨|提高|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
+const PREV_VALUE = /^(.*?)(?:较|比|与|同比|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|上涨|提高|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
 
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {

@@ -171,6 +171,15 @@ const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调
 /** The three kinds of 三公 spending, as reports name them. */
 const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接待/, /公务用车|公车/];
 
+/**
+ * 公务用车运行维护费, also as "车辆运行维护费用" ("決算車輛運行維護費用2.94萬元" of a 三公 notice) — but not
+ * where the sentence lists the parts of 机关运行经费 or 公用经费, whose vehicle costs are not the 三公 item.
+ */
+function carRunning(s: string, sentence: string): boolean {
+  if (/(?:公务用车|公车|公务车辆?)(?:运行|运维)/.test(s)) return true;
+  return /^(?:决算)?(?:公务)?车辆(?:运行|运维)/.test(s) && !/机关运行|公用经费|商品和服务|日常公用/.test(sentence);
+}
+
 /** A sentence about one group of projects: a grade ("评为一等", "等级为优") or the classified ones. */
 const ONE_GROUP = /涉密|评为.等|等级为/;
 
@@ -226,7 +235,7 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/因公出国(?:境)?|出国\(境\)/.test(s)) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
   // 公车 and 运维 are the reports' short forms of 公务用车 and 运行维护 ("公务用车购置及运维费").
   if (/(?:公务用车|公车)购置费?(?:及|和|与|、)?(?:公务用车|公车)?(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
-  if (/(?:公务用车|公车)(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
+  if (carRunning(s, c.sentence)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
   if (/(?:公务用车|公车)购置/.test(s)) return measure('sangong.item:公务用车购置', '公务用车购置费', phase);
   if (/公务接待/.test(s)) return measure('sangong.item:公务接待', '公务接待费', phase);
   if (/三公.{0,2}经费/.test(s)) return measure('sangong.total', '“三公”经费', phase);

@@ -880,3 +880,35 @@ describe('机关运行经费 written out, 上涨, amounts per person', () => {
     expect(reviewed(body, head)).toEqual(['2000元', '1.2万元']);
   });
 });
+
+describe('a 三公 notice’s own words for the vehicles’ running costs and last year', () => {
+  const head = '某区政府采购中心2015年度“三公”经费决算说明';
+
+  it('"決算車輛運行維護費用2.94萬元,比去年3.01萬元少0.07萬元": the 三公 item, last year’s value and a decrease', () => {
+    const body = '1、決算車輛運行維護費用2.94萬元,比去年3.01萬元少0.07萬元,基本持平;';
+    expect(measures(body, head)).toEqual([
+      ['sangong.item:公务用车运行维护', 'value', '决算', 2015, 2.94],
+      ['sangong.item:公务用车运行维护', 'value', '决算', 2014, 3.01],
+      ['sangong.item:公务用车运行维护', 'change', '决算', 2015, -0.07],
+    ]);
+  });
+
+  it('车辆运行维护费 among the parts of 机关运行经费 is not the 三公 item', () => {
+    const body = '2015年机关运行经费141.55万元,其中:办公费20万元,车辆运行维护费5万元。';
+    expect(measures(body, head).map((m) => m[0])).not.toContain('sangong.item:公务用车运行维护');
+  });
+
+  it('"公务接待费用4万元,同比去年1.05万元增加2.95万元": 同比去年 names last year’s value', () => {
+    const body = '公务接待费用4万元,同比去年1.05万元增加2.95万元。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.item:公务接待', 'value', '决算', 2015, 4],
+      ['sangong.item:公务接待', 'value', '决算', 2014, 1.05],
+      ['sangong.item:公务接待', 'change', '决算', 2015, 2.95],
+    ]);
+  });
+
+  it('"至少" is a bound, not a decrease', () => {
+    const body = '公务接待费用4万元,全年至少接待20批次。';
+    expect(measures(body, head).filter((m) => m[1] === 'change')).toEqual([]);
+  });
+});
