@@ -291,6 +291,14 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
 }
 
 /** What the sentence has said so far, as a reader keeps it in mind. */
+/** The fund source whose spending a figure is (一般公共预算财政拨款支出, 政府性基金预算财政拨款支出 …), or null. */
+function spendingSourceOf(topic: Topic | null): Source | null {
+  const t = topic?.target;
+  if (t?.kind === 'measure') return t.role === 'gpb.spending' ? '一般公共预算财政拨款' : null;
+  if (t?.kind === 'fact' && t.cell.flow === '支出' && t.cell.source && !t.cell.basis && !t.cell.functional && !t.cell.economic) return t.cell.source;
+  return null;
+}
+
 interface SentenceState {
   topic: Topic | null;
   /** The figure each mention placed (economic parts in parentheses name their owner by index). */
@@ -377,6 +385,9 @@ class SentenceReader {
       whole: null,
       partsPhase: null,
     };
+    // "…一般公共预算财政拨款支出480万元。其中:基本支出400万元": a sentence that opens with 其中 lists the
+    // parts of the figure the sentence before ended on; a fund source's spending makes them that source's.
+    if (/^\s*其中/.test(s.folded) && !this.st.source) this.st.source = spendingSourceOf(carry);
   }
 
   read(): Topic | null {
@@ -477,9 +488,11 @@ class SentenceReader {
       if (form.form === 'value' && form.prev) st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if (form.form === 'value' && form.prev) {
       // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
-      // the change after it makes.
-      topic = carried();
-      st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
+      // the change after it makes. "…10万元,2023年度为12万元": an earlier year's value of the figure
+      // just stated in this sentence (never of one from a sentence before, nor of a later year).
+      const earlier = !form.prev.alone || (form.prev.year !== null && form.prev.year < this.opts.reportYear);
+      topic = form.prev.alone ? (earlier ? st.topic : null) : carried();
+      if (topic || !form.prev.alone) st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if ((form.form === 'change' || form.form === 'completion') && namedBefore(gap)) {
       // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the item is named in the
       // clause before, which states no number of its own.

@@ -8,7 +8,8 @@ import type { Phase } from '../../model/vocabulary';
 
 export type Form =
   /** `prev`: "比上年2665.56万元增加…": the value of the year compared with (null = the year before). */
-  | { form: 'value'; subject: string; prev?: { year: number | null } }
+  /** `alone`: "…10万元,2023年度为12万元": only a year names it, so it is the same item in that year. */
+  | { form: 'value'; subject: string; prev?: { year: number | null; alone?: true } }
   | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
   | { form: 'share'; subject: string; whole: string }
   /** `named`: the words name the budget (年初, 全年, 调整后); else it is the paragraph's budget. */
@@ -86,8 +87,13 @@ const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(
  */
 const PREV_VALUE = /^(.*?)(?:较|比|与|同比|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|上涨|提高|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
 
+/** "2023年度为", "2014年为": a lead that is only a year (the item is the one just stated). */
+const YEAR_ONLY = /^(\d{4})年度?(?:为|是)$/;
+
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {
+  const yearOnly = YEAR_ONLY.exec(lead);
+  if (yearOnly) return { form: 'value', subject: '', prev: { year: Number(yearOnly[1]), alone: true } };
   const prev = PREV_VALUE.exec(lead);
   if (prev) return { form: 'value', subject: prev[1] || prev[3], prev: { year: prev[2] ? Number(prev[2]) : null } };
   const after = AFTER_PREV.exec(lead);

@@ -912,3 +912,27 @@ describe('a 三公 notice’s own words for the vehicles’ running costs and la
     expect(measures(body, head).filter((m) => m[1] === 'change')).toEqual([]);
   });
 });
+
+describe('an earlier year named alone, and 其中 after a fund source’s spending', () => {
+  const head = '某某局2024年度部门决算';
+
+  it('"…10万元,2023年度为12万元": the same item in the earlier year; a later year or another sentence goes to review', () => {
+    expect(measures('2024年度“三公”经费支出决算10万元,2023年度为12万元。', head)).toEqual([
+      ['sangong.total', 'value', '决算', 2024, 10],
+      ['sangong.total', 'value', '决算', 2023, 12],
+    ]);
+    expect(reviewed('2024年度“三公”经费支出决算10万元,2025年为12万元。', head)).toEqual(['12万元']);
+    expect(reviewed('2024年度“三公”经费支出决算10万元。2023年为12万元。', head)).toEqual(['12万元']);
+  });
+
+  it('"…一般公共预算财政拨款支出480万元。其中:基本支出400万元": the parts are that source’s, not the unit’s 基本支出', () => {
+    const r = run('2024年度一般公共预算财政拨款支出年初预算为500万元,支出决算为480万元。其中:基本支出决算为400万元,项目支出决算为80万元。', head);
+    const parts = r.file!.facts.filter((f) => f.provenance.kind === 'stated' && f.basis);
+    expect(parts.map((f) => [f.source, f.basis, f.amount])).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 400],
+      ['一般公共预算财政拨款', '项目支出', 80],
+    ]);
+    const unit = run('本年支出合计600万元。其中:基本支出500万元。', head).file!.facts.filter((f) => f.provenance.kind === 'stated' && f.basis);
+    expect(unit.map((f) => [f.source, f.basis])).toEqual([[null, '基本支出']]);
+  });
+});
