@@ -116,6 +116,8 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   }
   if (topic.kind === 'fact') {
     const c = topic.cell;
+    // "其中上年结转20万元,本年预算80万元": a carry-over has no budget; the words after it name another part.
+    if (/结转|结余/.test(c.flow)) return null;
     const total = !c.source && !c.basis && !c.functional && !c.economic && (c.flow === '收入' || c.flow === '支出');
     const label = total ? (phase === '决算' ? `本年${c.flow}合计` : `${phase}${c.flow}`) : topic.label;
     return { ...topic, phase, label };
@@ -123,6 +125,10 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   const unit = ROLE_UNIT(topic.role);
   // "全年预算数50万元,执行数48万元": what a project's budget became when spent is its 实际支出.
   if (unit === 'money' && phase === '决算' && /^project\.budget-/.test(topic.role)) return { kind: 'measure', role: 'project.spent', phase, label: '项目实际支出' };
+  // "年中追加预算10万元,全年预算60万元": a project's budget named by its phase is the budget of that
+  // phase, never the addition (or another budget) it follows.
+  if (unit === 'money' && /^project\.budget-/.test(topic.role))
+    return phase === '年初预算' ? { kind: 'measure', role: 'project.budget-initial', phase, label: '项目年初预算' } : { kind: 'measure', role: 'project.budget-adjusted', phase: '调整预算', label: '项目调整后预算' };
   if (unit === 'money') return { ...topic, phase };
   // After a budget rate ("整体支出预算完成率411%，年初批复预算数235.8万元"): the unit's whole spending.
   if (parseRole(topic.role).name.startsWith('budget.'))

@@ -281,7 +281,8 @@ function money(s: string, c: SubjectContext): Resolved {
   if (project) return project;
 
   // "项目资金2.00万元……资金已使用2.00万元，结余0万元": what a project has left is not the unit's carry-over.
-  if (CARRY_ANY.test(s) && !/结转/.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结余不是单位的年末结转和结余' };
+  // So is what a project carried over from last year ("项目资金共计100万元,其中上年结转20万元").
+  if (CARRY_ANY.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结转或结余不是单位的年初（年末）结转和结余' };
   // "一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元": the
   // part of a spending figure paid from the carry-over, not the unit's 年初结转和结余 row.
   if (/^使用(?:上年|年初|以前年度)/.test(s) && /支出/.test(c.before ?? '') && !/收入/.test(c.before ?? ''))
@@ -462,7 +463,8 @@ export function cleanSubject(s: string): string {
     .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
     .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
-    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
+    // 全年 says "of the year" ("全年支出"), but 全年预算 is the full-year (adjusted) budget.
+    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年(?!预算)|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();
 }

@@ -936,3 +936,22 @@ describe('an earlier year named alone, and 其中 after a fund source’s spendi
     expect(unit.map((f) => [f.source, f.basis])).toEqual([[null, '基本支出']]);
   });
 });
+
+describe('a project’s funds named by their phase or their origin', () => {
+  const head = '某镇2023年度道路建设项目支出绩效自评报告';
+
+  it('"年中追加预算10万元,全年预算60万元": 全年预算 is the adjusted budget, not the addition again', () => {
+    expect(measures('项目年初预算50万元,年中追加预算10万元,全年预算60万元,执行率96.67%。', head)).toEqual([
+      ['project.budget-initial', 'value', '年初预算', 2023, 50],
+      ['project.budget-added', 'value', '调整预算', 2023, 10],
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 60],
+      ['project.execution-rate', 'value', '决算', 2023, 96.67],
+    ]);
+  });
+
+  it('"项目资金共计100万元,其中上年结转20万元": the project’s carry-over is not the unit’s 年初结转和结余', () => {
+    const r = run('2023年度项目资金共计100万元,其中上年结转20万元。', head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated')).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['20万元']);
+  });
+});
