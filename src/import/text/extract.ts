@@ -207,6 +207,8 @@ const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公
 const WITHIN_SOURCE = /(?:^|[,;:。])([^,;:。]*?(?:一般公共预算|政府性基金预算|国有资本经营预算|财政拨款)[^,;:。]*?)支出(?:决算)?数?中$/;
 /** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
+/** Labels made only of a time ("上年", "同期", "2022年度"). */
+const TIME_LABEL = /^(?:为|是|相当于)?(?:上年度?|上一年度?|去年|上年同期|同期|本年度?|当年|年初|年末|\d{4}年度?)(?:同期)?(?:的)?$/;
 /** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
 const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额|人数|次数|个数|数量)$/;
 /** Connecting words left at the ends of a lead or tail ("评为一等" ends with a grade, not with 等 "and so on"). */
@@ -232,6 +234,8 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "年初预算为30万元" after an item the reader could not name: a phase says which figure of the item
   // it is, not what the item is.
   if (PHASE_LABEL.test(label)) return null;
+  // "…480万元,为上年的105%": words that only name a time say what the figure is compared with, not what it is.
+  if (TIME_LABEL.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;

@@ -27,7 +27,9 @@ const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 /** "增长率为11.11%", "降幅20%": the rate of a change named as a noun; its sign is in the noun. */
 const RATE_NOUN = /^(.*?)(?:(增幅|增长率|增长幅度|增速|涨幅|上升幅度)|(降幅|下降率|下降幅度|降低率|减幅|减少幅度|下降比例))(?:为|是|达到?|约)?$/;
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
-const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
+// "占年初预算的96%", "为年初预算的96%": a figure measured against its own budget is its completion
+// (against 部门预算 or another item it is a share).
+const COMPLETION = /^(.*?)(?:完成(?:了)?|占|为|达到?)(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
 /**
  * A clause that only sets the comparison for what follows: "与2021年相比,", and with its 与 lost
  * ("，2023年度相比，减少…"), where 相比 still says it.

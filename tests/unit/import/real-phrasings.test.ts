@@ -955,3 +955,21 @@ describe('a project’s funds named by their phase or their origin', () => {
     expect(r.review.map((x) => x.text)).toEqual(['20万元']);
   });
 });
+
+describe('a figure against its budget or against last year', () => {
+  const head = '某某局2023年度部门决算';
+
+  it('"占年初预算的96%" and "为年初预算的96%" are completions; "占部门预算的0.5%" stays a share', () => {
+    for (const w of ['占', '为'])
+      expect(measures(`一般公共预算财政拨款支出决算480万元,${w}年初预算的96%。`, head)).toEqual([
+        ['gpb.spending', 'value', '决算', 2023, 480],
+        ['gpb.spending', 'completion', '决算', 2023, 96],
+      ]);
+    expect(measures('“三公”经费支出10万元,占部门预算的0.5%。', head)).toContainEqual(['sangong.total', 'share', '决算', 2023, 0.5]);
+  });
+
+  it('"为上年的105%" is no figure named 上年: review', () => {
+    expect(measures('一般公共预算财政拨款支出决算480万元,为上年的105%。', head)).toEqual([['gpb.spending', 'value', '决算', 2023, 480]]);
+    expect(reviewed('一般公共预算财政拨款支出决算480万元,为上年的105%。', head)).toEqual(['105%']);
+  });
+});
