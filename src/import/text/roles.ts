@@ -180,6 +180,9 @@ function carRunning(s: string, sentence: string): boolean {
   return /^(?:决算)?(?:公务)?车辆(?:运行|运维)/.test(s) && !/机关运行|公用经费|商品和服务|日常公用/.test(sentence);
 }
 
+/** Evaluations other than the unit's self-evaluation: of a few chosen projects, by the 部门 or the 财政. */
+const OTHER_EVALUATION = /部门评价|重点(?:绩效)?评价|财政评价|第三方评价|再评价/;
+
 /** A sentence about one group of projects: a grade ("评为一等", "等级为优") or the classified ones. */
 const ONE_GROUP = /涉密|评为.等|等级为/;
 
@@ -206,6 +209,18 @@ function assetRole(s: string, c: SubjectContext): Resolved | null {
  */
 const OPERATING = /机关运行经费|保障(?:机关|机构|单位)?(?:正常)?运行(?:而发生|所需|发生)?的?(?:用于)?购买货物和服务/;
 
+/** The money an evaluation covered, named by 涉及; undefined when the words are about something else. */
+function evaluationFunds(s: string, c: SubjectContext): Resolved | undefined {
+  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
+  // fund it names, not that fund's spending.
+  // (Not the funds of one group of projects: see the 涉密 / grade rule in money().)
+  // "组织对3个重点项目开展了部门评价,涉及资金120万元": a 部门评价 or 财政重点评价 covers a few chosen
+  // projects; its money is not what the self-evaluation covered.
+  if (/涉及/.test(s) && OTHER_EVALUATION.test(c.sentence) && !/自评/.test(c.sentence)) return { kind: 'none', reason: '部门评价（或财政重点评价）涉及的资金只是选出的几个项目的，不是绩效自评涉及的资金' };
+  if (/^涉及/.test(s) && /自评|绩效评价/.test(c.sentence) && !ONE_GROUP.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
+  return undefined;
+}
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -215,10 +230,8 @@ function money(s: string, c: SubjectContext): Resolved {
   const organPart = /(?:^|:|其中)(?:机关)?本级/.test(c.clause ?? '') && /所属|下属|二级(?:预算)?单位/.test(c.sentence);
   if ((organPart || /^(?:机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
     return { kind: 'none', reason: '本级或所属单位的数字只是部门的一部分，不是部门的合计' };
-  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
-  // fund it names, not that fund's spending.
-  // (Not the funds of one group of projects: see the 涉密 / grade rule below.)
-  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence) && !ONE_GROUP.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
+  const evaluation = evaluationFunds(s, c);
+  if (evaluation !== undefined) return evaluation;
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
   // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the

@@ -973,3 +973,12 @@ describe('a figure against its budget or against last year', () => {
     expect(reviewed('一般公共预算财政拨款支出决算480万元,为上年的105%。', head)).toEqual(['105%']);
   });
 });
+
+describe('the money of a 部门评价', () => {
+  it('"组织对3个重点项目开展了部门评价,涉及资金120万元" is not what the self-evaluation covered', () => {
+    const head = '某某局2023年度部门决算';
+    const body = '本部门组织对10个项目开展绩效自评,涉及资金200万元。组织对3个重点项目开展了部门评价,涉及资金120万元。';
+    expect(measures(body, head).filter((m) => m[0] === 'performance.amount')).toEqual([['performance.amount', 'value', '决算', 2023, 200]]);
+    expect(reviewed(body, head)).toEqual(['120万元']);
+  });
+});
