@@ -192,6 +192,27 @@ function withoutUnitName(subject: string, name: string | undefined): string {
   return at >= 0 && cleanSubject(subject.slice(0, at)) === '' ? subject.slice(at + name.length) : subject;
 }
 
+/**
+ * A subject that opens with the name of an organisation ("县农技推广中心基本支出", "某某学校2023年度支出合计")
+ * before the item it names: the figure is that organisation's. It is the report's own unit only when
+ * the name is part of the unit's name or the report's title (or they are part of it). A 功能分类
+ * item named like an organisation ("公立医院", "乡镇卫生院", "图书馆"), or words of an item's path, are
+ * no organisation.
+ */
+const CLASS_LIKE = /^(?:公立|综合|中医(?:民族)?|民族|传染病|职业病防治|精神病|妇幼保健|儿童|康复|优抚|其他专科|其他|乡镇|城市社区|基层)?(?:医院|卫生院|卫生服务中心)$|^(?:图书馆|文化馆|博物馆|纪念馆|美术馆|档案馆|科技馆|群众艺术馆|党校|行政学院|福利院|敬老院|体育场馆)$|支出|事务|教育|管理|服务|保障|机构|经费|资金|项目|工程/;
+const ORG_FIRST = /^(.{2,20}?(?:中心|站|所|学校|小学|中学|幼儿园|医院|卫生院|局|馆|院|队|办公室|委员会|公司|协会|联合会|街道办事处|人民政府|政府))(?=\d{4}年|本年|收入|支出|基本支出|项目支出|“?三公|财政拨款|一般公共预算|在职|编制|实有)/;
+function otherUnit(subject: string, opts: ExtractOptions): string | null {
+  const m = ORG_FIRST.exec(subject);
+  if (!m) return null;
+  const name = m[1];
+  const own = [opts.unitName, opts.title].filter((x): x is string => Boolean(x)).map((x) => x.replace(/\s+/g, ''));
+  const region = /^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|州|盟|县|区|旗))+/;
+  const core = name.replace(region, '').replace(/^(?:省|市|州|县|区)/, '');
+  if (own.some((x) => x.includes(name) || x.includes(core) || name.includes(x) || name.includes(x.replace(region, '')))) return null;
+  if (CLASS_LIKE.test(core) || opts.trees.classify(name)) return null;
+  return name;
+}
+
 /** The second total of a pair takes the first's scope: "财政拨款收入总计A万元，支出总计B万元". */
 function pairedTotal(t: Resolved, before: Target | undefined, subject: string): Resolved {
   if (t?.kind !== 'measure' || t.role !== 'spending.grand-total' || before?.kind !== 'measure' || before.role !== 'fiscal.income-total') return t;
@@ -280,6 +301,8 @@ export interface ExtractOptions {
   genre?: string;
   /** The report says its 预算数 are the adjusted full-year budgets (meta.ts budgetsAdjusted). */
   budgetsAdjusted?: boolean;
+  /** The report's printed title (meta.ts titleOf), when it has one. */
+  title?: string;
   trees: TreeIndex;
 }
 
@@ -366,6 +389,8 @@ class SentenceReader {
   private readonly twins = new Map<Topic, Target>();
   /** The figures of this sentence that went to review. */
   private readonly reviewed = new Set<Mention>();
+  /** Another organisation the sentence's figures were found to belong to (otherUnit). */
+  private otherOrg: string | null = null;
 
   constructor(
     private readonly line: Line,
@@ -868,6 +893,9 @@ class SentenceReader {
 
   /** What the subject of a figure of quantity kind `kind` names. */
   private resolve(subject: string, raw: string, m: Mention, kind: Kind): Resolved {
+    // "县农技推广中心基本支出400万元,在职人员20人": the rest of the sentence is that unit's too.
+    this.otherOrg ??= /\((?:类|款|项)\)/.test(raw) ? null : otherUnit(cleanSubject(stripAsides(subject)), this.opts);
+    if (this.otherOrg) return { kind: 'none', reason: `“${this.otherOrg}”是另一个单位（下属或相关单位），它的数字不是本单位的` };
     if (kind === 'money') {
       const t = this.classifyMoney(subject, raw, m);
       if (t) return t;

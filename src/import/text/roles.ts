@@ -228,7 +228,7 @@ function money(s: string, c: SubjectContext): Resolved {
   // it) is not the 部门; its totals are not the report's totals.
   // "本级财政拨款…" alone may mean the same-level treasury's money; beside 所属单位 it is the organ's part.
   const organPart = /(?:^|:|其中)(?:机关)?本级/.test(c.clause ?? '') && /所属|下属|二级(?:预算)?单位/.test(c.sentence);
-  if ((organPart || /^(?:机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
+  if ((organPart || /^(?:.{0,6}?机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
     return { kind: 'none', reason: '本级或所属单位的数字只是部门的一部分，不是部门的合计' };
   const evaluation = evaluationFunds(s, c);
   if (evaluation !== undefined) return evaluation;

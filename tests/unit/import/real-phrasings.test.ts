@@ -982,3 +982,27 @@ describe('the money of a 部门评价', () => {
     expect(reviewed(body, head)).toEqual(['120万元']);
   });
 });
+
+describe('figures of another unit, or of the organ alone', () => {
+  const head = '某某县农业农村局2023年度部门决算';
+
+  it('"县农技推广中心基本支出400万元" in a 局’s report is the centre’s, not the 局’s 基本支出: review', () => {
+    const body = '本年支出合计1000万元。县农技推广中心基本支出400万元,在职人员20人。';
+    const r = run(body, head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => f.amount)).toEqual([1000]);
+    expect(r.review.map((x) => x.text)).toEqual(['400万元', '20人']);
+  });
+
+  it('the unit’s own name (from the title) before a total is the unit itself', () => {
+    expect(run('某某县农业农村局2023年度支出合计1000万元。', head).file!.facts.map((f) => f.amount)).toEqual([1000]);
+  });
+
+  it('a 功能分类 item named like an organisation is no organisation: "公立医院支出" is not refused as another unit', () => {
+    expect(reviewed('本年支出合计1000万元。公立医院支出300万元。', head).length).toBeLessThanOrEqual(1);
+    expect(run('本年支出合计1000万元。公立医院支出300万元。', head).review.map((x) => x.reason).join()).not.toMatch(/另一个单位/);
+  });
+
+  it('"院机关本级收入合计600万元" is the organ’s part, not the unit’s total', () => {
+    expect(run('本年收入合计1000万元。2023年度院机关本级收入合计600万元。', head).file!.facts.map((f) => f.amount)).toEqual([1000]);
+  });
+});
