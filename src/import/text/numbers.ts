@@ -199,7 +199,7 @@ function pairLists(f: string, toks: Token[]): Map<number, NonNullable<Mention['l
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].unreadable) continue;
     let j = i;
-    while (j + 1 < toks.length && !toks[j + 1].unreadable && /^[,、]\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
+    while (j + 1 < toks.length && !toks[j + 1].unreadable && /^\s*(?:[,、]|和|及|与)\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
       j++;
     if (j > i && toks[j].unit !== null && toks.slice(i, j).some((t) => t.unit === null)) {
       for (let k = i; k <= j; k++) {
@@ -209,9 +209,10 @@ function pairLists(f: string, toks: Token[]): Map<number, NonNullable<Mention['l
       listId++;
       i = j;
     } else if (j > i && toks.slice(i, j + 1).every((t) => t.unit !== null)) {
-      // "各下降23.51%、38.28%": every member has its unit; still one list when led by 各.
+      // "各下降23.51%、38.28%", "收入、支出分别为600万元、580万元": every member has its unit; still one
+      // list when led by 各 or 分别.
       const before = f.slice(0, toks[i].start);
-      if (/各[^,;:。]*$/.test(before)) {
+      if (/(?:各|分别)[^,;:。]*$/.test(before)) {
         for (let k = i; k <= j; k++) listOf.set(k, { id: listId, index: k - i, size: j - i + 1 });
         listId++;
         i = j;

@@ -1006,3 +1006,22 @@ describe('figures of another unit, or of the organ alone', () => {
     expect(run('本年收入合计1000万元。2023年度院机关本级收入合计600万元。', head).file!.facts.map((f) => f.amount)).toEqual([1000]);
   });
 });
+
+describe('"分别为A万元、B万元": each value to its own item', () => {
+  const head = '某某局2023年度部门决算';
+
+  it('"收入、支出分别为600万元、580万元" never puts 600 under both', () => {
+    const r = run('2023年度收入、支出分别为600万元、580万元。', head);
+    expect(r.file!.facts.map((f) => [f.flow, f.amount])).toEqual([
+      ['收入', 600],
+      ['支出', 580],
+    ]);
+  });
+
+  it('"人员经费、公用经费分别为350万元和50万元"', () => {
+    expect(measures('人员经费、公用经费分别为350万元和50万元。', head)).toEqual([
+      ['basic.personnel', 'value', '决算', 2023, 350],
+      ['basic.public', 'value', '决算', 2023, 50],
+    ]);
+  });
+});
