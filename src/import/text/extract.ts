@@ -116,6 +116,8 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   }
   if (topic.kind === 'fact') {
     const c = topic.cell;
+    // "其中上年结转20万元,本年预算80万元": a carry-over has no budget; the words after it name another part.
+    if (/结转|结余/.test(c.flow)) return null;
     const total = !c.source && !c.basis && !c.functional && !c.economic && (c.flow === '收入' || c.flow === '支出');
     const label = total ? (phase === '决算' ? `本年${c.flow}合计` : `${phase}${c.flow}`) : topic.label;
     return { ...topic, phase, label };
@@ -123,6 +125,10 @@ function inPhase(topic: Target | undefined, phase: Phase, subject: string): Targ
   const unit = ROLE_UNIT(topic.role);
   // "全年预算数50万元,执行数48万元": what a project's budget became when spent is its 实际支出.
   if (unit === 'money' && phase === '决算' && /^project\.budget-/.test(topic.role)) return { kind: 'measure', role: 'project.spent', phase, label: '项目实际支出' };
+  // "年中追加预算10万元,全年预算60万元": a project's budget named by its phase is the budget of that
+  // phase, never the addition (or another budget) it follows.
+  if (unit === 'money' && /^project\.budget-/.test(topic.role))
+    return phase === '年初预算' ? { kind: 'measure', role: 'project.budget-initial', phase, label: '项目年初预算' } : { kind: 'measure', role: 'project.budget-adjusted', phase: '调整预算', label: '项目调整后预算' };
   if (unit === 'money') return { ...topic, phase };
   // After a budget rate ("整体支出预算完成率411%，年初批复预算数235.8万元"): the unit's whole spending.
   if (parseRole(topic.role).name.startsWith('budget.'))
@@ -186,6 +192,27 @@ function withoutUnitName(subject: string, name: string | undefined): string {
   return at >= 0 && cleanSubject(subject.slice(0, at)) === '' ? subject.slice(at + name.length) : subject;
 }
 
+/**
+ * A subject that opens with the name of an organisation ("县农技推广中心基本支出", "某某学校2023年度支出合计")
+ * before the item it names: the figure is that organisation's. It is the report's own unit only when
+ * the name is part of the unit's name or the report's title (or they are part of it). A 功能分类
+ * item named like an organisation ("公立医院", "乡镇卫生院", "图书馆"), or words of an item's path, are
+ * no organisation.
+ */
+const CLASS_LIKE = /^(?:公立|综合|中医(?:民族)?|民族|传染病|职业病防治|精神病|妇幼保健|儿童|康复|优抚|其他专科|其他|乡镇|城市社区|基层)?(?:医院|卫生院|卫生服务中心)$|^(?:图书馆|文化馆|博物馆|纪念馆|美术馆|档案馆|科技馆|群众艺术馆|党校|行政学院|福利院|敬老院|体育场馆)$|支出|事务|教育|管理|服务|保障|机构|经费|资金|项目|工程/;
+const ORG_FIRST = /^(.{2,20}?(?:中心|站|所|学校|小学|中学|幼儿园|医院|卫生院|局|馆|院|队|办公室|委员会|公司|协会|联合会|街道办事处|人民政府|政府))(?=\d{4}年|本年|收入|支出|基本支出|项目支出|“?三公|财政拨款|一般公共预算|在职|编制|实有)/;
+function otherUnit(subject: string, opts: ExtractOptions): string | null {
+  const m = ORG_FIRST.exec(subject);
+  if (!m) return null;
+  const name = m[1];
+  const own = [opts.unitName, opts.title].filter((x): x is string => Boolean(x)).map((x) => x.replace(/\s+/g, ''));
+  const region = /^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|州|盟|县|区|旗))+/;
+  const core = name.replace(region, '').replace(/^(?:省|市|州|县|区)/, '');
+  if (own.some((x) => x.includes(name) || x.includes(core) || name.includes(x) || name.includes(x.replace(region, '')))) return null;
+  if (CLASS_LIKE.test(core) || opts.trees.classify(name)) return null;
+  return name;
+}
+
 /** The second total of a pair takes the first's scope: "财政拨款收入总计A万元，支出总计B万元". */
 function pairedTotal(t: Resolved, before: Target | undefined, subject: string): Resolved {
   if (t?.kind !== 'measure' || t.role !== 'spending.grand-total' || before?.kind !== 'measure' || before.role !== 'fiscal.income-total') return t;
@@ -201,6 +228,8 @@ const MODEL_WORDS = /收入|支出|结转|结余|总计|合计|拨款|三公|公
 const WITHIN_SOURCE = /(?:^|[,;:。])([^,;:。]*?(?:一般公共预算|政府性基金预算|国有资本经营预算|财政拨款)[^,;:。]*?)支出(?:决算)?数?中$/;
 /** Labels made only of phase words ("年初预算", "调整后预算数", "实际"). */
 const PHASE_LABEL = /^(?:年初|调整后?|全年|批复|年中)?(?:预算|决算|执行)(?:数|金额|额)?$|^实际(?:数|金额)?$/;
+/** Labels made only of a time ("上年", "同期", "2022年度"). */
+const TIME_LABEL = /^(?:为|是|相当于)?(?:上年度?|上一年度?|去年|上年同期|同期|本年度?|当年|年初|年末|\d{4}年度?)(?:同期)?(?:的)?$/;
 /** Labels that name a difference or remainder of some item, or a count of it ("会议费3万元,…人数120人"), not an item. */
 const GENERIC_LABEL = /^(?:差值|差额|差异|节约|节余|结余额|余额|人数|次数|个数|数量)$/;
 /** Connecting words left at the ends of a lead or tail ("评为一等" ends with a grade, not with 等 "and so on"). */
@@ -226,6 +255,8 @@ function ownLabel(subject: string, m: Mention, sentence: string, prev: Mention |
   // "年初预算为30万元" after an item the reader could not name: a phase says which figure of the item
   // it is, not what the item is.
   if (PHASE_LABEL.test(label)) return null;
+  // "…480万元,为上年的105%": words that only name a time say what the figure is compared with, not what it is.
+  if (TIME_LABEL.test(label)) return null;
   if (!/[\u4e00-\u9fff]/.test(label) || /^\d/.test(label)) return null;
   void sentence;
   return label;
@@ -270,6 +301,8 @@ export interface ExtractOptions {
   genre?: string;
   /** The report says its 预算数 are the adjusted full-year budgets (meta.ts budgetsAdjusted). */
   budgetsAdjusted?: boolean;
+  /** The report's printed title (meta.ts titleOf), when it has one. */
+  title?: string;
   trees: TreeIndex;
 }
 
@@ -291,6 +324,14 @@ export function extract(lines: Line[], opts: ExtractOptions): Extracted {
 }
 
 /** What the sentence has said so far, as a reader keeps it in mind. */
+/** The fund source whose spending a figure is (一般公共预算财政拨款支出, 政府性基金预算财政拨款支出 …), or null. */
+function spendingSourceOf(topic: Topic | null): Source | null {
+  const t = topic?.target;
+  if (t?.kind === 'measure') return t.role === 'gpb.spending' ? '一般公共预算财政拨款' : null;
+  if (t?.kind === 'fact' && t.cell.flow === '支出' && t.cell.source && !t.cell.basis && !t.cell.functional && !t.cell.economic) return t.cell.source;
+  return null;
+}
+
 interface SentenceState {
   topic: Topic | null;
   /** The figure each mention placed (economic parts in parentheses name their owner by index). */
@@ -348,6 +389,8 @@ class SentenceReader {
   private readonly twins = new Map<Topic, Target>();
   /** The figures of this sentence that went to review. */
   private readonly reviewed = new Set<Mention>();
+  /** Another organisation the sentence's figures were found to belong to (otherUnit). */
+  private otherOrg: string | null = null;
 
   constructor(
     private readonly line: Line,
@@ -377,6 +420,9 @@ class SentenceReader {
       whole: null,
       partsPhase: null,
     };
+    // "…一般公共预算财政拨款支出480万元。其中:基本支出400万元": a sentence that opens with 其中 lists the
+    // parts of the figure the sentence before ended on; a fund source's spending makes them that source's.
+    if (/^\s*其中/.test(s.folded) && !this.st.source) this.st.source = spendingSourceOf(carry);
   }
 
   read(): Topic | null {
@@ -477,9 +523,11 @@ class SentenceReader {
       if (form.form === 'value' && form.prev) st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if (form.form === 'value' && form.prev) {
       // "比上年2665.56万元增加…": last year's value of the figure before it, and the comparison
-      // the change after it makes.
-      topic = carried();
-      st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
+      // the change after it makes. "…10万元,2023年度为12万元": an earlier year's value of the figure
+      // just stated in this sentence (never of one from a sentence before, nor of a later year).
+      const earlier = !form.prev.alone || (form.prev.year !== null && form.prev.year < this.opts.reportYear);
+      topic = form.prev.alone ? (earlier ? st.topic : null) : carried();
+      if (topic || !form.prev.alone) st.base = lineBase.base = { base: 'prev-year', baseYear: form.prev.year };
     } else if ((form.form === 'change' || form.form === 'completion') && namedBefore(gap)) {
       // "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the item is named in the
       // clause before, which states no number of its own.
@@ -845,6 +893,9 @@ class SentenceReader {
 
   /** What the subject of a figure of quantity kind `kind` names. */
   private resolve(subject: string, raw: string, m: Mention, kind: Kind): Resolved {
+    // "县农技推广中心基本支出400万元,在职人员20人": the rest of the sentence is that unit's too.
+    this.otherOrg ??= /\((?:类|款|项)\)/.test(raw) ? null : otherUnit(cleanSubject(stripAsides(subject)), this.opts);
+    if (this.otherOrg) return { kind: 'none', reason: `“${this.otherOrg}”是另一个单位（下属或相关单位），它的数字不是本单位的` };
     if (kind === 'money') {
       const t = this.classifyMoney(subject, raw, m);
       if (t) return t;

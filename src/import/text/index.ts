@@ -43,7 +43,7 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
   const kind = sourceKind(lines);
   const trees = withReference(opts.trees);
   const index = treeIndex(trees);
-  const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name, budgetsAdjusted: budgetsAdjusted(lines) });
+  const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name, budgetsAdjusted: budgetsAdjusted(lines), title: titleOf(lines) ?? undefined });
   if (budgetDocument(lines, kind)) {
     warnings.push('这是一份预算文件（全文没有“决算”“执行”“自评”等字样）：其中的数字都按年初预算记，不作为决算数');
     for (const c of claims) {

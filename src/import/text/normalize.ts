@@ -76,8 +76,8 @@ export function normalizeText(input: string): Normalized {
   if (bare.length >= 2 && bareValues.every((v, k) => k === 0 || v > bareValues[k - 1])) for (const i of bare) drop[i] = true;
   repairs.pageNumbers = drop.filter(Boolean).length;
 
-  // Running headers: a short line without sentence punctuation repeated three times or more; the
-  // first occurrence stays (it is often the title). A table cell is never one: cells repeat
+  // Running headers: a short line without sentence punctuation repeated three times or more, or
+  // the first line (the title) repeated; the first occurrence stays. A table cell is never one: cells repeat
   // within a run of "|" rows ("| 已完成100%" on every indicator row), a header at page breaks.
   const seen = new Map<string, number[]>();
   lines.forEach((l, i) => {
@@ -85,8 +85,11 @@ export function normalizeText(input: string): Normalized {
     if (!drop[i] && t.length >= 4 && t.length <= 40 && !/[。，,；;]/.test(t) && !NUMBERED.test(t) && !tableCell(lines, i))
       seen.set(t, [...(seen.get(t) ?? []), i]);
   });
+  // The title printed again at the top of a later page is one too, even when the excerpt holds
+  // only one page break.
+  const title = lines.findIndex((l) => l.trim() !== '');
   for (const at of seen.values())
-    if (at.length >= 3)
+    if (at.length >= 3 || (at.length >= 2 && at[0] === title))
       for (const i of at.slice(1)) {
         drop[i] = true;
         repairs.headers++;

@@ -172,7 +172,7 @@ function tokens(f: string): Token[] {
 /** The words before last year's value printed without its unit: "较上年", "比2017年度的". */
 const PREV_BARE_BEFORE = /(?:较|比|与)(?:上年度?|上一年度?|去年|(?:19|20)\d{2}年度?)(?:的)?(?:决算数?)?$/;
 /** …and between it and the change that gives the unit: only the change verb. */
-const PREV_BARE_BETWEEN = /^(?:增加|减少|下降|增长|上升|降低)(?:了)?$/;
+const PREV_BARE_BETWEEN = /^(?:增加|减少|下降|增长|上升|上涨|提高|降低)(?:了)?$/;
 
 function decimalsOf(s: string): number {
   const i = s.indexOf('.');
@@ -199,7 +199,7 @@ function pairLists(f: string, toks: Token[]): Map<number, NonNullable<Mention['l
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].unreadable) continue;
     let j = i;
-    while (j + 1 < toks.length && !toks[j + 1].unreadable && /^[,、]\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
+    while (j + 1 < toks.length && !toks[j + 1].unreadable && /^\s*(?:[,、]|和|及|与)\s*$/.test(f.slice(toks[j].end, toks[j + 1].start)) && (toks[j].unit === null || toks[j].unit === toks[j + 1].unit || toks[j + 1].unit === null))
       j++;
     if (j > i && toks[j].unit !== null && toks.slice(i, j).some((t) => t.unit === null)) {
       for (let k = i; k <= j; k++) {
@@ -209,9 +209,10 @@ function pairLists(f: string, toks: Token[]): Map<number, NonNullable<Mention['l
       listId++;
       i = j;
     } else if (j > i && toks.slice(i, j + 1).every((t) => t.unit !== null)) {
-      // "各下降23.51%、38.28%": every member has its unit; still one list when led by 各.
+      // "各下降23.51%、38.28%", "收入、支出分别为600万元、580万元": every member has its unit; still one
+      // list when led by 各 or 分别.
       const before = f.slice(0, toks[i].start);
-      if (/各[^,;:。]*$/.test(before)) {
+      if (/(?:各|分别)[^,;:。]*$/.test(before)) {
         for (let k = i; k <= j; k++) listOf.set(k, { id: listId, index: k - i, size: j - i + 1 });
         listId++;
         i = j;
@@ -253,6 +254,7 @@ function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list
   // "单价100万元(含)以上": the bracketed 含 / 不含 says whether the bound itself counts.
   const threshold = !t.unreadable && /^(?:\((?:含|不含)\))?\s*(?:以上|以下|及以上|及以下|以内)/.test(after);
   const points = t.unit === '个' && /^\s*百分点/.test(after);
+  const perUnit = money && !t.unreadable && PER_UNIT.test(after);
   return {
     start: t.start,
     end: t.end,
@@ -274,9 +276,16 @@ function mentionOf(s: Sentence, t: Token & { unit: string }, list: Mention['list
     list,
     threshold,
     bound: /(?:[≥≤><＞＜]=?|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于)\s*$/.test(f.slice(Math.max(0, t.start - 5), t.start)),
-    ...(t.unreadable ? { unreadable: t.unreadable } : points ? { unreadable: POINTS_REASON } : {}),
+    ...(t.unreadable ? { unreadable: t.unreadable } : points ? { unreadable: POINTS_REASON } : perUnit ? { unreadable: PER_UNIT_REASON } : {}),
   };
 }
+
+/**
+ * "人员经费定额上涨2000元/人", "补助标准1.2万元/人·年": an amount per person, per year or per square metre is
+ * a rate (a norm or a price), not money spent; it has no place among the amounts.
+ */
+const PER_UNIT = /^\s*(?:\/|每)\s*(?:人|人次|年|月|天|日|次|平方米|㎡|m2|亩|公里|个|辆|户|床|台|件|生|学生|名)/;
+const PER_UNIT_REASON = '按人（或按年、按面积等）计的标准或单价，不是一笔支出的金额，数据格式中没有它的位置';
 
 /** "比上年提高2个百分点": a change of a rate in percentage points is no count of 个, and has no place. */
 const POINTS_REASON = '“个百分点”是比率的变化（百分点），不是个数，数据格式中没有它的位置';

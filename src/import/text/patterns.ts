@@ -8,15 +8,17 @@ import type { Phase } from '../../model/vocabulary';
 
 export type Form =
   /** `prev`: "比上年2665.56万元增加…": the value of the year compared with (null = the year before). */
-  | { form: 'value'; subject: string; prev?: { year: number | null } }
+  /** `alone`: "…10万元,2023年度为12万元": only a year names it, so it is the same item in that year. */
+  | { form: 'value'; subject: string; prev?: { year: number | null; alone?: true } }
   | { form: 'change'; subject: string; base: 'prev-year' | 'budget' | null; baseYear: number | null; sign: 1 | -1; phase?: Phase; each: boolean }
   | { form: 'share'; subject: string; whole: string }
   /** `named`: the words name the budget (年初, 全年, 调整后); else it is the paragraph's budget. */
   | { form: 'completion'; subject: string; phase: Phase; named?: boolean };
 
 // "比上年决算数字下降34.26%": 数字 is the printed word for the figure compared with.
-const UP = '增加|增长|上升|新增|提高|增';
-const DOWN = '减少|下降|降低|节约|节省|下滑|减';
+const UP = '增加|增长|上升|上涨|新增|提高|增';
+// "比去年3.01万元少0.07万元": 少 is a decrease too, but 至少 is a bound.
+const DOWN = '减少|下降|降低|节约|节省|下滑|减|(?<!至)少';
 const VERB = `${UP}|${DOWN}`;
 const BASE_WORD = String.raw`((?:上年度?|上一年度?|去年|上年同期|同期)(?:决算(?:数字?)?)?|(\d{4})年度?(?:同期)?(?:决算(?:数字?)?)?|年初预算数?|调整(?:后)?预算数?|全年预算数?|预算数?)`;
 const CHANGE = new RegExp(String.raw`^(.*?)(?:较|比|与|同比|同)${BASE_WORD}(?:相比|相较|比较)?,?(.*?)(各)?(${VERB})(?:了)?(.*)$`);
@@ -25,7 +27,9 @@ const BARE = new RegExp(String.raw`^(.*?)(各)?(${VERB})(?:了)?$`);
 /** "增长率为11.11%", "降幅20%": the rate of a change named as a noun; its sign is in the noun. */
 const RATE_NOUN = /^(.*?)(?:(增幅|增长率|增长幅度|增速|涨幅|上升幅度)|(降幅|下降率|下降幅度|降低率|减幅|减少幅度|下降比例))(?:为|是|达到?|约)?$/;
 const SHARE = /^(.*?)占(.*?)(?:的)?(?:比重|比例)?(?:为|达到?)?$/;
-const COMPLETION = /^(.*?)完成(?:了)?(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
+// "占年初预算的96%", "为年初预算的96%": a figure measured against its own budget is its completion
+// (against 部门预算 or another item it is a share).
+const COMPLETION = /^(.*?)(?:完成(?:了)?|占|为|达到?)(年初|调整后?|全年)?(?:全年)?预算(?:数)?(?:的)?$/;
 /**
  * A clause that only sets the comparison for what follows: "与2021年相比,", and with its 与 lost
  * ("，2023年度相比，减少…"), where 相比 still says it.
@@ -83,10 +87,15 @@ const VS_BUDGET = /^(.*?)(?:决算数?|实际(?:支出|执行)?数?|执行数)?(
  * "比上年", "较2020年度的", "与上年同期", "比2017年度总支出", "比上年累计支出": the words before the compared year's own
  * value; the item may be named again after the year (never a change verb: "比上年增加" is a change).
  */
-const PREV_VALUE = /^(.*?)(?:较|比|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
+const PREV_VALUE = /^(.*?)(?:较|比|与|同比|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:的|同期)?(?:累计|合计|共计)?((?:(?!增|减|下降|上升|上涨|提高|降低|相比|相较|持平|变化|节约|节省)[^,;]){0,12}?)(?:决算数?|实际数?)?(?:为|是)?$/;
+
+/** "2023年度为", "2014年为": a lead that is only a year (the item is the one just stated). */
+const YEAR_ONLY = /^(\d{4})年度?(?:为|是)$/;
 
 /** Parse a (folded, asides dropped) lead. */
 export function parseLead(lead: string): Form {
+  const yearOnly = YEAR_ONLY.exec(lead);
+  if (yearOnly) return { form: 'value', subject: '', prev: { year: Number(yearOnly[1]), alone: true } };
   const prev = PREV_VALUE.exec(lead);
   if (prev) return { form: 'value', subject: prev[1] || prev[3], prev: { year: prev[2] ? Number(prev[2]) : null } };
   const after = AFTER_PREV.exec(lead);

@@ -171,6 +171,18 @@ const PHASE_ONLY = /^(?:上年度?|上一年度?|去年|同期|年初|全年|调
 /** The three kinds of 三公 spending, as reports name them. */
 const SANGONG_FAMILIES = [/因公出国|出国\(境\)/, /公务接待|外事接待/, /公务用车|公车/];
 
+/**
+ * 公务用车运行维护费, also as "车辆运行维护费用" ("決算車輛運行維護費用2.94萬元" of a 三公 notice) — but not
+ * where the sentence lists the parts of 机关运行经费 or 公用经费, whose vehicle costs are not the 三公 item.
+ */
+function carRunning(s: string, sentence: string): boolean {
+  if (/(?:公务用车|公车|公务车辆?)(?:运行|运维)/.test(s)) return true;
+  return /^(?:决算)?(?:公务)?车辆(?:运行|运维)/.test(s) && !/机关运行|公用经费|商品和服务|日常公用/.test(sentence);
+}
+
+/** Evaluations other than the unit's self-evaluation: of a few chosen projects, by the 部门 or the 财政. */
+const OTHER_EVALUATION = /部门评价|重点(?:绩效)?评价|财政评价|第三方评价|再评价/;
+
 /** A sentence about one group of projects: a grade ("评为一等", "等级为优") or the classified ones. */
 const ONE_GROUP = /涉密|评为.等|等级为/;
 
@@ -191,6 +203,24 @@ function assetRole(s: string, c: SubjectContext): Resolved | null {
   return null;
 }
 
+/**
+ * 机关运行经费, also where a report writes out its definition instead of its name ("为保障机构正常运行
+ * 而发生的购买货物和服务各项支出合计"): that total is the 机关运行经费, not the unit's 本年支出合计.
+ */
+const OPERATING = /机关运行经费|保障(?:机关|机构|单位)?(?:正常)?运行(?:而发生|所需|发生)?的?(?:用于)?购买货物和服务/;
+
+/** The money an evaluation covered, named by 涉及; undefined when the words are about something else. */
+function evaluationFunds(s: string, c: SubjectContext): Resolved | undefined {
+  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
+  // fund it names, not that fund's spending.
+  // (Not the funds of one group of projects: see the 涉密 / grade rule in money().)
+  // "组织对3个重点项目开展了部门评价,涉及资金120万元": a 部门评价 or 财政重点评价 covers a few chosen
+  // projects; its money is not what the self-evaluation covered.
+  if (/涉及/.test(s) && OTHER_EVALUATION.test(c.sentence) && !/自评/.test(c.sentence)) return { kind: 'none', reason: '部门评价（或财政重点评价）涉及的资金只是选出的几个项目的，不是绩效自评涉及的资金' };
+  if (/^涉及/.test(s) && /自评|绩效评价/.test(c.sentence) && !ONE_GROUP.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
+  return undefined;
+}
+
 /** Money subjects. */
 function money(s: string, c: SubjectContext): Resolved {
   const phase = phaseOf(s);
@@ -198,12 +228,10 @@ function money(s: string, c: SubjectContext): Resolved {
   // it) is not the 部门; its totals are not the report's totals.
   // "本级财政拨款…" alone may mean the same-level treasury's money; beside 所属单位 it is the organ's part.
   const organPart = /(?:^|:|其中)(?:机关)?本级/.test(c.clause ?? '') && /所属|下属|二级(?:预算)?单位/.test(c.sentence);
-  if ((organPart || /^(?:机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
+  if ((organPart || /^(?:.{0,6}?机关)?本级(?:收入|支出)|^(?:所属|下属|二级)(?:预算)?(?:单位|学校|事业单位|医院|机构)/.test(s)) && /收入|支出|结转|结余|合计|总计/.test(s))
     return { kind: 'none', reason: '本级或所属单位的数字只是部门的一部分，不是部门的合计' };
-  // "对8个项目开展了绩效自评,涉及一般公共预算支出300万元": the money the evaluation covers, whatever
-  // fund it names, not that fund's spending.
-  // (Not the funds of one group of projects: see the 涉密 / grade rule below.)
-  if (/^涉及/.test(s) && /自评|绩效评价|部门评价|重点评价/.test(c.sentence) && !ONE_GROUP.test(c.sentence)) return measure('performance.amount', '绩效自评涉及资金');
+  const evaluation = evaluationFunds(s, c);
+  if (evaluation !== undefined) return evaluation;
   // 三公 items before the total: "“三公”经费中公务接待费" is the item.
   if (/国内公务接待|外事接待|外宾接待/.test(s)) return { kind: 'none', reason: '公务接待费的细项（国内/外事接待）在角色表中没有位置' };
   // "国内公务接待24批次，210人次，支出2.05万元": an amount named only as spending, right after the
@@ -220,13 +248,13 @@ function money(s: string, c: SubjectContext): Resolved {
   if (/因公出国(?:境)?|出国\(境\)/.test(s)) return measure('sangong.item:因公出国（境）', '因公出国（境）费', phase);
   // 公车 and 运维 are the reports' short forms of 公务用车 and 运行维护 ("公务用车购置及运维费").
   if (/(?:公务用车|公车)购置费?(?:及|和|与|、)?(?:公务用车|公车)?(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车购置及运行维护', '公务用车购置及运行维护费', phase);
-  if (/(?:公务用车|公车)(?:运行|运维)/.test(s)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
+  if (carRunning(s, c.sentence)) return measure('sangong.item:公务用车运行维护', '公务用车运行维护费', phase);
   if (/(?:公务用车|公车)购置/.test(s)) return measure('sangong.item:公务用车购置', '公务用车购置费', phase);
   if (/公务接待/.test(s)) return measure('sangong.item:公务接待', '公务接待费', phase);
   if (/三公.{0,2}经费/.test(s)) return measure('sangong.total', '“三公”经费', phase);
   if (/会议费/.test(s)) return measure('meeting.total', '会议费', phase);
   if (/培训费/.test(s)) return measure('training.total', '培训费', phase);
-  if (/机关运行经费/.test(s)) return measure('operating.total', '机关运行经费', phase);
+  if (OPERATING.test(s)) return measure('operating.total', '机关运行经费', phase);
   if (/授予小微企业/.test(s)) return measure('procurement.micro', '授予小微企业合同金额');
   if (/授予中小企业/.test(s)) return measure('procurement.sme', '授予中小企业合同金额');
   // "政府采购总额45.24万元，其中：货物13.99万元，工程31.25万元": the kinds after the total.
@@ -266,7 +294,8 @@ function money(s: string, c: SubjectContext): Resolved {
   if (project) return project;
 
   // "项目资金2.00万元……资金已使用2.00万元，结余0万元": what a project has left is not the unit's carry-over.
-  if (CARRY_ANY.test(s) && !/结转/.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结余不是单位的年末结转和结余' };
+  // So is what a project carried over from last year ("项目资金共计100万元,其中上年结转20万元").
+  if (CARRY_ANY.test(s) && c.genre === '项目支出绩效自评') return { kind: 'none', reason: '项目资金的结转或结余不是单位的年初（年末）结转和结余' };
   // "一般公共预算财政拨款支出4500万元,其中:本年预算安排4300万元,使用上年结转结余200万元": the
   // part of a spending figure paid from the carry-over, not the unit's 年初结转和结余 row.
   if (/^使用(?:上年|年初|以前年度)/.test(s) && /支出/.test(c.before ?? '') && !/收入/.test(c.before ?? ''))
@@ -447,7 +476,8 @@ export function cleanSubject(s: string): string {
     .replace(/\d{4}年(?:度)?(年末|年初|年底|末|底|初)?/g, (_, end?: string) => (end ? (end.includes('初') ? '年初' : '年末') : ''))
     .replace(/^(?:[0-9]+[.、]|\([0-9一二三四五六七八九十]+\))/, '')
     .replace(/^(?:其中|主要包括|包括|具体包括|主要用于|主要原因是|原因是|主要是|分别是|分别为)[:：]?/, '')
-    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
+    // 全年 says "of the year" ("全年支出"), but 全年预算 is the full-year (adjusted) budget.
+    .replace(/^(?:我单位|本单位|我中心|本中心|我局|本局|我部门|本部门|单位|全年(?!预算)|当年|本级(?!收入|支出)|现有|全部|共有|共计|总共|共|合计|另有)+/, '')
     .replace(/^(?:其中|的)/, '')
     .trim();
 }

@@ -290,6 +290,40 @@ describe('a table copied one cell per line', () => {
   });
 });
 
+describe('a table copied one row per line', () => {
+  it('reads "公务接待费 | 1.8 | 1.52 |" as the cells of one row', () => {
+    const t = ['一、2021年度一般公共预算财政拨款“三公”经费支出决算表', '单位:万元', '项 目 | 预 算 数 | 决 算 数 |', '合 计 | 1.8 | 1.52 |', '因公出国(境)费 | ||', '公务接待费 | 1.8 | 1.52 |'].join('\n');
+    expect(measures(t, '某市工商业联合会2021年度“三公”经费支出决算')).toEqual([
+      ['sangong.total', 'value', '年初预算', 2021, 1.8],
+      ['sangong.total', 'value', '决算', 2021, 1.52],
+      ['sangong.item:公务接待', 'value', '年初预算', 2021, 1.8],
+      ['sangong.item:公务接待', 'value', '决算', 2021, 1.52],
+    ]);
+  });
+
+  it('under "预算数 | 决算数" split by fund ("合计 | 一般公共预算 | 政府性基金"), only each phase’s 合计 is the figure', () => {
+    const t = [
+      '一、2021年度一般公共预算及政府性基金财政拨款“三公”经费支出决算表',
+      '单位:万元',
+      '项目 | 预算数 | 决算数 | ||||',
+      '合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |',
+      '公务接待费 | 8 | 7 | 1 | 2.26 | 2.26 | 0 |',
+      '总计 | 80.7 | 80.7 | 0 | 74.23 | 74.23 | 0 |',
+    ].join('\n');
+    expect(measures(t, '某市人民法院2021年度“三公”经费支出决算情况说明')).toEqual([
+      ['sangong.item:公务接待', 'value', '年初预算', 2021, 8],
+      ['sangong.item:公务接待', 'value', '决算', 2021, 2.26],
+      ['sangong.total', 'value', '年初预算', 2021, 80.7],
+      ['sangong.total', 'value', '决算', 2021, 74.23],
+    ]);
+  });
+
+  it('a row with more numbers than the header has columns ends the table', () => {
+    const t = ['“三公”经费支出决算表', '单位:万元', '项目 | 预算数 | 决算数 |', '公务接待费 | 8 | 2.26 | 1 |'].join('\n');
+    expect(run(`本年支出合计100万元。\n${t}`).file!.measures.filter((m) => m.role?.startsWith('sangong'))).toEqual([]);
+  });
+});
+
 describe('the figures of a 项目支出绩效自评', () => {
   it('预算执行率 is the project’s execution rate, 项目自评得分 its score; the money after 实施项目N个 is named once', () => {
     const head = '某镇2023年度道路建设项目支出绩效自评报告';

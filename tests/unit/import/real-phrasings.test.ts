@@ -853,3 +853,175 @@ describe('绩效自评 wordings', () => {
     ]);
   });
 });
+
+describe('机关运行经费 written out, 上涨, amounts per person', () => {
+  const head = '某市文联2015年度部门决算';
+
+  it('"为保障机构正常运行而发生的购买货物和服务各项支出合计" is 机关运行经费, not the unit’s 本年支出合计', () => {
+    const body = '1、机关运行经费支出情况。2015年决算为保障机构正常运行而发生的购买货物和服务各项支出合计141.55万元,较2014年增加33.66万元,增加31%。';
+    expect(measures(body, head)).toEqual([
+      ['operating.total', 'value', '决算', 2015, 141.55],
+      ['operating.total', 'change', '决算', 2015, 33.66],
+      ['operating.total', 'growth', '决算', 2015, 31],
+    ]);
+  });
+
+  it('"较2014年上涨33.66万元" is a change of this year, never 2014’s value', () => {
+    const body = '2015年机关运行经费141.55万元,较2014年上涨33.66万元。';
+    expect(measures(body, head)).toEqual([
+      ['operating.total', 'value', '决算', 2015, 141.55],
+      ['operating.total', 'change', '决算', 2015, 33.66],
+    ]);
+  });
+
+  it('"人员经费定额较2014年上涨2000元/人": an amount per person is a norm, sent to review', () => {
+    const body = '2015年机关运行经费141.55万元。人员经费定额较2014年上涨2000元/人,补助标准1.2万元/人·年。';
+    expect(measures(body, head)).toEqual([['operating.total', 'value', '决算', 2015, 141.55]]);
+    expect(reviewed(body, head)).toEqual(['2000元', '1.2万元']);
+  });
+});
+
+describe('a 三公 notice’s own words for the vehicles’ running costs and last year', () => {
+  const head = '某区政府采购中心2015年度“三公”经费决算说明';
+
+  it('"決算車輛運行維護費用2.94萬元,比去年3.01萬元少0.07萬元": the 三公 item, last year’s value and a decrease', () => {
+    const body = '1、決算車輛運行維護費用2.94萬元,比去年3.01萬元少0.07萬元,基本持平;';
+    expect(measures(body, head)).toEqual([
+      ['sangong.item:公务用车运行维护', 'value', '决算', 2015, 2.94],
+      ['sangong.item:公务用车运行维护', 'value', '决算', 2014, 3.01],
+      ['sangong.item:公务用车运行维护', 'change', '决算', 2015, -0.07],
+    ]);
+  });
+
+  it('车辆运行维护费 among the parts of 机关运行经费 is not the 三公 item', () => {
+    const body = '2015年机关运行经费141.55万元,其中:办公费20万元,车辆运行维护费5万元。';
+    expect(measures(body, head).map((m) => m[0])).not.toContain('sangong.item:公务用车运行维护');
+  });
+
+  it('"公务接待费用4万元,同比去年1.05万元增加2.95万元": 同比去年 names last year’s value', () => {
+    const body = '公务接待费用4万元,同比去年1.05万元增加2.95万元。';
+    expect(measures(body, head)).toEqual([
+      ['sangong.item:公务接待', 'value', '决算', 2015, 4],
+      ['sangong.item:公务接待', 'value', '决算', 2014, 1.05],
+      ['sangong.item:公务接待', 'change', '决算', 2015, 2.95],
+    ]);
+  });
+
+  it('"至少" is a bound, not a decrease', () => {
+    const body = '公务接待费用4万元,全年至少接待20批次。';
+    expect(measures(body, head).filter((m) => m[1] === 'change')).toEqual([]);
+  });
+});
+
+describe('an earlier year named alone, and 其中 after a fund source’s spending', () => {
+  const head = '某某局2024年度部门决算';
+
+  it('"…10万元,2023年度为12万元": the same item in the earlier year; a later year or another sentence goes to review', () => {
+    expect(measures('2024年度“三公”经费支出决算10万元,2023年度为12万元。', head)).toEqual([
+      ['sangong.total', 'value', '决算', 2024, 10],
+      ['sangong.total', 'value', '决算', 2023, 12],
+    ]);
+    expect(reviewed('2024年度“三公”经费支出决算10万元,2025年为12万元。', head)).toEqual(['12万元']);
+    expect(reviewed('2024年度“三公”经费支出决算10万元。2023年为12万元。', head)).toEqual(['12万元']);
+  });
+
+  it('"…一般公共预算财政拨款支出480万元。其中:基本支出400万元": the parts are that source’s, not the unit’s 基本支出', () => {
+    const r = run('2024年度一般公共预算财政拨款支出年初预算为500万元,支出决算为480万元。其中:基本支出决算为400万元,项目支出决算为80万元。', head);
+    const parts = r.file!.facts.filter((f) => f.provenance.kind === 'stated' && f.basis);
+    expect(parts.map((f) => [f.source, f.basis, f.amount])).toEqual([
+      ['一般公共预算财政拨款', '基本支出', 400],
+      ['一般公共预算财政拨款', '项目支出', 80],
+    ]);
+    const unit = run('本年支出合计600万元。其中:基本支出500万元。', head).file!.facts.filter((f) => f.provenance.kind === 'stated' && f.basis);
+    expect(unit.map((f) => [f.source, f.basis])).toEqual([[null, '基本支出']]);
+  });
+});
+
+describe('a project’s funds named by their phase or their origin', () => {
+  const head = '某镇2023年度道路建设项目支出绩效自评报告';
+
+  it('"年中追加预算10万元,全年预算60万元": 全年预算 is the adjusted budget, not the addition again', () => {
+    expect(measures('项目年初预算50万元,年中追加预算10万元,全年预算60万元,执行率96.67%。', head)).toEqual([
+      ['project.budget-initial', 'value', '年初预算', 2023, 50],
+      ['project.budget-added', 'value', '调整预算', 2023, 10],
+      ['project.budget-adjusted', 'value', '调整预算', 2023, 60],
+      ['project.execution-rate', 'value', '决算', 2023, 96.67],
+    ]);
+  });
+
+  it('"项目资金共计100万元,其中上年结转20万元": the project’s carry-over is not the unit’s 年初结转和结余', () => {
+    const r = run('2023年度项目资金共计100万元,其中上年结转20万元。', head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated')).toEqual([]);
+    expect(r.review.map((x) => x.text)).toEqual(['20万元']);
+  });
+});
+
+describe('a figure against its budget or against last year', () => {
+  const head = '某某局2023年度部门决算';
+
+  it('"占年初预算的96%" and "为年初预算的96%" are completions; "占部门预算的0.5%" stays a share', () => {
+    for (const w of ['占', '为'])
+      expect(measures(`一般公共预算财政拨款支出决算480万元,${w}年初预算的96%。`, head)).toEqual([
+        ['gpb.spending', 'value', '决算', 2023, 480],
+        ['gpb.spending', 'completion', '决算', 2023, 96],
+      ]);
+    expect(measures('“三公”经费支出10万元,占部门预算的0.5%。', head)).toContainEqual(['sangong.total', 'share', '决算', 2023, 0.5]);
+  });
+
+  it('"为上年的105%" is no figure named 上年: review', () => {
+    expect(measures('一般公共预算财政拨款支出决算480万元,为上年的105%。', head)).toEqual([['gpb.spending', 'value', '决算', 2023, 480]]);
+    expect(reviewed('一般公共预算财政拨款支出决算480万元,为上年的105%。', head)).toEqual(['105%']);
+  });
+});
+
+describe('the money of a 部门评价', () => {
+  it('"组织对3个重点项目开展了部门评价,涉及资金120万元" is not what the self-evaluation covered', () => {
+    const head = '某某局2023年度部门决算';
+    const body = '本部门组织对10个项目开展绩效自评,涉及资金200万元。组织对3个重点项目开展了部门评价,涉及资金120万元。';
+    expect(measures(body, head).filter((m) => m[0] === 'performance.amount')).toEqual([['performance.amount', 'value', '决算', 2023, 200]]);
+    expect(reviewed(body, head)).toEqual(['120万元']);
+  });
+});
+
+describe('figures of another unit, or of the organ alone', () => {
+  const head = '某某县农业农村局2023年度部门决算';
+
+  it('"县农技推广中心基本支出400万元" in a 局’s report is the centre’s, not the 局’s 基本支出: review', () => {
+    const body = '本年支出合计1000万元。县农技推广中心基本支出400万元,在职人员20人。';
+    const r = run(body, head);
+    expect(r.file!.facts.filter((f) => f.provenance.kind === 'stated').map((f) => f.amount)).toEqual([1000]);
+    expect(r.review.map((x) => x.text)).toEqual(['400万元', '20人']);
+  });
+
+  it('the unit’s own name (from the title) before a total is the unit itself', () => {
+    expect(run('某某县农业农村局2023年度支出合计1000万元。', head).file!.facts.map((f) => f.amount)).toEqual([1000]);
+  });
+
+  it('a 功能分类 item named like an organisation is no organisation: "公立医院支出" is not refused as another unit', () => {
+    expect(reviewed('本年支出合计1000万元。公立医院支出300万元。', head).length).toBeLessThanOrEqual(1);
+    expect(run('本年支出合计1000万元。公立医院支出300万元。', head).review.map((x) => x.reason).join()).not.toMatch(/另一个单位/);
+  });
+
+  it('"院机关本级收入合计600万元" is the organ’s part, not the unit’s total', () => {
+    expect(run('本年收入合计1000万元。2023年度院机关本级收入合计600万元。', head).file!.facts.map((f) => f.amount)).toEqual([1000]);
+  });
+});
+
+describe('"分别为A万元、B万元": each value to its own item', () => {
+  const head = '某某局2023年度部门决算';
+
+  it('"收入、支出分别为600万元、580万元" never puts 600 under both', () => {
+    const r = run('2023年度收入、支出分别为600万元、580万元。', head);
+    expect(r.file!.facts.map((f) => [f.flow, f.amount])).toEqual([
+      ['收入', 600],
+      ['支出', 580],
+    ]);
+  });
+
+  it('"人员经费、公用经费分别为350万元和50万元"', () => {
+    expect(measures('人员经费、公用经费分别为350万元和50万元。', head)).toEqual([
+      ['basic.personnel', 'value', '决算', 2023, 350],
+      ['basic.public', 'value', '决算', 2023, 50],
+    ]);
+  });
+});

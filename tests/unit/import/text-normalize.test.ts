@@ -32,6 +32,15 @@ describe('normalizeText', () => {
     expect(n.repairs.headers).toBe(2);
   });
 
+  it('drops the title printed again at a page break inside a sentence, even once', () => {
+    const t = ['某局2021年度部门决算', '本年支出合计500万元,其中基本支出', '某局2021年度部门决算', '400万元,项目支出100万元。'].join('\n');
+    const n = normalizeText(t);
+    expect(n.repairs.headers).toBe(1);
+    expect(n.text.split('\n').filter((l) => l === '某局2021年度部门决算')).toHaveLength(1);
+    // Another short line seen twice is no header.
+    expect(normalizeText(['某局2021年度部门决算', '一、基本支出', '正文。', '一、基本支出'].join('\n')).repairs.headers).toBe(0);
+  });
+
   it('keeps a table cell that repeats down a "|" table: it is not a running header', () => {
     // The actual-value column of a 绩效自评 indicator table: the same cell on most rows.
     const t = [
