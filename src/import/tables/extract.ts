@@ -394,16 +394,19 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
 
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
 function sangongItem(segs: string[]): string | null | undefined {
+  // A 合计 under an item's header ("公车购置及运行维护费/合计") is that item's; at the top, the total.
+  let total = false;
   for (const s of [...segs].reverse()) {
     const t = stripMarker(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
     if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
-    if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
+    if (/运行维护|^(?:公务用车|公车|车辆)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
-    if (/^(?:支出)?合计$|^总计$|三公经费/.test(t)) return null;
+    if (/三公经费/.test(t)) return null;
+    if (/^(?:支出)?合计$|^总计$/.test(t)) total = true;
   }
-  return undefined;
+  return total ? null : undefined;
 }
 
 /** What a "其中" column header names as its part ("其中:一般公共预算安排数" → 一般公共预算安排数), or null. */
@@ -415,7 +418,8 @@ function partOf(path: string[]): string | null {
 /** Count measures a 三公 table may also print (保有量, 接待批次 …). */
 const SANGONG_COUNTS: [RegExp, string, string][] = [
   [/保有量/, 'sangong.vehicles', '辆'],
-  [/购置.*(?:数量|辆)/, 'sangong.vehicles-bought', '辆'],
+  // "公务用车购置数(辆)", "购置数量": not "车辆购置", the purchase money.
+  [/购置(?:数量?|.*[(（]辆[)）])/, 'sangong.vehicles-bought', '辆'],
   [/批次/, 'sangong.reception-batches', '批次'],
   [/出国.*人(?:次|数)/, 'sangong.abroad-people', '人次'],
   [/人次|接待.*人数/, 'sangong.reception-people', '人次'],
@@ -445,7 +449,7 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const count = SANGONG_COUNTS.find(([re]) => re.test(all));
       const folded = fold(all);
       // 比上年增减: the change in 万元 and the growth in %, against the previous year.
-      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率|%)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
       // A 其中 column ("本年预算数 | 其中:公共预算财政拨款") is part of the figure to its left: its phase.
@@ -458,7 +462,9 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
       // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
       // against the previous year is the report year's; else the report year.
-      const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
+      // A table of years down and items across prints the year as the row label ("2015年", "2016年
+      // 比2015年增减%": the later year's change).
+      const year = yearsIn(col.path.join('/'))[0] ?? (labels.length ? yearsIn(label.name)[0] : undefined) ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
       const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';

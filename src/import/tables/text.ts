@@ -3,13 +3,34 @@
  * the ways 决算 tables write them, the money unit a table declares, and the report year.
  */
 
+import { Converter } from 'opencc-js/t2cn';
+
+/** Traditional → simplified characters (OpenCC's character table), so one pattern reads both scripts. */
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const simplified = new Map<string, string>();
+
+/** One character in simplified script; a character OpenCC would turn into several stays as it is. */
+function simplify(ch: string): string {
+  let s = simplified.get(ch);
+  if (s === undefined) {
+    const c = toSimplified(ch);
+    s = c.length === 1 ? c : ch;
+    simplified.set(ch, s);
+  }
+  return s;
+}
+
 /**
- * Width-fold (full-width digits, letters and punctuation to ASCII) and drop every space. Cells
- * are compared on this form because exported tables pad names with full-width spaces for
+ * Width-fold (full-width digits, letters and punctuation to ASCII), read traditional characters as
+ * simplified (a unit's page copied through a converter prints 財政撥款, 經費) and drop every space.
+ * Cells are compared on this form because exported tables pad names with full-width spaces for
  * indentation and mix ，/, and （/( freely.
  */
 export function fold(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[^\x00-\x7f]/g, simplify);
 }
 
 /** A cell value as text, for labels and headers ('' for an empty cell). */
