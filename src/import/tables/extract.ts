@@ -415,16 +415,25 @@ function partOf(path: string[]): string | null {
   return m ? m[1] : null;
 }
 
-/** Count measures a 三公 table may also print (保有量, 接待批次 …). */
-const SANGONG_COUNTS: [RegExp, string, string][] = [
-  [/保有量/, 'sangong.vehicles', '辆'],
+/**
+ * The count a 三公 cell prints (保有量, 接待批次 …) and its unit, or null. A count printed beside
+ * the money ("批次 | 人次" columns across the item rows) is the count of the row's item: 批次 and
+ * 人次 on the 因公出国 row are its 团组 and 人次, on the 公务接待 row the 接待's; 车辆数 on the
+ * 购置 row is the cars bought, on the 运行 row the cars kept, on a row naming both it is either.
+ */
+function countOf(all: string, item: string | null | undefined): [string, string] | null {
+  if (/保有量/.test(all)) return ['sangong.vehicles', '辆'];
   // "公务用车购置数(辆)", "购置数量": not "车辆购置", the purchase money.
-  [/购置(?:数量?|.*[(（]辆[)）])/, 'sangong.vehicles-bought', '辆'],
-  [/批次/, 'sangong.reception-batches', '批次'],
-  [/出国.*人(?:次|数)/, 'sangong.abroad-people', '人次'],
-  [/人次|接待.*人数/, 'sangong.reception-people', '人次'],
-  [/团组/, 'sangong.abroad-groups', '个'],
-];
+  if (/购置(?:数量?|.*[(（]辆[)）])/.test(all)) return ['sangong.vehicles-bought', '辆'];
+  const abroad = item === '因公出国（境）' || (item === undefined && /出国/.test(all));
+  if (/团组/.test(all) || (abroad && /批次|[(（]批[)）]/.test(all))) return ['sangong.abroad-groups', '个'];
+  if (abroad && /人次|人数/.test(all)) return ['sangong.abroad-people', '人次'];
+  if (/批次/.test(all) && (item === '公务接待' || item === undefined)) return ['sangong.reception-batches', '批次'];
+  if ((/人次/.test(all) || /接待.*人数/.test(all)) && (item === '公务接待' || item === undefined)) return ['sangong.reception-people', '人次'];
+  if (/车辆数|[(（]辆[)）]/.test(all) && item === '公务用车购置') return ['sangong.vehicles-bought', '辆'];
+  if (/车辆数|[(（]辆[)）]/.test(all) && item === '公务用车运行维护') return ['sangong.vehicles', '辆'];
+  return null;
+}
 /** A label counting something ("人数(人)", "(辆)", "(批)"): never an amount, whatever item it names. */
 const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）])/;
 
@@ -446,8 +455,10 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const col = t.columns[c];
       const segs = [...col.path, ...(labels.length ? [label.name || label.printed] : [])];
       const all = segs.join('/');
-      const count = SANGONG_COUNTS.find(([re]) => re.test(all));
       const folded = fold(all);
+      const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
+      const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
+      const count = countOf(folded, item);
       // 比上年增减: the change in 万元 and the growth in %, against the previous year.
       const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率|%)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
@@ -468,16 +479,17 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
       const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
-      const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
-      const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      const role = beside ?? (count ? count[1] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
+      const role = beside ?? (count ? count[0] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
       const part = partOf(col.path);
       if (!count && COUNTED.test(folded)) {
-        h.reason = `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
+        h.reason =
+          item === '公务用车购置及运行维护' && /车辆|辆/.test(folded)
+            ? `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：车辆数印在购置和运行合在一起的一行，可能是购置数也可能是保有量，无法判断`
+            : `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
         h.unit = null;
         h.value = h.raw;
-      } else if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
-      else if (count && !beside) h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
+      } else if (part) h.target = { kind: 'part', year, unit: count ? count[1] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
+      else if (count && !beside) h.target = { kind: 'measure', role: count[0], year, unit: count[1], ...(phase ? { phase } : {}) };
       else if (role === null) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
       else h.target = { kind: 'measure', role, year, unit, ...stat, ...(phase ? { phase } : {}) };
     }

@@ -103,4 +103,36 @@ describe('三公 tables in other forms', () => {
       ['sangong.vehicles', 'value', '年初预算', 2017, 5, '辆'],
     ]);
   });
+
+  it("reads counts printed beside the money as the counts of the row’s item; a car count on a row naming 购置 and 运行 goes to review", async () => {
+    const bytes = await xlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['2022年度一般公共预算财政拨款“三公”经费支出决算表', null, null, null, null],
+          ['单位：万元', null, null, null, null],
+          ['项目', '决算数', '批次（个）', '人次（人）', '车辆数（辆）'],
+          ['合计', 10, null, null, null],
+          ['因公出国（境）费', 0, '1', '3', null],
+          ['公务用车购置及运行费', 6, null, null, '3'],
+          ['公务接待费', 4, '20', '150', null],
+        ],
+      },
+      companion,
+    ]);
+    const r = await importTables(bytes, opts('t.xlsx', { year: 2022 }));
+    expect(r.errors).toEqual([]);
+    expect(measures(r)).toEqual([
+      ['sangong.total', 'value', '决算', 2022, 10, '万元'],
+      ['sangong.item:因公出国（境）', 'value', '决算', 2022, 0, '万元'],
+      ['sangong.abroad-groups', 'value', '决算', 2022, 1, '个'],
+      ['sangong.abroad-people', 'value', '决算', 2022, 3, '人次'],
+      ['sangong.item:公务用车购置及运行维护', 'value', '决算', 2022, 6, '万元'],
+      ['sangong.item:公务接待', 'value', '决算', 2022, 4, '万元'],
+      ['sangong.reception-batches', 'value', '决算', 2022, 20, '批次'],
+      ['sangong.reception-people', 'value', '决算', 2022, 150, '人次'],
+    ]);
+    expect(r.review.map((x) => [x.where, x.value])).toEqual([[{ sheet: 'Sheet1', row: 6, column: 'E' }, 3]]);
+    expect(r.review[0].reason).toMatch(/购置数也可能是保有量/);
+  });
 });
