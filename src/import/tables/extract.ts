@@ -6,7 +6,7 @@
  */
 import type { ClassNode } from '../../model/types';
 import { BASES, FLOWS, PHASES, SOURCES, STATS, roleProblem, type Basis, type Flow, type Phase, type Source, type Stat } from '../../model/vocabulary';
-import { appropriationIn, FUNCTIONAL_CLASSES, INCOME_COLUMNS, INCOME_ROWS, type TableSpec } from './catalog';
+import { appropriationIn, budgetTitle, FUNCTIONAL_CLASSES, INCOME_COLUMNS, INCOME_ROWS, type TableSpec } from './catalog';
 import { columnLetter, headerOf, isFiller, isNote, rowLabel, type Table } from './grid';
 import { fold, parseCell, show, stripMarker, toWan, unitIn, yearsIn, type MoneyUnit } from './text';
 
@@ -152,6 +152,10 @@ function phaseIn(segs: string[]): Phase {
   }
   return '决算';
 }
+/** The phase of a column: the one its headers name, else the table's (a 部门预算's columns are its budget). */
+function columnPhase(path: string[], spec: TableSpec, section: string): Phase {
+  return phaseWord(path.join('/')) ? phaseIn(path) : budgetTitle(spec, section) ? '年初预算' : '决算';
+}
 /** Whether a text names a phase at all (预算, 决算, 执行 …, a fund's name not counting). */
 function phaseWord(text: string): boolean {
   return /决算|预算|执行|实际支出/.test(fold(text).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, ''));
@@ -254,7 +258,7 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       }
       if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
       else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-      else h.target = { kind: 'fact', year: ctx.year, phase: phaseIn(col.path), ...meaning, functional: code, economic: null };
+      else h.target = { kind: 'fact', year: ctx.year, phase: columnPhase(col.path, spec, section), ...meaning, functional: code, economic: null };
       out.push(h);
     }
   }
@@ -286,7 +290,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       // A year before the phase ("2020年预算数") names the column's year, not another column.
       const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '').replace(/^(?:19|20)\d{2}年度?/, '');
       const colTotal = col.path.length === 0 || TOTAL.test(lastSeg) || PHASE_ONLY.test(lastSeg);
-      const phase = phaseIn(col.path);
+      const phase = columnPhase(col.path, spec, section);
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
         h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
@@ -345,6 +349,9 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
 /** 一般公共预算财政拨款基本支出决算表: 经济分类 rows in 人员经费 and 公用经费 panels. */
 export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Context): Hit[] {
   const out: Hit[] = [];
+  // A 部门预算's 基本支出表 is the year's budget: its facts and its 人员经费 / 公用经费 too.
+  const phase: Phase = budgetTitle(spec, section) ? '年初预算' : '决算';
+  const planned = phase === '决算' ? {} : { phase };
   for (const r of bodyRows(t)) {
     for (const [c, labels] of t.labelsOf) {
       const n = numberAt(t, r, c);
@@ -358,14 +365,14 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
       out.push(h);
       const name = stripMarker(label.name || label.printed);
       const fact = (economic: string | null): FactTarget => ({
-        kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
+        kind: 'fact', year: ctx.year, phase, flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
       const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
       // The layout some provinces print: rows by 功能分类 科目, columns 合计 | 人员经费 | 公用经费.
       // (the panel layout prints 人员经费 / 公用经费 over its panels, not as the column's own header).
       const column = /人员经费|公用经费/.exec(fold(t.columns[c].path.at(-1) ?? ''))?.[0];
       const functional = column !== undefined || (label.code !== null && label.code.startsWith('2'));
-      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元', ...planned };
       else if (functional) byFunction(h, name, label, column);
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
@@ -386,9 +393,9 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
     const total = /^(?:合计|总计|基本支出合计)$/.test(name);
     const code = total ? null : label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(name);
     if (!total && !code) h.reason = `第 ${h.row + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
-    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
-    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null };
+    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase, flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
+    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元', ...planned };
+    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null, ...planned };
   }
 }
 
@@ -443,6 +450,7 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
   // The phase of a column that names none: the title's ("…“三公”经费预算表", "…决算情况"); a table
   // naming it nowhere (a "汇总情况表" of 合计 | 因公出国 | …) may be a budget or an actual.
   const titled = phaseWord(section);
+  const budget = budgetTitle(spec, section);
   for (const r of bodyRows(t)) {
     for (const [c, labels] of t.labelsOf) {
       const n = numberAt(t, r, c);
@@ -465,7 +473,7 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       out.push(h);
       // A 其中 column ("本年预算数 | 其中:公共预算财政拨款") is part of the figure to its left: its phase.
       const whole = partOf(col.path) ? [...t.columns.slice(0, c)].reverse().find((x) => phaseWord(x.path.join('/'))) : undefined;
-      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : whole ? phaseIn(whole.path) : titled ? phaseIn([section]) : null;
+      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : whole ? phaseIn(whole.path) : titled ? phaseIn([section]) : budget ? '年初预算' : null;
       if (!named && !count) {
         h.reason = `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：表名和表头都没有写明是预算数还是决算数，无法判断这个“三公”金额是哪一种`;
         continue;

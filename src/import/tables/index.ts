@@ -8,7 +8,7 @@ import type { ClassNode, Fact, Gap, Indicator, UnitYearFile } from '../../model/
 import { roleSection, roleTitle, SANGONG_ITEM_PARTS, type RoleSection } from '../../model/vocabulary';
 import { groupAssigner } from '../groups';
 import type { ImportError, ImportOptions, ImportResult, ReviewItem } from '../types';
-import { FUNCTIONAL_CLASSES, tableNamed, tableTagged, TABLES, type TableSpec } from './catalog';
+import { budgetTitle, FUNCTIONAL_CLASSES, tableNamed, tableTagged, TABLES, type TableSpec } from './catalog';
 import {
   Codes,
   readEconomic,
@@ -172,10 +172,11 @@ const measureKey = (t: MeasureTarget) => JSON.stringify([t.role, t.stat ?? 'valu
  * one (`cellText` folds it), so the rules read both back (`printedCell`).
  */
 function quoteOf(h: Hit): string {
-  // A budget's table (its title names 预算, or 收支 as the budget's 总表 do, and not 决算) is no
-  // 公开0N表 of the 决算: its tag is not claimed.
-  const budget = /预算|收支/.test(fold(h.section).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '')) && !/决算/.test(h.section);
-  const code = budget ? undefined : TABLES.find((t) => t.id === h.table)?.code;
+  // A budget's table (a 部门预算 title, see `budgetTitle`) is no 公开0N表 of the 决算: its tag is
+  // not claimed.
+  const spec = TABLES.find((t) => t.id === h.table);
+  const budget = spec !== undefined && budgetTitle(spec, h.section);
+  const code = budget ? undefined : spec?.code;
   // A row without a label cell is named by its number alone (rowLabel "第N行"): not twice.
   const row = h.rowLabel === `第${h.row + 1}行` ? '' : ` ${h.rowLabel}`;
   const cell = `${h.section} 第${h.row + 1}行${row}\u3000${h.colHeader.split('/').join(' ')}`;
