@@ -94,12 +94,16 @@ function identify(sheet: Sheet, fallbackName?: string): Found[] {
     }
     return [];
   }
-  return starts.map((s, i) => {
+  const found: Found[] = starts.map((s, i) => {
     const end = starts[i + 1]?.start ?? sheet.rows.length;
     // The table's own view of the sheet: rows of the other tables blanked, numbering kept.
     const rows = sheet.rows.slice(0, end).map((row, r) => (r >= s.start ? row : []));
     return { sheet: { ...sheet, rows }, spec: s.spec, titleRow: s.titleRow, title: s.title, start: s.start, end };
   });
+  // A table printed again right under itself (a page break that repeats the title, "…（续）" or not)
+  // continues it: its rows are read, a row printed on both pages is a duplicate for review.
+  for (let i = 1; i < found.length; i++) if (found[i].spec.id === found[i - 1].spec.id) found[i].continues = found[i - 1];
+  return found;
 }
 
 /**

@@ -77,12 +77,13 @@ export interface MoneyUnit {
 const UNIT_FACTORS = { 元: 1e-4, 千元: 1e-1, 万元: 1, 亿元: 1e4 } as const;
 
 /**
- * The money unit a text declares: "单位：元", "金额单位：万元", "（单位：元）", "单位:元/人" is not
- * money. Returns null when the text names none.
+ * The money unit a text declares: "单位：元", "金额单位：万元", "（单位：元）", "单位：人民币元";
+ * "单位:元/人" is not money. Returns null when the text names none.
  */
 export function unitIn(text: string): MoneyUnit | null {
   const t = fold(text);
-  const m = /单位[:：]?(亿元|万元|千元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|千元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|千元|元)[)）]/.exec(t);
+  // "单位：人民币元", "单位（万元）" too: a unit missed here would be read as 万元.
+  const m = /单位[:：]?[(（]?(?:人民币)?(亿元|万元|千元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|千元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|千元|元)[)）]/.exec(t);
   if (!m) return null;
   const unit = m[1] as MoneyUnit['unit'];
   return { unit, toWan: UNIT_FACTORS[unit], printed: true };
