@@ -186,7 +186,8 @@ function quoteOf(h: Hit): string {
   const cell = `${h.section} 第${h.row + 1}行${row}\u3000${h.colHeader.split('/').join(' ')}`;
   let v = h.printed;
   if (h.unit) {
-    if (!h.unit.printed) v += '（表中未注明单位，按万元）';
+    if (h.unit.sibling) v += `（表中未注明单位，按同一文件其他表注明的${h.unit.unit}${h.unit.unit === '万元' ? '' : `，折合${show(h.value)}万元`}）`;
+    else if (!h.unit.printed) v += '（表中未注明单位，按万元）';
     else if (h.unit.unit === '万元') v += '万元';
     else v += `${h.unit.unit}（折合${show(h.value)}万元）`;
   }
@@ -335,10 +336,15 @@ const READERS = { sides: readSides, functional: readFunctional, economic: readEc
 function readHits(found: Found[], ctx: Context): { hits: Hit[] } | { errors: ImportError[] } {
   const hits: Hit[] = [];
   const errors: ImportError[] = [];
-  for (const f of found) {
-    const t = tableOf(f);
+  const tables = found.map((f) => ({ f, t: tableOf(f) }));
+  // A table without a unit line of its own is in the unit every other table of the file prints
+  // (a report prints all its tables in one unit); with none printed, or two, 万元 is assumed. Either
+  // way each quote says so.
+  const printed = new Set(tables.flatMap(({ t }) => (typeof t !== 'string' && t.unit.printed ? [t.unit.unit] : [])));
+  const sibling = printed.size === 1 ? tables.map(({ t }) => t).find((t): t is Table => typeof t !== 'string' && t.unit.printed)!.unit : null;
+  for (const { f, t } of tables) {
     if (typeof t === 'string') errors.push({ message: `工作表“${f.sheet.name}”（${f.spec.title}）：${t}`, where: { sheet: f.sheet.name } });
-    else hits.push(...READERS[f.spec.layout](t, f.spec, f.title, ctx));
+    else hits.push(...READERS[f.spec.layout](t.unit.printed || !sibling ? t : { ...t, unit: { ...sibling, printed: false, sibling: true } }, f.spec, f.title, ctx));
   }
   return errors.length ? { errors } : { hits };
 }

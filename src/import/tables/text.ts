@@ -70,8 +70,10 @@ export function parseCell(v: unknown): Parsed {
 export interface MoneyUnit {
   unit: '元' | '千元' | '万元' | '亿元';
   toWan: number;
-  /** Whether the table printed it (false: none found, 万元 assumed). */
+  /** Whether the table printed it (false: none found, 万元 assumed, or `sibling`'s). */
   printed: boolean;
+  /** Not printed by the table: the unit every other table of the file prints. */
+  sibling?: boolean;
 }
 
 const UNIT_FACTORS = { 元: 1e-4, 千元: 1e-1, 万元: 1, 亿元: 1e4 } as const;

@@ -1,7 +1,8 @@
 /**
  * A table printed over two pages of one sheet (the title and header repeated after the page break,
- * marked 续 or not) is read whole, a row printed on both pages going to review as a duplicate; and
- * a 单位 line naming 人民币 ("单位：人民币元") still gives the money unit.
+ * marked 续 or not) is read whole, a row printed on both pages going to review as a duplicate; a
+ * 单位 line naming 人民币 ("单位：人民币元") still gives the money unit, and a table printing none is
+ * in the unit the file's other tables print (万元 only when they print none, or disagree).
  */
 import { describe, expect, it } from 'vitest';
 import { importTables } from '../../../../src/import/tables';
@@ -68,5 +69,32 @@ describe('money unit lines', () => {
     const rows = [['2022年度一般公共预算财政拨款支出决算表'], ['单位：人民币元'], ['科目编码', '科目名称', '合计'], ['2010301', '行政运行', 200000]];
     const r = await importTables(await xlsx([{ name: 'S', rows }]), opts('p.xlsx', { year: 2022 }));
     expect(r.file!.facts.map((f) => f.amount)).toEqual([20]);
+  });
+});
+
+describe('a table without a unit line', () => {
+  const spending = (unit: string | null, amount: number) => ({
+    name: '支出决算表',
+    rows: [['2022年度支出决算表'], ...(unit ? [[unit]] : []), ['科目编码', '科目名称', '本年支出合计', '基本支出'], ['2010301', '行政运行', amount, amount]],
+  });
+  const gpb = (unit: string | null, amount: number) => ({
+    name: '一般公共预算',
+    rows: [['2022年度一般公共预算财政拨款支出决算表'], ...(unit ? [[unit]] : []), ['科目编码', '科目名称', '合计'], ['2010301', '行政运行', amount]],
+  });
+  const read = async (sheets: { name: string; rows: unknown[][] }[]) => {
+    const r = await importTables(await xlsx(sheets as never), opts('u.xlsx', { year: 2022 }));
+    const f = [...r.file!.facts, ...r.file!.measures.map((m) => ({ ...m, amount: m.value }))].find((x) => 'provenance' in x && JSON.stringify(x.provenance).includes('一般公共预算财政拨款支出决算表'))!;
+    return [f.amount, (f.provenance as { quote: string }).quote.replace(/^.*：/, '')];
+  };
+
+  it('is in the unit the other tables print, and says so', async () => {
+    expect(await read([spending('单位：元', 200000), gpb(null, 200000)])).toEqual([20, '200000（表中未注明单位，按同一文件其他表注明的元，折合20万元）']);
+  });
+  it('is in 万元 when no table prints a unit, and says so', async () => {
+    expect(await read([spending(null, 20), gpb(null, 20)])).toEqual([20, '20（表中未注明单位，按万元）']);
+  });
+  it('is in 万元 when the other tables disagree, and says so', async () => {
+    const other = { name: '三公', rows: [['2022年度一般公共预算财政拨款“三公”经费支出决算表'], ['单位：万元'], ['项目', '决算数'], ['合计', 1]] };
+    expect(await read([spending('单位：元', 200000), other, gpb(null, 20)])).toEqual([20, '20（表中未注明单位，按万元）']);
   });
 });
