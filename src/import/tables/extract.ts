@@ -484,8 +484,9 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       // A table of years down and items across prints the year as the row label ("2015年", "2016年
       // 比2015年增减%": the later year's change).
       const year = yearsIn(col.path.join('/'))[0] ?? (labels.length ? yearsIn(label.name)[0] : undefined) ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
-      // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
-      const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
+      // Columns or rows some provinces print beside the 三公 items: 机关运行经费 (行政经费 in 广东's
+      // budgets, its glossary: 行政经费（机关运行经费）), 会议费, 培训费.
+      const beside = /机关运行经费|(?:^|\/)行政经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
       const role = beside ?? (count ? count[0] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
       const part = partOf(col.path);

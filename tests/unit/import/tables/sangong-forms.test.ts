@@ -135,4 +135,27 @@ describe('三公 tables in other forms', () => {
     expect(r.review.map((x) => [x.where, x.value])).toEqual([[{ sheet: 'Sheet1', row: 6, column: 'E' }, 3]]);
     expect(r.review[0].reason).toMatch(/购置数也可能是保有量/);
   });
+
+  it("reads a 行政经费 row (广东’s name for 机关运行经费) of a 三公 budget by fund source as operating.total", async () => {
+    const bytes = await xlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['2019年行政经费及“三公”经费预算表', null, null],
+          [null, null, '单位:万元'],
+          ['项 目', '合计', '一般公共预算'],
+          ['行政经费', 312.23, 312.23],
+          ['“三公”经费', 29, 29],
+        ],
+      },
+      companion,
+    ]);
+    const r = await importTables(bytes, opts('t.xlsx', { year: 2019 }));
+    expect(r.errors).toEqual([]);
+    const m = (r.file?.measures ?? []).filter((x) => x.role).map((x) => [x.role, x.phase, x.year, x.value]);
+    expect(m).toEqual([
+      ['operating.total', '年初预算', 2019, 312.23],
+      ['sangong.total', '年初预算', 2019, 29],
+    ]);
+  });
 });
