@@ -39,6 +39,11 @@ export interface TableSpec {
   code?: string;
   /** Other titles in use. */
   aliases?: string[];
+  /**
+   * Its titles in a 部门预算 (2025年部门收入总表, 一般公共预算支出表 …): a table so titled is the
+   * year's budget, and a column naming no phase holds 预算数.
+   */
+  budget?: string[];
   layout: Layout;
   /** Fund source of every amount unless a column or row names another (null = all sources). */
   source: Source | null;
@@ -46,17 +51,17 @@ export interface TableSpec {
 
 export const TABLES: readonly TableSpec[] = [
   // Yunnan and others print 01 and 04 without 总 ("收入支出决算表"), Shaanxi 02 and 03 with it ("收入决算总表").
-  // The budget's 总表 print the same two sides ("部门收支总表", "收支预算总表", "财政拨款收支预算总表"); their
-  // amount columns name the phase (预算数), which every figure keeps.
-  { id: 'summary', title: '收入支出决算总表', code: '公开01表', aliases: ['收入支出决算表', '部门收支总表', '收支预算总表', '部门收支预算总表'], layout: 'sides', source: null },
-  { id: 'income', title: '收入决算表', code: '公开02表', aliases: ['收入决算总表'], layout: 'functional', source: null },
-  { id: 'spending', title: '支出决算表', code: '公开03表', aliases: ['支出决算总表'], layout: 'functional', source: null },
-  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', aliases: ['财政拨款收入支出决算表', '财政拨款收支总表', '财政拨款收支预算总表'], layout: 'sides', source: '财政拨款' },
+  // The budget's 总表 print the same two sides ("部门收支总表", "收支预算总表", "财政拨款收支预算总表").
+  { id: 'summary', title: '收入支出决算总表', code: '公开01表', aliases: ['收入支出决算表'], budget: ['部门收支总表', '收支总表', '收支预算总表', '部门收支预算总表', '单位收支总表', '收入支出预算总表'], layout: 'sides', source: null },
+  { id: 'income', title: '收入决算表', code: '公开02表', aliases: ['收入决算总表'], budget: ['部门收入总表', '单位收入总表', '收入预算表', '部门收入预算表'], layout: 'functional', source: null },
+  { id: 'spending', title: '支出决算表', code: '公开03表', aliases: ['支出决算总表'], budget: ['部门支出总表', '单位支出总表', '支出预算表', '部门支出预算表'], layout: 'functional', source: null },
+  { id: 'fiscal-summary', title: '财政拨款收入支出决算总表', code: '公开04表', aliases: ['财政拨款收入支出决算表'], budget: ['财政拨款收支总表', '财政拨款收支预算总表', '财政拨款收支预算表'], layout: 'sides', source: '财政拨款' },
   {
     id: 'gpb-spending',
     title: '一般公共预算财政拨款支出决算表',
     code: '公开05表',
     aliases: ['一般公共预算财政拨款收入支出决算表', '一般公共预算支出决算表'],
+    budget: ['一般公共预算支出表', '一般公共预算支出预算表', '一般公共预算财政拨款支出预算表', '一般公共预算拨款支出表'],
     layout: 'functional',
     source: '一般公共预算财政拨款',
   },
@@ -65,6 +70,7 @@ export const TABLES: readonly TableSpec[] = [
     title: '一般公共预算财政拨款基本支出决算表',
     code: '公开06表',
     aliases: ['一般公共预算基本支出决算表'],
+    budget: ['一般公共预算基本支出表', '一般公共预算基本支出预算表', '一般公共预算财政拨款基本支出预算表', '一般公共预算基本支出明细表'],
     layout: 'economic',
     source: '一般公共预算财政拨款',
   },
@@ -73,11 +79,12 @@ export const TABLES: readonly TableSpec[] = [
     title: '一般公共预算财政拨款“三公”经费支出决算表',
     code: '公开07表',
     aliases: ['“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费决算表'],
+    budget: ['一般公共预算“三公”经费支出表', '“三公”经费支出预算表'],
     layout: 'sangong',
     source: '一般公共预算财政拨款',
   },
-  { id: 'gf', title: '政府性基金预算财政拨款收入支出决算表', code: '公开08表', aliases: ['政府性基金预算财政拨款支出决算表'], layout: 'functional', source: '政府性基金预算财政拨款' },
-  { id: 'soe', title: '国有资本经营预算财政拨款支出决算表', code: '公开09表', aliases: ['国有资本经营预算财政拨款收入支出决算表'], layout: 'functional', source: '国有资本经营预算财政拨款' },
+  { id: 'gf', title: '政府性基金预算财政拨款收入支出决算表', code: '公开08表', aliases: ['政府性基金预算财政拨款支出决算表'], budget: ['政府性基金预算支出表', '政府性基金预算支出预算表'], layout: 'functional', source: '政府性基金预算财政拨款' },
+  { id: 'soe', title: '国有资本经营预算财政拨款支出决算表', code: '公开09表', aliases: ['国有资本经营预算财政拨款收入支出决算表'], budget: ['国有资本经营预算支出表', '国有资本经营预算支出预算表'], layout: 'functional', source: '国有资本经营预算财政拨款' },
   { id: 'performance', title: '部门整体支出绩效自评基础数据表', aliases: ['部门整体支出绩效评价基础数据表', '整体支出绩效自评基础数据表'], layout: 'performance', source: null },
   { id: 'facts', title: '决算金额补充表', layout: 'facts', source: null },
   { id: 'measures', title: '决算指标补充表', layout: 'measures', source: null },
@@ -90,7 +97,7 @@ export function titleKey(s: string): string {
   return fold(s).replace(/["'“”‘’《》〈〉「」]/g, '').replace(/明细/g, '');
 }
 
-const KEYS = TABLES.flatMap((t) => [t.title, ...(t.aliases ?? [])].map((title) => ({ key: titleKey(title), table: t }))).sort((a, b) => b.key.length - a.key.length);
+const KEYS = TABLES.flatMap((t) => [t.title, ...(t.aliases ?? []), ...(t.budget ?? [])].map((title) => ({ key: titleKey(title), table: t }))).sort((a, b) => b.key.length - a.key.length);
 
 /**
  * The table a text names as its title, the longest match first ("财政拨款收入支出决算总表" is not
@@ -113,6 +120,16 @@ export function tableNamed(text: string): TableSpec | null {
     return table;
   }
   return null;
+}
+
+/**
+ * Whether a title is a 部门预算's: it names no 决算, and is one of the table's budget titles or
+ * names 预算 beyond a fund's name ("2018年“三公”经费部门预算统计表"; "一般公共预算支出表" names only the fund).
+ */
+export function budgetTitle(spec: TableSpec, title: string): boolean {
+  const k = titleKey(title);
+  if (/决算/.test(k)) return false;
+  return (spec.budget ?? []).some((b) => k.includes(titleKey(b))) || /预算/.test(k.replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, ''));
 }
 
 /** The table a printed tag names ("公开07表", "公开 07 表", "表七" is not a tag), or null. */

@@ -6,7 +6,7 @@
  */
 import type { ClassNode } from '../../model/types';
 import { BASES, FLOWS, PHASES, SOURCES, STATS, roleProblem, type Basis, type Flow, type Phase, type Source, type Stat } from '../../model/vocabulary';
-import { appropriationIn, FUNCTIONAL_CLASSES, INCOME_COLUMNS, INCOME_ROWS, type TableSpec } from './catalog';
+import { appropriationIn, budgetTitle, FUNCTIONAL_CLASSES, INCOME_COLUMNS, INCOME_ROWS, type TableSpec } from './catalog';
 import { columnLetter, headerOf, isFiller, isNote, rowLabel, type Table } from './grid';
 import { fold, parseCell, show, stripMarker, toWan, unitIn, yearsIn, type MoneyUnit } from './text';
 
@@ -152,6 +152,10 @@ function phaseIn(segs: string[]): Phase {
   }
   return '决算';
 }
+/** The phase of a column: the one its headers name, else the table's (a 部门预算's columns are its budget). */
+function columnPhase(path: string[], spec: TableSpec, section: string): Phase {
+  return phaseWord(path.join('/')) ? phaseIn(path) : budgetTitle(spec, section) ? '年初预算' : '决算';
+}
 /** Whether a text names a phase at all (预算, 决算, 执行 …, a fund's name not counting). */
 function phaseWord(text: string): boolean {
   return /决算|预算|执行|实际支出/.test(fold(text).replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算/g, ''));
@@ -254,7 +258,7 @@ export function readFunctional(t: Table, spec: TableSpec, section: string, ctx: 
       }
       if (!meaning) h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader || columnLetter(c)}”不是本表的收入来源或支出类型`;
       else if (!code && !/^(?:合计|总计)$/.test(name)) h.reason = `第 ${r + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-      else h.target = { kind: 'fact', year: ctx.year, phase: phaseIn(col.path), ...meaning, functional: code, economic: null };
+      else h.target = { kind: 'fact', year: ctx.year, phase: columnPhase(col.path, spec, section), ...meaning, functional: code, economic: null };
       out.push(h);
     }
   }
@@ -286,7 +290,7 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
       // A year before the phase ("2020年预算数") names the column's year, not another column.
       const lastSeg = fold(col.path[col.path.length - 1] ?? '').replace(/[(（][^)）]*[)）]/g, '').replace(/^(?:19|20)\d{2}年度?/, '');
       const colTotal = col.path.length === 0 || TOTAL.test(lastSeg) || PHASE_ONLY.test(lastSeg);
-      const phase = phaseIn(col.path);
+      const phase = columnPhase(col.path, spec, section);
       const source: Source | null = colSource ?? (colTotal ? spec.source : null);
       if (!colSource && !colTotal) {
         h.reason = `第 ${r + 1} 行（${label.printed}）的列“${h.colHeader}”不是金额列`;
@@ -345,6 +349,9 @@ export function readSides(t: Table, spec: TableSpec, section: string, ctx: Conte
 /** 一般公共预算财政拨款基本支出决算表: 经济分类 rows in 人员经费 and 公用经费 panels. */
 export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Context): Hit[] {
   const out: Hit[] = [];
+  // A 部门预算's 基本支出表 is the year's budget: its facts and its 人员经费 / 公用经费 too.
+  const phase: Phase = budgetTitle(spec, section) ? '年初预算' : '决算';
+  const planned = phase === '决算' ? {} : { phase };
   for (const r of bodyRows(t)) {
     for (const [c, labels] of t.labelsOf) {
       const n = numberAt(t, r, c);
@@ -358,14 +365,14 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
       out.push(h);
       const name = stripMarker(label.name || label.printed);
       const fact = (economic: string | null): FactTarget => ({
-        kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
+        kind: 'fact', year: ctx.year, phase, flow: '支出', source: spec.source, basis: '基本支出', functional: null, economic,
       });
       const panel = /^(人员经费|公用经费)(?:合计|小计)?$/.exec(name);
       // The layout some provinces print: rows by 功能分类 科目, columns 合计 | 人员经费 | 公用经费.
       // (the panel layout prints 人员经费 / 公用经费 over its panels, not as the column's own header).
       const column = /人员经费|公用经费/.exec(fold(t.columns[c].path.at(-1) ?? ''))?.[0];
       const functional = column !== undefined || (label.code !== null && label.code.startsWith('2'));
-      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
+      if (panel) h.target = { kind: 'measure', role: panel[1] === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元', ...planned };
       else if (functional) byFunction(h, name, label, column);
       else if (/^(?:合计|总计|基本支出合计)$/.test(name)) h.target = fact(null);
       else {
@@ -386,24 +393,27 @@ export function readEconomic(t: Table, spec: TableSpec, section: string, ctx: Co
     const total = /^(?:合计|总计|基本支出合计)$/.test(name);
     const code = total ? null : label.code ? ctx.functional.note(label.code, label.name) : ctx.functional.find(name);
     if (!total && !code) h.reason = `第 ${h.row + 1} 行：找不到“${label.printed}”的功能分类科目编码`;
-    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase: '决算', flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
-    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元' };
-    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null };
+    else if (column === undefined) h.target = { kind: 'fact', year: ctx.year, phase, flow: '支出', source: spec.source, basis: '基本支出', functional: code, economic: null };
+    else if (total) h.target = { kind: 'measure', role: column === '人员经费' ? 'basic.personnel' : 'basic.public', year: ctx.year, unit: '万元', ...planned };
+    else h.target = { kind: 'part', year: ctx.year, unit: '万元', label: `${label.printed}（${column}）`, of: null, ...planned };
   }
 }
 
 /** The 三公 item a header segment names, deepest segment first ("…运行维护费/公务用车购置费" → 公务用车购置). */
 function sangongItem(segs: string[]): string | null | undefined {
+  // A 合计 under an item's header ("公车购置及运行维护费/合计") is that item's; at the top, the total.
+  let total = false;
   for (const s of [...segs].reverse()) {
     const t = stripMarker(s).replace(/["“”]/g, '');
     if (/因公出国/.test(t)) return '因公出国（境）';
     if (/购置[及和](?:运行|维护)|^(?:公务用车|公车)(?:费用?|经费)$/.test(t)) return '公务用车购置及运行维护';
     if (/公务用车购置|^公车购置|^(?:车辆)?购置(?:费)?$/.test(t)) return '公务用车购置';
-    if (/运行维护|^(?:公务用车|公车)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
+    if (/运行维护|^(?:公务用车|公车|车辆)?运行(?:费|经费)?$/.test(t)) return '公务用车运行维护';
     if (/公务接待/.test(t)) return '公务接待';
-    if (/^(?:支出)?合计$|^总计$|三公经费/.test(t)) return null;
+    if (/三公经费/.test(t)) return null;
+    if (/^(?:支出)?合计$|^总计$/.test(t)) total = true;
   }
-  return undefined;
+  return total ? null : undefined;
 }
 
 /** What a "其中" column header names as its part ("其中:一般公共预算安排数" → 一般公共预算安排数), or null. */
@@ -412,15 +422,25 @@ function partOf(path: string[]): string | null {
   return m ? m[1] : null;
 }
 
-/** Count measures a 三公 table may also print (保有量, 接待批次 …). */
-const SANGONG_COUNTS: [RegExp, string, string][] = [
-  [/保有量/, 'sangong.vehicles', '辆'],
-  [/购置.*(?:数量|辆)/, 'sangong.vehicles-bought', '辆'],
-  [/批次/, 'sangong.reception-batches', '批次'],
-  [/出国.*人(?:次|数)/, 'sangong.abroad-people', '人次'],
-  [/人次|接待.*人数/, 'sangong.reception-people', '人次'],
-  [/团组/, 'sangong.abroad-groups', '个'],
-];
+/**
+ * The count a 三公 cell prints (保有量, 接待批次 …) and its unit, or null. A count printed beside
+ * the money ("批次 | 人次" columns across the item rows) is the count of the row's item: 批次 and
+ * 人次 on the 因公出国 row are its 团组 and 人次, on the 公务接待 row the 接待's; 车辆数 on the
+ * 购置 row is the cars bought, on the 运行 row the cars kept, on a row naming both it is either.
+ */
+function countOf(all: string, item: string | null | undefined): [string, string] | null {
+  if (/保有量/.test(all)) return ['sangong.vehicles', '辆'];
+  // "公务用车购置数(辆)", "购置数量": not "车辆购置", the purchase money.
+  if (/购置(?:数量?|.*[(（]辆[)）])/.test(all)) return ['sangong.vehicles-bought', '辆'];
+  const abroad = item === '因公出国（境）' || (item === undefined && /出国/.test(all));
+  if (/团组/.test(all) || (abroad && /批次|[(（]批[)）]/.test(all))) return ['sangong.abroad-groups', '个'];
+  if (abroad && /人次|人数/.test(all)) return ['sangong.abroad-people', '人次'];
+  if (/批次/.test(all) && (item === '公务接待' || item === undefined)) return ['sangong.reception-batches', '批次'];
+  if ((/人次/.test(all) || /接待.*人数/.test(all)) && (item === '公务接待' || item === undefined)) return ['sangong.reception-people', '人次'];
+  if (/车辆数|[(（]辆[)）]/.test(all) && item === '公务用车购置') return ['sangong.vehicles-bought', '辆'];
+  if (/车辆数|[(（]辆[)）]/.test(all) && item === '公务用车运行维护') return ['sangong.vehicles', '辆'];
+  return null;
+}
 /** A label counting something ("人数(人)", "(辆)", "(批)"): never an amount, whatever item it names. */
 const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）])/;
 
@@ -430,6 +450,7 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
   // The phase of a column that names none: the title's ("…“三公”经费预算表", "…决算情况"); a table
   // naming it nowhere (a "汇总情况表" of 合计 | 因公出国 | …) may be a budget or an actual.
   const titled = phaseWord(section);
+  const budget = budgetTitle(spec, section);
   for (const r of bodyRows(t)) {
     for (const [c, labels] of t.labelsOf) {
       const n = numberAt(t, r, c);
@@ -442,15 +463,17 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const col = t.columns[c];
       const segs = [...col.path, ...(labels.length ? [label.name || label.printed] : [])];
       const all = segs.join('/');
-      const count = SANGONG_COUNTS.find(([re]) => re.test(all));
       const folded = fold(all);
+      const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
+      const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
+      const count = countOf(folded, item);
       // 比上年增减: the change in 万元 and the growth in %, against the previous year.
-      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率|%)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
       out.push(h);
       // A 其中 column ("本年预算数 | 其中:公共预算财政拨款") is part of the figure to its left: its phase.
       const whole = partOf(col.path) ? [...t.columns.slice(0, c)].reverse().find((x) => phaseWord(x.path.join('/'))) : undefined;
-      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : whole ? phaseIn(whole.path) : titled ? phaseIn([section]) : null;
+      const named = phaseWord(segs.join('/')) ? phaseIn(segs) : whole ? phaseIn(whole.path) : titled ? phaseIn([section]) : budget ? '年初预算' : null;
       if (!named && !count) {
         h.reason = `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：表名和表头都没有写明是预算数还是决算数，无法判断这个“三公”金额是哪一种`;
         continue;
@@ -458,20 +481,24 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const phase: Phase | undefined = named && named !== '决算' ? named : undefined;
       // A column names its year ("2011年预算数" beside "2010年决算数", "上年决算数"); a change or growth
       // against the previous year is the report year's; else the report year.
-      const year = yearsIn(col.path.join('/'))[0] ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
-      // Columns some provinces print beside the 三公 items: 机关运行经费, 会议费, 培训费.
-      const beside = /机关运行经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
+      // A table of years down and items across prints the year as the row label ("2015年", "2016年
+      // 比2015年增减%": the later year's change).
+      const year = yearsIn(col.path.join('/'))[0] ?? (labels.length ? yearsIn(label.name)[0] : undefined) ?? (!stat.stat && /上年/.test(folded) ? ctx.year - 1 : ctx.year);
+      // Columns or rows some provinces print beside the 三公 items: 机关运行经费 (行政经费 in 广东's
+      // budgets, its glossary: 行政经费（机关运行经费）), 会议费, 培训费.
+      const beside = /机关运行经费|(?:^|\/)行政经费/.test(folded) ? 'operating.total' : /会议费/.test(folded) ? 'meeting.total' : /培训费/.test(folded) ? 'training.total' : null;
       const unit = stat.stat === 'growth' ? '%' : '万元';
-      const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
-      const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
-      const role = beside ?? (count ? count[1] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
+      const role = beside ?? (count ? count[0] : item === undefined ? null : item ? `sangong.item:${item}` : 'sangong.total');
       const part = partOf(col.path);
       if (!count && COUNTED.test(folded)) {
-        h.reason = `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
+        h.reason =
+          item === '公务用车购置及运行维护' && /车辆|辆/.test(folded)
+            ? `第 ${r + 1} 行（${label.printed}）${columnLetter(c)} 列：车辆数印在购置和运行合在一起的一行，可能是购置数也可能是保有量，无法判断`
+            : `第 ${r + 1} 行：“${all}”是一个计数，不是金额，数据格式中没有它的位置`;
         h.unit = null;
         h.value = h.raw;
-      } else if (part) h.target = { kind: 'part', year, unit: count ? count[2] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
-      else if (count && !beside) h.target = { kind: 'measure', role: count[1], year, unit: count[2], ...(phase ? { phase } : {}) };
+      } else if (part) h.target = { kind: 'part', year, unit: count ? count[1] : unit, label: `${label.printed}（${part}）`, of: stat.stat ? null : role, ...(phase ? { phase } : {}) };
+      else if (count && !beside) h.target = { kind: 'measure', role: count[0], year, unit: count[1], ...(phase ? { phase } : {}) };
       else if (role === null) h.reason = `第 ${r + 1} 行：“${all}”不是“三公”经费的项目`;
       else h.target = { kind: 'measure', role, year, unit, ...stat, ...(phase ? { phase } : {}) };
     }

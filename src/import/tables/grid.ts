@@ -41,8 +41,12 @@ export function columnLetter(c: number): string {
 const META = /单位[:：]|编制单位|填报单位|编报单位|^公开\d+表$|^部门(?:名称)?[:：]|^单位名称|^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?$/;
 const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 const CODE = /^\[?\d{3}(?:[\s.]?\d{2}){0,2}\]?(?!\d)/;
-/** A header naming a label column: 项目, 科目编码, 科目名称, 功能分类科目, 类/款/项 … (not 项目支出). */
-const LABEL_HEADER = /^(?:项目|项目名称|科目|编码|名称|类|款|项|(?:支出)?(?:功能|经济)?分类科目(?:编码|名称)?|部门预算支出经济分类科目(?:编码|名称)?|科目(?:编码|名称))$/;
+/**
+ * A header naming a label column: 项目, 科目编码, 科目名称, 功能分类科目, 类/款/项, and the local
+ * wordings 经费项目, 支出项目, 使用项目, 预算科目, 科目代码, 功能科目名称 … (not 项目支出, 项目经费);
+ * 年度 when the years are the rows.
+ */
+const LABEL_HEADER = /^(?:类|款|项|年度|年份|[\u4e00-\u9fa5]{0,12}(?:项目|科目)(?:名称|编码|代码)?|[\u4e00-\u9fa5]{0,12}科目(?:名称|编码|代码)|编码|代码|名称)$/;
 const SKIP_HEADER = /^(?:行次|栏次|序号)$/;
 const NOTE = /^(?:注|说明|备注|填表说明)[:：\d]/;
 
@@ -127,7 +131,7 @@ export function analyse(sheet: Sheet, titleRow: number, sangong = false): Table 
     else if (LABEL_HEADER.test(last)) {
       role = 'label';
       if (/^[类款项]$/.test(last)) code = last as Column['code'];
-      else if (/编码/.test(last)) code = 'code';
+      else if (/编码|代码/.test(last)) code = 'code';
     } else if (path.length === 0) {
       // No header: a label column when its body is text, else a value column without a name.
       const body = text.slice(b).map((r) => r[c]).filter((t) => t !== '');

@@ -8,7 +8,7 @@ import type { ClassNode, Fact, Gap, Indicator, UnitYearFile } from '../../model/
 import { roleSection, roleTitle, SANGONG_ITEM_PARTS, type RoleSection } from '../../model/vocabulary';
 import { groupAssigner } from '../groups';
 import type { ImportError, ImportOptions, ImportResult, ReviewItem } from '../types';
-import { FUNCTIONAL_CLASSES, tableNamed, tableTagged, TABLES, type TableSpec } from './catalog';
+import { budgetTitle, FUNCTIONAL_CLASSES, tableNamed, tableTagged, TABLES, type TableSpec } from './catalog';
 import {
   Codes,
   readEconomic,
@@ -94,12 +94,16 @@ function identify(sheet: Sheet, fallbackName?: string): Found[] {
     }
     return [];
   }
-  return starts.map((s, i) => {
+  const found: Found[] = starts.map((s, i) => {
     const end = starts[i + 1]?.start ?? sheet.rows.length;
     // The table's own view of the sheet: rows of the other tables blanked, numbering kept.
     const rows = sheet.rows.slice(0, end).map((row, r) => (r >= s.start ? row : []));
     return { sheet: { ...sheet, rows }, spec: s.spec, titleRow: s.titleRow, title: s.title, start: s.start, end };
   });
+  // A table printed again right under itself (a page break that repeats the title, "…（续）" or not)
+  // continues it: its rows are read, a row printed on both pages is a duplicate for review.
+  for (let i = 1; i < found.length; i++) if (found[i].spec.id === found[i - 1].spec.id) found[i].continues = found[i - 1];
+  return found;
 }
 
 /**
@@ -172,16 +176,18 @@ const measureKey = (t: MeasureTarget) => JSON.stringify([t.role, t.stat ?? 'valu
  * one (`cellText` folds it), so the rules read both back (`printedCell`).
  */
 function quoteOf(h: Hit): string {
-  // A budget's table (its title names 预算, or 收支 as the budget's 总表 do, and not 决算) is no
-  // 公开0N表 of the 决算: its tag is not claimed.
-  const budget = /预算|收支/.test(fold(h.section).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '')) && !/决算/.test(h.section);
-  const code = budget ? undefined : TABLES.find((t) => t.id === h.table)?.code;
+  // A budget's table (a 部门预算 title, see `budgetTitle`) is no 公开0N表 of the 决算: its tag is
+  // not claimed.
+  const spec = TABLES.find((t) => t.id === h.table);
+  const budget = spec !== undefined && budgetTitle(spec, h.section);
+  const code = budget ? undefined : spec?.code;
   // A row without a label cell is named by its number alone (rowLabel "第N行"): not twice.
   const row = h.rowLabel === `第${h.row + 1}行` ? '' : ` ${h.rowLabel}`;
   const cell = `${h.section} 第${h.row + 1}行${row}\u3000${h.colHeader.split('/').join(' ')}`;
   let v = h.printed;
   if (h.unit) {
-    if (!h.unit.printed) v += '（表中未注明单位，按万元）';
+    if (h.unit.sibling) v += `（表中未注明单位，按同一文件其他表注明的${h.unit.unit}${h.unit.unit === '万元' ? '' : `，折合${show(h.value)}万元`}）`;
+    else if (!h.unit.printed) v += '（表中未注明单位，按万元）';
     else if (h.unit.unit === '万元') v += '万元';
     else v += `${h.unit.unit}（折合${show(h.value)}万元）`;
   }
@@ -330,10 +336,15 @@ const READERS = { sides: readSides, functional: readFunctional, economic: readEc
 function readHits(found: Found[], ctx: Context): { hits: Hit[] } | { errors: ImportError[] } {
   const hits: Hit[] = [];
   const errors: ImportError[] = [];
-  for (const f of found) {
-    const t = tableOf(f);
+  const tables = found.map((f) => ({ f, t: tableOf(f) }));
+  // A table without a unit line of its own is in the unit every other table of the file prints
+  // (a report prints all its tables in one unit); with none printed, or two, 万元 is assumed. Either
+  // way each quote says so.
+  const printed = new Set(tables.flatMap(({ t }) => (typeof t !== 'string' && t.unit.printed ? [t.unit.unit] : [])));
+  const sibling = printed.size === 1 ? tables.map(({ t }) => t).find((t): t is Table => typeof t !== 'string' && t.unit.printed)!.unit : null;
+  for (const { f, t } of tables) {
     if (typeof t === 'string') errors.push({ message: `工作表“${f.sheet.name}”（${f.spec.title}）：${t}`, where: { sheet: f.sheet.name } });
-    else hits.push(...READERS[f.spec.layout](t, f.spec, f.title, ctx));
+    else hits.push(...READERS[f.spec.layout](t.unit.printed || !sibling ? t : { ...t, unit: { ...sibling, printed: false, sibling: true } }, f.spec, f.title, ctx));
   }
   return errors.length ? { errors } : { hits };
 }

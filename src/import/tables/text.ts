@@ -3,13 +3,34 @@
  * the ways 决算 tables write them, the money unit a table declares, and the report year.
  */
 
+import { Converter } from 'opencc-js/t2cn';
+
+/** Traditional → simplified characters (OpenCC's character table), so one pattern reads both scripts. */
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const simplified = new Map<string, string>();
+
+/** One character in simplified script; a character OpenCC would turn into several stays as it is. */
+function simplify(ch: string): string {
+  let s = simplified.get(ch);
+  if (s === undefined) {
+    const c = toSimplified(ch);
+    s = c.length === 1 ? c : ch;
+    simplified.set(ch, s);
+  }
+  return s;
+}
+
 /**
- * Width-fold (full-width digits, letters and punctuation to ASCII) and drop every space. Cells
- * are compared on this form because exported tables pad names with full-width spaces for
+ * Width-fold (full-width digits, letters and punctuation to ASCII), read traditional characters as
+ * simplified (a unit's page copied through a converter prints 財政撥款, 經費) and drop every space.
+ * Cells are compared on this form because exported tables pad names with full-width spaces for
  * indentation and mix ，/, and （/( freely.
  */
 export function fold(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[^\x00-\x7f]/g, simplify);
 }
 
 /** A cell value as text, for labels and headers ('' for an empty cell). */
@@ -49,19 +70,22 @@ export function parseCell(v: unknown): Parsed {
 export interface MoneyUnit {
   unit: '元' | '千元' | '万元' | '亿元';
   toWan: number;
-  /** Whether the table printed it (false: none found, 万元 assumed). */
+  /** Whether the table printed it (false: none found, 万元 assumed, or `sibling`'s). */
   printed: boolean;
+  /** Not printed by the table: the unit every other table of the file prints. */
+  sibling?: boolean;
 }
 
 const UNIT_FACTORS = { 元: 1e-4, 千元: 1e-1, 万元: 1, 亿元: 1e4 } as const;
 
 /**
- * The money unit a text declares: "单位：元", "金额单位：万元", "（单位：元）", "单位:元/人" is not
- * money. Returns null when the text names none.
+ * The money unit a text declares: "单位：元", "金额单位：万元", "（单位：元）", "单位：人民币元";
+ * "单位:元/人" is not money. Returns null when the text names none.
  */
 export function unitIn(text: string): MoneyUnit | null {
   const t = fold(text);
-  const m = /单位[:：]?(亿元|万元|千元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|千元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|千元|元)[)）]/.exec(t);
+  // "单位：人民币元", "单位（万元）" too: a unit missed here would be read as 万元.
+  const m = /单位[:：]?[(（]?(?:人民币)?(亿元|万元|千元|元)(?![/／a-z])/.exec(t) ?? /^[(（](亿元|万元|千元|元)[)）]$/.exec(t) ?? /[(（](亿元|万元|千元|元)[)）]/.exec(t);
   if (!m) return null;
   const unit = m[1] as MoneyUnit['unit'];
   return { unit, toWan: UNIT_FACTORS[unit], printed: true };
