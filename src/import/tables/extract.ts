@@ -441,6 +441,27 @@ function countOf(all: string, item: string | null | undefined): [string, string]
   if (/车辆数|[(（]辆[)）]/.test(all) && item === '公务用车运行维护') return ['sangong.vehicles', '辆'];
   return null;
 }
+/** A decrease named by its header: the cells print its size, so the change is their negative. */
+const DECREASE = '(?:减少|下降|降低|节约|节省|压减)';
+
+/**
+ * What a 三公 cell holds against the previous year, from its column and row words (`folded`) and
+ * its column's own header (`header`): 比上年增减 (the change in 万元), 增减率 / 增长率 (the growth
+ * in %), or a change worded one way in the header ("支出减少情况(万元)", "减少率", "节约额"), whose
+ * cells are the size of the decrease: `sign` −1 turns them into the change. A cell that is no
+ * change is {sign: 1}: an amount.
+ */
+export function changeColumn(folded: string, header: string): Pick<MeasureTarget, 'stat' | 'base'> & { sign: 1 | -1 } {
+  if (/增.?减.?(?:幅度|率|%)|增长率|增幅/.test(folded)) return { stat: 'growth', base: 'prev-year', sign: 1 };
+  if (/增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded)) return { stat: 'change', base: 'prev-year', sign: 1 };
+  const head = header.replace(/\s*[(（][^)）]*[)）]$/, '');
+  if (new RegExp(`${DECREASE}(?:幅度|率|%|百分比)$`).test(head)) return { stat: 'growth', base: 'prev-year', sign: -1 };
+  if (new RegExp(`${DECREASE}(?:情况|金额|额|数)?$`).test(head)) return { stat: 'change', base: 'prev-year', sign: -1 };
+  if (/(?:增加|增长|上升)(?:幅度|%|百分比)$/.test(head)) return { stat: 'growth', base: 'prev-year', sign: 1 };
+  if (/(?:增加|增长|上升)(?:情况|金额|额|数)?$/.test(head)) return { stat: 'change', base: 'prev-year', sign: 1 };
+  return { sign: 1 };
+}
+
 /** A label counting something ("人数(人)", "(辆)", "(批)"): never an amount, whatever item it names. */
 const COUNTED = /(?:人数|[(（](?:个|人|人次|辆|批|批次|次|台)[)）])/;
 
@@ -467,9 +488,9 @@ export function readSangong(t: Table, spec: TableSpec, section: string, ctx: Con
       const rowFirst = labels.length ? sangongItem([label.name]) : undefined;
       const item = rowFirst !== undefined ? rowFirst : sangongItem(col.path);
       const count = countOf(folded, item);
-      // 比上年增减: the change in 万元 and the growth in %, against the previous year.
-      const stat: Pick<MeasureTarget, 'stat' | 'base'> = /增.?减.?(?:幅度|率|%)|增长率|增幅/.test(folded) ? { stat: 'growth', base: 'prev-year' } : /增.?减.?(?:金额|额|数)?$|增.?减.?(?:金额|额)/.test(folded) ? { stat: 'change', base: 'prev-year' } : {};
+      const { sign, ...stat } = changeColumn(folded, fold(col.path.at(-1) ?? ''));
       const h = hit(t, spec, section, r, c, label, headerOf(col), n.value, n.printed, !count && stat.stat !== 'growth');
+      if (sign < 0 && h.value !== 0) h.value = -h.value;
       out.push(h);
       // A 其中 column ("本年预算数 | 其中:公共预算财政拨款") is part of the figure to its left: its phase.
       const whole = partOf(col.path) ? [...t.columns.slice(0, c)].reverse().find((x) => phaseWord(x.path.join('/'))) : undefined;

@@ -7,11 +7,54 @@
 import { describe, expect, it } from 'vitest';
 import { importTables } from '../../../../src/import/tables';
 import { fold } from '../../../../src/import/tables/text';
+import { changeColumn } from '../../../../src/import/tables/extract';
 import { opts, xlsx } from './helpers';
 
 const companion = { name: '支出决算表', rows: [['支出决算表'], ['科目编码', '科目名称', '本年支出合计'], ['合计', null, 1]] };
 const measures = (r: Awaited<ReturnType<typeof importTables>>) =>
   (r.file?.measures ?? []).filter((m) => m.role?.startsWith('sangong')).map((m) => [m.role, m.stat ?? 'value', m.phase ?? '决算', m.year, m.value, m.unit]);
+
+describe('a 三公 column worded as a change in one direction', () => {
+  it.each([
+    ['支出减少情况(万元)', 'change', -1],
+    ['比上年减少额', 'change', -1],
+    ['节约金额（万元）', 'change', -1],
+    ['支出减少率', 'growth', -1],
+    ['下降幅度', 'growth', -1],
+    ['增加额', 'change', 1],
+    ['增长幅度', 'growth', 1],
+    ['比上年增减', 'change', 1],
+    ['增减%', 'growth', 1],
+    ['2020年度支出(万元)', undefined, 1],
+    ['减少项目支出', undefined, 1],
+  ])('%s → %s, sign %i', (header, stat, sign) => {
+    const c = changeColumn(fold(header), fold(header));
+    expect(c.stat).toBe(stat);
+    expect(c.sign).toBe(sign);
+  });
+
+  it('reads a decrease column as the negative change and its rate as negative growth, never as the amount', async () => {
+    const bytes = await xlsx([
+      {
+        name: '三公经费决算情况',
+        rows: [
+          ['2020年度“三公”经费决算情况', null, null, null],
+          ['经费项目', '2020年度支出 (万元)', '支出减少情况(万元)', '支出减少率'],
+          ['因公出国(境)费', 0, 0, '0%'],
+          ['公务接待费', 71.53, 8.47, '10.59%'],
+          ['总“三公”经费支出', 71.53, 8.47, '10.59%'],
+        ],
+      },
+      companion,
+    ]);
+    const r = await importTables(bytes, opts('t.xlsx', { year: 2020 }));
+    const got = measures(r);
+    expect(got).toContainEqual(['sangong.item:公务接待', 'value', '决算', 2020, 71.53, '万元']);
+    expect(got).toContainEqual(['sangong.item:公务接待', 'change', '决算', 2020, -8.47, '万元']);
+    expect(got).toContainEqual(['sangong.item:公务接待', 'growth', '决算', 2020, -10.59, '%']);
+    expect(got.filter((m) => m[1] === 'value' && m[4] === 8.47)).toEqual([]);
+  });
+});
 
 describe('三公 tables in other forms', () => {
   it('folds traditional characters to simplified for matching', () => {
