@@ -1025,3 +1025,24 @@ describe('"分别为A万元、B万元": each value to its own item', () => {
     ]);
   });
 });
+
+describe('counts named by their own words', () => {
+  const head = '某区教育局2018年度部门决算';
+
+  it('"学校43所(其中:义务教育学校39所…、高中3所、实验幼儿园1所)": each count keeps its own words, never the next member’s', () => {
+    const body = '二、机构设置:全区现有各类学校43所(其中:义务教育学校39所(含公办幼儿园、小学、初中)、高中3所、实验幼儿园1所)。';
+    const labels = measures(body, head).map(([label, , , , value]) => [label, value]);
+    expect(labels).toEqual([
+      ['全区现有各类学校', 43],
+      ['全区现有各类学校其中义务教育学校', 39],
+      ['全区现有各类学校其中高中', 3],
+      ['全区现有各类学校其中实验幼儿园', 1],
+    ]);
+  });
+
+  it('"所" counts schools, never a 所属 or 所需 after a number', () => {
+    const r = run('本局下设3所属单位,共有学校5所。', head);
+    expect(r.file!.measures.map((m) => [m.label, m.value, m.unit])).toEqual([['学校', 5, '所']]);
+    expect(r.review.map((x) => x.text)).toEqual([]);
+  });
+});
