@@ -1046,3 +1046,15 @@ describe('counts named by their own words', () => {
     expect(r.review.map((x) => x.text)).toEqual([]);
   });
 });
+
+describe('公务接待 counted apart for 国内 and 国(境)外 guests', () => {
+  it('"国(境)外公务接待批次23个,接待人次142人": the bare 接待人次 is the foreign guests’, never 国内公务接待人次', () => {
+    const body = '国内公务接待批次3978个,接待人次28598人;国(境)外公务接待批次23个,接待人次142人。';
+    expect(measures(body, '某县2019年度“三公”经费决算情况说明')).toEqual([
+      ['sangong.reception-batches', 'value', '决算', 2019, 3978],
+      ['sangong.reception-people', 'value', '决算', 2019, 28598],
+      ['国外公务接待批次', 'value', '决算', 2019, 23],
+      ['接待人次（国(境)外）', 'value', '决算', 2019, 142],
+    ]);
+  });
+});
