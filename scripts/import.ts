@@ -13,7 +13,7 @@
  * bad arguments. Nothing is overwritten without --force, and nothing is half-written: every file
  * is prepared and checked in memory, written to a temporary name and renamed, the index last.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClassificationFile, DataIndex, UnitYearFile } from '../src/model/types';
@@ -110,6 +110,18 @@ function readJsonFile<T>(path: string, what: string): T {
   }
 }
 
+/** 功能分类 codes the unit's files already in the data use (none for a unit imported for the first time). */
+function unitCodes(dataDir: string, unit: string): string[] {
+  const dir = inData(dataDir, `units/${unit}`);
+  if (!existsSync(dir)) return [];
+  const codes = new Set<string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const file = readJsonFile<UnitYearFile>(resolve(dir, name), `单位数据文件`);
+    for (const f of file.facts ?? []) if (f.functional) codes.add(f.functional);
+  }
+  return [...codes];
+}
+
 interface Write {
   path: string;
   content: string | Uint8Array;
@@ -176,6 +188,7 @@ async function main(): Promise<number> {
     fileName: basename(args.file),
     trees: { functional: functional.nodes, economic: economic.nodes },
     groups: index.groups ?? [],
+    unitCodes: unitCodes(dataDir, args.unit),
     date: args.date,
     encoding: args.encoding,
   });

@@ -38,6 +38,11 @@ export interface ImportOptions {
   fileName: string;
   /** Classification trees, to match item names (official names and aliases) to codes. */
   trees: { functional: import('../model/types').ClassNode[]; economic: import('../model/types').ClassNode[] };
+  /**
+   * 功能分类 codes the unit's files already in the data use: where a 项 printed under many 款
+   * (行政运行) and named alone in the report is placed when the report names no 款.
+   */
+  unitCodes?: string[];
   /** The index's display groups: measures go to an existing group of their section (by id or title). */
   groups?: ImportGroup[];
   /** Where the source copy will live, relative to the data root (default `sources/<fileName>`). */

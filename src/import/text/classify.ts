@@ -7,10 +7,13 @@
  * A 功能分类 item printed with its code ("20104-发展与改革事务") is that code: the report states it,
  * so a 款 or 项 the trees lack is taken under its printed name when its parent is in the trees, and a
  * code whose name in the trees is another item goes to review.
+ * A 项 printed under many 款 (行政运行) and named alone is coded only when the document (or the
+ * unit's files already in the data) names its 款: the report's other 款 say nothing of it.
  */
 import type { ClassNode } from '../../model/types';
 import { fold } from './fold';
 import { stripAsides } from './sentences';
+import { REPEATED_ITEMS } from './vocabulary';
 
 export type TreeId = 'functional' | 'economic';
 
@@ -20,7 +23,7 @@ export interface ClassMatch {
   /** The wording that matched, when it was an alias rather than the official name. */
   alias: string | null;
 }
-export type Classified = { ok: true; match: ClassMatch } | { ok: false; candidates: ClassMatch[] } | null;
+export type Classified = { ok: true; match: ClassMatch } | { ok: false; candidates: ClassMatch[]; why?: string } | null;
 
 const norm = (s: string) => stripAsides(fold(s)).replace(/\s+/g, '');
 
@@ -54,7 +57,11 @@ export interface TreeIndex {
 // The separator is required: "22017年预算数" is a page number glued to a year, not code 22017.
 const PRINTED_CODE = /(?:^|[^\d])(2\d{2}(?:\d{2}){0,2})(?:\s*[-－—–.．、]\s*|\s+)([^\d\s\-－—–.．、年月日].*)$/;
 
-export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[] }): TreeIndex {
+/**
+ * `branches`: the 功能分类 codes the document names (a 款 by its name or printed code) and the
+ * codes the unit's files in the data use — where a repeated 项 named alone may be placed.
+ */
+export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[] }, branches: ReadonlySet<string> = new Set()): TreeIndex {
   const names = new Map<string, ClassMatch[]>();
   const byCode: Record<TreeId, Map<string, ClassNode>> = { functional: new Map(), economic: new Map() };
   for (const tree of ['functional', 'economic'] as const) {
@@ -100,6 +107,15 @@ export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[
     return null;
   };
 
+  /** 行政运行 named alone: the node under a 款 the document names, else no code. */
+  const byBranch = (found: Classified): Classified => {
+    const list = found === null ? [] : found.ok ? [found.match] : found.candidates;
+    if (!list.length || !list.every((x) => x.tree === 'functional' && x.node.level === 3 && REPEATED_ITEMS.has(x.node.name))) return found;
+    const fit = list.filter((x) => branches.has(x.node.code) || branches.has(x.node.parent ?? ''));
+    if (fit.length === 1) return { ok: true, match: fit[0] };
+    return { ok: false, candidates: list, why: `“${list[0].node.name}”在许多款下都有（${list.map((x) => x.node.code).join('、')}……），文中没有写明它属于哪个款（如“政府办公厅（室）及相关机构事务”），未定代码` };
+  };
+
   const printed = new Map<string, ClassNode>();
   /** "20104-发展与改革事务": the printed code, checked against the name printed with it. */
   const byCode_ = (subject: string): Classified => {
@@ -139,14 +155,28 @@ export function treeIndex(trees: { functional: ClassNode[]; economic: ClassNode[
       const path = raw ? /\(类\)(.+?)\(款\)(.+?)\(项\)/.exec(fold(raw)) : null;
       if (path) {
         const named = byName(subject);
-        if (named?.ok && named.match.tree === 'functional' && named.match.node.level === 3 && norm(byCode.functional.get(named.match.node.parent ?? '')?.name ?? '') !== norm(path[1]))
-          return { ok: false, candidates: [named.match] };
+        const list = named === null ? [] : named.ok ? [named.match] : named.candidates;
+        const elsewhere = list.filter((x) => x.tree === 'functional' && x.node.level === 3 && norm(byCode.functional.get(x.node.parent ?? '')?.name ?? '') !== norm(path[1]));
+        if (elsewhere.length && elsewhere.length === list.length) return { ok: false, candidates: elsewhere };
       }
-      for (const c of candidates(norm(subject))) {
-        const k = keys.find((key) => c.endsWith(key));
-        if (k) return pick(names.get(k)!);
-      }
-      return null;
+      return byBranch(byName(subject));
     },
   };
+}
+
+/**
+ * The 款 a document names — by its name anywhere in the text ("政府办公厅（室）及相关机构事务",
+ * a path "…(款)", a table row) or by its printed code ("20103 政府办公厅…") — among `functional`.
+ */
+export function branchesNamed(text: string, functional: ClassNode[]): Set<string> {
+  const flat = fold(text).replace(/\s+/g, '');
+  const out = new Set<string>();
+  for (const node of functional) {
+    if (node.level !== 2) continue;
+    const forms = [node.name, ...(node.aliases ?? [])].flatMap((n) => [norm(n), fold(n).replace(/\s+/g, '')]).filter((f) => f.length >= 4);
+    if (forms.some((f) => flat.includes(f))) out.add(node.code);
+  }
+  const codes = new Set(functional.filter((n) => n.level === 2).map((n) => n.code));
+  for (const m of fold(text).matchAll(/(?<![\d.])(2\d{4})(?![\d.])\s*[-－—–.．、]?\s*[\u4e00-\u9fff]/g)) if (codes.has(m[1])) out.add(m[1]);
+  return out;
 }

@@ -821,7 +821,7 @@ class SentenceReader {
     // "教育支出(类)普通教育(款)小学教育(项)年初预算为30万元": the path names the item whatever
     // follows it, and the words after the path say which of its figures this is.
     const phase: Phase = phased && !(c.ok && c.match.node.name.endsWith(phased[0])) ? phaseOf(phased[0]) : '决算';
-    if (!c.ok) return { kind: 'none', reason: `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
+    if (!c.ok) return { kind: 'none', reason: c.why ?? `“${cleanSubject(subject)}”对应多个科目（${c.candidates.map((x) => `${x.node.code} ${x.node.name}`).join('、')}），未定代码` };
     const { tree, node, alias } = c.match;
     const note = alias ? `报告写作“${alias}”，按分类表别名对应 ${node.code} ${node.name}` : undefined;
     if (tree === 'functional') {

@@ -7,7 +7,7 @@
 import type { SourceDoc } from '../../model/schema';
 import type { ImportOptions, ImportResult } from '../types';
 import { build } from './build';
-import { treeIndex } from './classify';
+import { branchesNamed, treeIndex } from './classify';
 import { extract } from './extract';
 import { budgetDocument, budgetsAdjusted, reportYear, signedDate, sourceKind, titleOf } from './meta';
 import { normalizeText, repairNote } from './normalize';
@@ -42,7 +42,9 @@ export function importText(input: string, opts: ImportOptions): ImportResult {
 
   const kind = sourceKind(lines);
   const trees = withReference(opts.trees);
-  const index = treeIndex(trees);
+  // Where a 项 printed under many 款 (行政运行) may be placed: the 款 the report names, and the codes
+  // the unit's files already in the data use (a unit's spending stays under its 款 year to year).
+  const index = treeIndex(trees, new Set([...branchesNamed(text, trees.functional), ...(opts.unitCodes ?? [])]));
   const { claims, review } = extract(lines, { reportYear: year, trees: index, genre: kind, unitName: opts.name, budgetsAdjusted: budgetsAdjusted(lines), title: titleOf(lines) ?? undefined });
   if (budgetDocument(lines, kind)) {
     warnings.push('这是一份预算文件（全文没有“决算”“执行”“自评”等字样）：其中的数字都按年初预算记，不作为决算数');

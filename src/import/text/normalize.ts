@@ -25,6 +25,7 @@ const BARE_NUMBER = /^\s*(\d{1,3})\s*$/;
 /** Sentence-final punctuation (a line ending so is a paragraph end). */
 const PARA_END = /[。！？!?；;：:]$|[。！？!?][”"』」）)]$/;
 /** Heading numbering at the start of a line: "一、", "（一）", "1．", "第二部分", "（1）". */
+const TABLE_ROW = /\S\s*\|\s*\S.*\|/;
 const NUMBERED = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[．.、](?!\d)|\s)|[①-⑳]|附件|附表|注[:：])/;
 
 export interface Normalized {
@@ -125,7 +126,7 @@ export function normalizeText(input: string): Normalized {
 function wrapWidth(lines: string[]): number | null {
   const counts = new Map<number, number>();
   for (const l of lines) {
-    const n = l.trim().length;
+    const n = Math.round(printedWidth(l.trim()));
     if (n >= 15) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   let best: number | null = null;
@@ -154,6 +155,8 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   const p = prev.trim();
   const n = next.trim();
   if (!p || !n || PARA_END.test(p) || NUMBERED.test(n) || /^[#=【(（]/.test(n)) return false;
+  // Rows of a table copied with its cells between "|" are lines of their own.
+  if (TABLE_ROW.test(p) || TABLE_ROW.test(n)) return false;
   // A number cut at its decimal point ("3859." / "16万元", "4125" / ".49") or a unit cut from its number.
   if ((/\d[.．]$/.test(p) && /^\d/.test(n)) || (/\d$/.test(p) && /^[.．]\d/.test(n))) return true;
   if (/\d$/.test(p) && /^(?:万元|亿元|元|%|％)/.test(n)) return true;
@@ -166,9 +169,21 @@ function brokenInside(prev: string, next: string, width: number | null): boolean
   if (width === null) return false;
   // Digits on both sides of the break are one number only where the line was wrapped: a table
   // copied one cell a line ("0.00" / "3.36") is two numbers, never "0.003.36".
-  if (/\d$/.test(p) && /^\d/.test(n)) return p.length >= width - 3;
-  // A numbered line without sentence punctuation is a heading, however long.
-  if (NUMBERED.test(p) && !/[，,。；;]/.test(p) && !/\d\s*(?:万元|亿元|元|%|％)/.test(p)) return false;
+  if (/\d$/.test(p) && /^\d/.test(n)) return printedWidth(p) >= width - 3;
+  // A numbered line without sentence punctuation is a heading, however long — unless its heading
+  // runs into the text after a colon ("1.项目绩效自评总体情况:我部门及所属二层单位2024年度" / "项目21个,…").
+  if (NUMBERED.test(p) && !/[，,。；;]/.test(p) && !/\d\s*(?:万元|亿元|元|%|％)/.test(p) && !/[：:][^：:]{6,}$/.test(p)) return false;
   // A wrapped line is about as long as the wrap width; a heading or title line is short.
-  return p.length >= width - 3;
+  return printedWidth(p) >= width - 3;
+}
+
+/**
+ * A line's width on the page in Chinese characters: digits and Latin letters are half as wide, so
+ * a wrapped line full of amounts has fewer characters than one of words ("项目21个,项目支出总额656.93万元。
+ * 其中,本级项目8个,本" and "所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结" fill one width).
+ */
+function printedWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[0-9A-Za-z.\s]/.test(ch) ? 0.5 : 1;
+  return w;
 }

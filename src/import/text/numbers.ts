@@ -54,14 +54,14 @@ export interface Mention {
 }
 
 const MONEY = ['万亿元', '亿元', '万元', '千元', '元'];
-const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项', '米', '立方米', '㎡', '座', '盏', '位', '分'])].sort(
+const COUNTS = [...new Set([...COUNT_UNITS, '名', '人', '个', '次', '平方米', '平方公里', '公里', '亩', '万人次', '万件', '万条', '万人', '万个', '万项', '米', '立方米', '㎡', '座', '盏', '位', '所', '分'])].sort(
   (a, b) => b.length - a.length,
 );
 /**
  * A count unit that begins a longer word is not a unit there: "15 项目实施" (a page number
- * before 项目 in PDF text) is no count of 项.
+ * before 项目 in PDF text) is no count of 项, nor "3所属单位" of 所 (schools, hospitals: "学校43所").
  */
-const WORD_AFTER: Record<string, string> = { 项: '目' };
+const WORD_AFTER: Record<string, string> = { 项: '目', 所: '[属需得有在以谓长]' };
 /** "1523.26万" with no 元: money in 万元 (only where no longer unit follows). */
 const UNIT = `(${[...MONEY, '%', '‰', ...COUNTS.map((u) => (WORD_AFTER[u] ? `${u}(?!${WORD_AFTER[u]})` : u)), '万(?![\\u4e00-\\u9fff])'].join('|')})`;
 const NUM = String.raw`(近|约|大约)?(-)?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(余)?\s*`;
@@ -317,7 +317,15 @@ function attachWords(s: Sentence, out: Mention[]): void {
     m.lead = stripAsides(m.leadRaw).replace(/\s+/g, '');
     if (first) m.leadRaw = first.leadRaw;
     let b = m.end;
-    while (b < f.length && !(s.depth[b] === m.depth && DELIMS.has(f[b])) && s.depth[b] >= m.depth && !out.some((o) => o.start === b)) b++;
+    // "高中3所、实验幼儿园1所": the words after 、 name the next member, not this one.
+    while (b < f.length && !(s.depth[b] === m.depth && (DELIMS.has(f[b]) || f[b] === '、')) && s.depth[b] >= m.depth && !out.some((o) => o.start === b)) b++;
+    // "学校43所(其中:义务教育学校39所": an aside still open where the tail stops holds the next
+    // figures, not this one's words.
+    if (b > m.end && s.depth[b - 1] > m.depth) {
+      let open = b - 1;
+      while (open > m.end && s.depth[open - 1] > m.depth) open--;
+      b = open;
+    }
     m.tail = stripAsides(f.slice(m.end, b)).trim();
     m.tailEnd = b;
     if (m.depth > 0) {

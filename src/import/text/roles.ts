@@ -377,6 +377,11 @@ function count(s: string, c: SubjectContext): Resolved {
   // 外事接待 (a part of the 国内公务接待 counted apart) and 其他单位组织的 团组 keep their own words.
   // So are the 国(境)外 guests ("国(境)外公务接待批次23个"), counted apart from the 国内 ones.
   if (/外事|外宾|其他单位组织|国外|境外/.test(s)) return { kind: 'measure', role: '', phase: '决算', label: `${s}${/^(?:批次|人次|个|人)$/.test(unit) && !/(?:批次|人次|个|人)$/.test(s) ? unit : ''}`, free: true };
+  // "国(境)外公务接待批次23个,接待人次142人": a bare 接待人次 goes on with the guests its part of the
+  // sentence (since the last ; or 。) names — not the 国内 reception counted before it.
+  const segment = (c.before ?? '').slice(Math.max((c.before ?? '').lastIndexOf(';'), (c.before ?? '').lastIndexOf('。')) + 1);
+  const guests = /接待/.test(s) && !/国内/.test(s) ? /国\(境\)外|境外|国外|外事|外宾/.exec(segment) : null;
+  if (guests) return { kind: 'measure', role: '', phase: '决算', label: `${s}（${guests[0]}）`, free: true };
   if (/接待/.test(c.sentence) && (/批次/.test(t) || unit === '批次' || (/接待/.test(s) && unit === '次')))
     return measure('sangong.reception-batches', '国内公务接待批次');
   if (/接待/.test(c.sentence) && (/接待人数|接待人次/.test(s) || ((unit === '人次' || unit === '人') && (/接待/.test(s) || s === ''))))

@@ -29,6 +29,12 @@ function referenceNodes(): Trees {
   return { functional, economic: (economic.nodes as ClassNode[]).filter((n) => n.code.startsWith('3')) };
 }
 
+/**
+ * 项 names printed under many 款 (行政运行 under every 款 of 一般公共服务支出, under 教育管理事务 …):
+ * the name alone does not say which 款 the unit's spending is under.
+ */
+export const REPEATED_ITEMS: ReadonlySet<string> = new Set(functionalItems.repeatedItems);
+
 /** The data's trees with the reference nodes they lack (the data's own names and aliases first). */
 export function withReference(trees: Trees): Trees {
   const ref = referenceNodes();
@@ -42,7 +48,8 @@ export function withReference(trees: Trees): Trees {
     for (const n of [...own, ...more]) for (const name of [n.name, ...(n.aliases ?? [])]) if (!taken.has(key(name))) taken.set(key(name), n.code);
     for (const n of more) {
       const have = byCode.get(n.code);
-      if (!have && [n.name, ...(n.aliases ?? [])].some((name) => taken.get(key(name)) !== n.code)) continue;
+      // A repeated 项 (行政运行) joins under each of its 款: which one is meant is the document's to say.
+      if (!have && !REPEATED_ITEMS.has(n.name) && [n.name, ...(n.aliases ?? [])].some((name) => taken.get(key(name)) !== n.code)) continue;
       if (!have) out.push(n);
       else if (n.aliases?.length) {
         const add = [n.name, ...n.aliases].filter((a) => a !== have.name && !(have.aliases ?? []).includes(a));

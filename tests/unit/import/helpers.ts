@@ -15,6 +15,8 @@ export const trees = {
 
 /** The shipped report of the first unit and its hand-made file. */
 export const shipped = readJson<UnitYearFile>('data/units/ningxiang-drc/2022.json');
+/** The 功能分类 codes the shipped unit's file uses: what the CLI passes as `unitCodes` when it imports that unit again. */
+export const shippedCodes = [...new Set(shipped.facts.map((f) => f.functional).filter((c): c is string => c !== null))];
 export const shippedText = readFileSync(resolve(repoRoot, 'data', shipped.source.file), 'utf8');
 /** The second unit's 单位决算 text (a transcription with a few editorial lines). */
 export const dayingText = readFileSync(resolve(repoRoot, 'data/sources/daying-wgl-2022.txt'), 'utf8');

@@ -1025,3 +1025,36 @@ describe('"分别为A万元、B万元": each value to its own item', () => {
     ]);
   });
 });
+
+describe('counts named by their own words', () => {
+  const head = '某区教育局2018年度部门决算';
+
+  it('"学校43所(其中:义务教育学校39所…、高中3所、实验幼儿园1所)": each count keeps its own words, never the next member’s', () => {
+    const body = '二、机构设置:全区现有各类学校43所(其中:义务教育学校39所(含公办幼儿园、小学、初中)、高中3所、实验幼儿园1所)。';
+    const labels = measures(body, head).map(([label, , , , value]) => [label, value]);
+    expect(labels).toEqual([
+      ['全区现有各类学校', 43],
+      ['全区现有各类学校其中义务教育学校', 39],
+      ['全区现有各类学校其中高中', 3],
+      ['全区现有各类学校其中实验幼儿园', 1],
+    ]);
+  });
+
+  it('"所" counts schools, never a 所属 or 所需 after a number', () => {
+    const r = run('本局下设3所属单位,共有学校5所。', head);
+    expect(r.file!.measures.map((m) => [m.label, m.value, m.unit])).toEqual([['学校', 5, '所']]);
+    expect(r.review.map((x) => x.text)).toEqual([]);
+  });
+});
+
+describe('公务接待 counted apart for 国内 and 国(境)外 guests', () => {
+  it('"国(境)外公务接待批次23个,接待人次142人": the bare 接待人次 is the foreign guests’, never 国内公务接待人次', () => {
+    const body = '国内公务接待批次3978个,接待人次28598人;国(境)外公务接待批次23个,接待人次142人。';
+    expect(measures(body, '某县2019年度“三公”经费决算情况说明')).toEqual([
+      ['sangong.reception-batches', 'value', '决算', 2019, 3978],
+      ['sangong.reception-people', 'value', '决算', 2019, 28598],
+      ['国外公务接待批次', 'value', '决算', 2019, 23],
+      ['接待人次（国(境)外）', 'value', '决算', 2019, 142],
+    ]);
+  });
+});

@@ -76,6 +76,36 @@ describe('normalizeText', () => {
     ]);
   });
 
+  it('measures the wrap width as printed (digits half as wide) and joins a numbered heading that runs on after its colon', () => {
+    const wrapped = [
+      '(二)项目支出绩效自评结果。',
+      '1.项目绩效自评总体情况:我部门及所属二层单位2024年度',
+      '项目21个,项目支出总额656.93万元。其中,本级项目8个,本',
+      '级项目支出385.58万元;对下转移支付项目0个,对下转移支付0',
+      '万元。项目中,敏感涉密项目0个,涉及资金0万元。',
+      '所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结',
+      '果为:21 个项目评为一等,涉及资金 656.93 万元,占项目总数',
+      '比例 100%,占项目支出总额比例 100%;0 个项目评为二等,涉及',
+      '资金 0 万元,占项目总数比例 0%,占项目支出总额比例 0%。',
+      '2.部门评价项目情况',
+    ].join('\n');
+    expect(normalizeText(wrapped).text.split('\n')).toEqual([
+      '(二)项目支出绩效自评结果。',
+      '1.项目绩效自评总体情况:我部门及所属二层单位2024年度项目21个,项目支出总额656.93万元。其中,本级项目8个,本级项目支出385.58万元;对下转移支付项目0个,对下转移支付0万元。项目中,敏感涉密项目0个,涉及资金0万元。',
+      '所有项目均开展了绩效自评,其中非敏感涉密项目绩效自评结果为:21 个项目评为一等,涉及资金 656.93 万元,占项目总数比例 100%,占项目支出总额比例 100%;0 个项目评为二等,涉及资金 0 万元,占项目总数比例 0%,占项目支出总额比例 0%。',
+      '2.部门评价项目情况',
+    ]);
+    const r = importText(`某局2024年度部门决算\n${wrapped}\n`, options());
+    expect(r.file!.measures.find((m) => m.role === 'project.count')).toMatchObject({ value: 21, unit: '个' });
+  });
+
+  it('never joins the rows of a table copied with "|" between its cells, however wide the text is wrapped', () => {
+    const rows = ['项目 | 预算数 | 决算数 | ||||', '合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |', '因公出国(境)费 | 0 | 0 | 0 | 0 | 0 | 0 |', '公务接待费 | 8 | 8 | 0 | 2.26 | 2.26 | 0 |'];
+    const prose = Array.from({ length: 6 }, (_, i) => `2021年度一般公共预算财政拨款“三公”经费支出决算中，第${i}段的说明文字换`);
+    const t = [...prose.map((l) => `${l}。`), ...rows].join('\n');
+    expect(normalizeText(t).text).toBe(t);
+  });
+
   it('joins a sentence cut by a blank line, but not paragraphs a blank line separates', () => {
     const cut = ['2.收入情况。2022年度收入合计2417.13万元，较上年决算', '', '数增加136.12万元，增长6%。', '', '3.支出情况。'].join('\n');
     expect(normalizeText(cut).text.split('\n')).toEqual(['2.收入情况。2022年度收入合计2417.13万元，较上年决算数增加136.12万元，增长6%。', '', '3.支出情况。']);

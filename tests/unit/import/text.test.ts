@@ -42,7 +42,8 @@ describe('importText', () => {
 
   it('matches functional and economic items by name and alias, parts in parentheses included', () => {
     const text = '2022年度决算说明\n2022年基本支出总计187.17万元，其中行政运行187.17万元（工资福利支出157.25万元，商品与服务支出29.92万元）。\n';
-    const f = run(text).file!;
+    // The unit's file in the data places its 行政运行 under 政府办公厅（室）及相关机构事务.
+    const f = run(text, { unitCodes: ['2010301'] }).file!;
     expect(f.facts.find((x) => x.functional === '2010301' && !x.economic)).toMatchObject({ amount: 187.17, basis: '基本支出' });
     const goods = f.facts.find((x) => x.economic === '302')!;
     expect(goods).toMatchObject({ functional: '2010301', basis: '基本支出', amount: 29.92, label: '商品和服务支出' });
@@ -68,6 +69,22 @@ describe('importText', () => {
     const r = importText('2022年度决算说明\n2022年本年支出合计60万元，其中行政运行60万元。\n', options({ trees: { ...trees, functional: [...trees.functional, ...more] } }));
     expect(r.file!.facts.some((x) => x.functional)).toBe(false);
     expect(r.review[0].reason).toMatch(/2010301.*2070101|2070101.*2010301/);
+  });
+
+  it('codes a 项 printed under many 款 (行政运行) only under a 款 the report or the unit’s files name', () => {
+    const alone = run('2022年度决算说明\n2022年本年支出合计60万元，其中行政运行60万元。\n');
+    expect(alone.file!.facts.some((x) => x.functional)).toBe(false);
+    expect(alone.review.map((x) => [x.text, x.reason])).toEqual([['60万元', expect.stringMatching(/行政运行.*许多款.*2010301.*2050101/)]]);
+    // The 款 named elsewhere in the report, by name or by its printed code (a table row).
+    for (const named of ['一般公共服务支出60万元，全部为政府办公厅（室）及相关机构事务支出。', '20103 政府办公厅（室）及相关机构事务 60.00']) {
+      const r = run(`2022年度决算说明\n${named}\n2022年本年支出合计60万元，其中行政运行60万元。\n`);
+      expect(r.file!.facts.find((x) => x.functional === '2010301')?.amount).toBe(60);
+    }
+    const school = run('2022年度决算说明\n教育支出（类）教育管理事务（款）支出60万元。\n2022年本年支出合计60万元，其中行政运行60万元。\n');
+    expect(school.file!.facts.filter((x) => x.functional?.length === 7).map((x) => [x.functional, x.amount])).toEqual([['2050101', 60]]);
+    // Another 款's path is no evidence for a 行政运行 of the 款 named elsewhere.
+    const other = run('2022年度决算说明\n政府办公厅（室）及相关机构事务情况说明。\n一般公共服务支出（类）人大事务（款）行政运行（项）:支出决算为60万元。\n');
+    expect(other.file?.facts.some((x) => x.functional === '2010301') ?? false).toBe(false);
   });
 
   it('resolves a 类/款/项 path to its item', () => {
