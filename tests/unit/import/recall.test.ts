@@ -86,6 +86,15 @@ describe('text import of the shipped report (部门整体支出绩效自评)', (
     expect(q.rate).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('imported as a new unit (no files in the data to say which 款), its 行政运行 goes to review, never under a guessed code', () => {
+    const first = importText(shippedText, options({ unit: 'ningxiang-drc', name: '宁乡市数据资源中心' })).file!;
+    const q = recall(shipped, first);
+    console.log(`recall on the shipped report imported as a new unit: ${q.found}/${q.total} = ${(q.rate * 100).toFixed(1)} %`);
+    expect(first.facts.filter((f) => f.functional === '2010301')).toEqual([]);
+    expect(q.rate).toBeGreaterThanOrEqual(0.84);
+    expect(q.rate).toBeLessThan(recall(shipped, file).rate);
+  });
+
   it('writes no number that is not in its quote, and every quote is verbatim source text', () => {
     const p = precision(file, shippedText);
     console.log(`precision on the shipped report: ${p.quotes - p.bad.length}/${p.quotes} quotes verbatim and stating their number`);
