@@ -42,7 +42,10 @@ describe('every route prerenders its default view', () => {
   });
 
   test('overview and spending hold the total and their charts as SVG; no loading placeholder', () => {
-    for (const route of ['', 'spending', 'assets', 'screen']) expect(main(route)).toContain('969.29');
+    for (const route of ['', 'spending', 'screen']) expect(main(route)).toContain('969.29');
+    // #/assets' headline is the asset total (its list of every measure is folded, drawn when opened).
+    expect(main('assets')).toContain('601.59 万元');
+    expect(main('assets')).toContain('data-all-measures');
     expect(svgs('')).toBe(1);
     expect(svgs('spending')).toBe(4);
     expect(svgs('assets')).toBe(6);
