@@ -17,6 +17,15 @@ describe('the one tolerance rule', () => {
   it('decimalsOf reads the number as JSON prints it', () => {
     expect([decimalsOf(411), decimalsOf(64.29), decimalsOf(-0.5), decimalsOf(1e-7)]).toEqual([0, 2, 1, 7]);
   });
+
+  it('decimalsOf: an exponent shifts the decimals, never below 0; a number JSON cannot print has none', () => {
+    expect(decimalsOf(1.5e-7)).toBe(8);
+    expect(decimalsOf(-2.25e-8)).toBe(10);
+    expect(decimalsOf(1e21)).toBe(0);
+    expect(decimalsOf(1.5e22)).toBe(0);
+    expect(decimalsOf(Infinity)).toBe(0);
+    expect(decimalsOf(NaN)).toBe(0);
+  });
 });
 
 describe('the smallest money difference that prints', () => {
@@ -54,7 +63,9 @@ describe('checkFormula', () => {
   });
   it('reports a formula that cannot be evaluated', () => {
     const r = checkFormula(1, { op: 'pct', args: ['a', 'z'] }, values, { unit: '%' });
-    expect(r).toMatchObject({ ok: false, error: '除数为零：z = 0' });
+    expect(r).toEqual({ stated: 1, tolerance: 0.5, refs: ['a', 'z'], error: '除数为零：z = 0', ok: false });
+    // The tolerance it would have had: the record's printed decimals.
+    expect(checkFormula(1.25, { op: 'pct', args: ['a', 'z'] }, values, { decimals: 2, unit: '%' }).tolerance).toBe(0.005);
   });
 });
 

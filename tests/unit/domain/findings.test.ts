@@ -1,0 +1,128 @@
+/**
+ * Rule results as a page shows them (src/domain/findings.ts): the numbers of a finding with their
+ * words, the findings beside a chart of some records, the one line a page gives them, and the
+ * order #/quality reads them in.
+ */
+import { describe, expect, it } from 'vitest';
+import { checksFor, findingKeys, findingsLine, fmtNumber, numberPairs, orderResults } from '../../../src/domain/findings';
+import type { KnownIssue, RuleResult } from '../../../src/model/types';
+import type { ViewState } from '../../../src/model/routes';
+
+const view: ViewState = { route: 'spending', unit: 'demo', year: 2022, compare: null, path: ['f:201'], money: 'wan', focus: null };
+const res = (key: string, status: RuleResult['status'], records: string[], more: Partial<RuleResult> = {}): RuleResult => ({
+  rule: key.split(':')[0], key, title: `${key} 的标题`, status, numbers: {}, records, message: `${key} 的说明`, grade: 'error', family: 'arithmetic', ...more,
+});
+const issue = (id: string, records: string[], more: Partial<KnownIssue> = {}): KnownIssue => ({
+  id, explains: [], records, kind: 'arithmetic', title: `${id} 标题`, explanation: `${id} 解释`, ...more,
+});
+
+describe('fmtNumber: a finding\'s number as people read it', () => {
+  it('two decimals from 1 up (either sign), four below 1 so a small tolerance does not show as 0', () => {
+    expect(fmtNumber(969.294)).toBe('969.29');
+    expect(fmtNumber(969.295)).toBe('969.3');
+    expect(fmtNumber(1)).toBe('1');
+    expect(fmtNumber(1.005)).toBe('1');
+    expect(fmtNumber(0.99999)).toBe('1');
+    expect(fmtNumber(0.12345)).toBe('0.1235');
+    expect(fmtNumber(0.005)).toBe('0.005');
+    expect(fmtNumber(0.000001)).toBe('0');
+    expect(fmtNumber(-18.424)).toBe('−18.42');
+    expect(fmtNumber(-1)).toBe('−1');
+    expect(fmtNumber(-0.02)).toBe('−0.02');
+  });
+  it('a number that is not finite shows as a dash', () => {
+    expect([fmtNumber(Infinity), fmtNumber(-Infinity), fmtNumber(NaN)]).toEqual(['—', '—', '—']);
+  });
+});
+
+describe('numberPairs', () => {
+  it('labels each number by its key, in order, and an unknown key as 数值 (never the key itself)', () => {
+    expect(numberPairs({ expected: 100, found: 100.02, difference: 0.02, tolerance: 0.01, carryOverNeeded: 20, mystery: 3 })).toEqual([
+      { label: '应为', value: '100' },
+      { label: '实际', value: '100.02' },
+      { label: '差额', value: '0.02' },
+      { label: '容差', value: '0.01' },
+      { label: '应有的结转和结余', value: '20' },
+      { label: '数值', value: '3' },
+    ]);
+  });
+});
+
+describe('checksFor: the findings beside a chart of some records', () => {
+  const results = [
+    res('children-sum:a', 'fail', ['a', 'a1'], { numbers: { expected: 10, found: 10.5, difference: 0.5 } }),
+    res('share:b', 'known', ['x', 'b'], { knownIssue: 'ki-b' }),
+    res('balance:2022', 'pass', ['a']),
+    res('quote:c', 'fail', ['c']),
+  ];
+  const issues = [
+    issue('ki-b', ['b'], { explanation: '报告的占比按调整预算计' }),
+    issue('ki-a', ['a', 'z']),
+    issue('ki-second', ['z', 'a']),
+    issue('ki-wording', ['a'], { kind: 'wording' }),
+    issue('ki-none', []),
+  ];
+
+  it('a failing or known result touching any of the records, with its numbers in words and its link on #/quality', () => {
+    const out = checksFor(['a1', 'b'], results, issues, view);
+    expect(out.map((c) => c.key)).toEqual(['children-sum:a', 'share:b']);
+    expect(out[0]).toEqual({
+      key: 'children-sum:a', status: 'fail', statusText: '未通过', title: 'children-sum:a 的标题',
+      numbers: [{ label: '应为', value: '10' }, { label: '实际', value: '10.5' }, { label: '差额', value: '0.5' }],
+      message: 'children-sum:a 的说明', explanation: null, records: ['a', 'a1'],
+      href: '#/quality?unit=demo&year=2022&cmp=none&path=&money=wan&focus=children-sum:a',
+    });
+    // A known finding takes its issue's title and shows the explanation beside the message.
+    expect(out[1]).toMatchObject({ status: 'known', statusText: '已知不一致', title: 'ki-b 标题', explanation: '报告的占比按调整预算计' });
+  });
+
+  it('an explanation that only repeats the message is not shown twice', () => {
+    const out = checksFor(['b'], results, [issue('ki-b', ['b'], { explanation: 'share:b 的说明' })], view);
+    expect(out[0].explanation).toBeNull();
+  });
+
+  it('adds the known issues whose first record is one of them, unless a finding already explains it, a wording issue, or one without records', () => {
+    const out = checksFor(['a'], results, issues, view);
+    expect(out.map((c) => c.key)).toEqual(['children-sum:a', 'issue:ki-a']);
+    expect(out[1]).toEqual({
+      key: 'issue:ki-a', status: 'known', statusText: '已知不一致', title: 'ki-a 标题', numbers: [], message: 'ki-a 解释', explanation: null, records: ['a', 'z'],
+      href: '#/quality?unit=demo&year=2022&cmp=none&path=&money=wan&focus=issue:ki-a',
+    });
+    // ki-b is explained by share:b when b is shown.
+    expect(checksFor(['b'], results, issues, view).map((c) => c.key)).toEqual(['share:b']);
+    expect(checksFor(['nothing'], results, issues, view)).toEqual([]);
+  });
+});
+
+describe('the one line a page gives its findings', () => {
+  it('counts distinct findings and links to #/quality without a focus or path', () => {
+    expect(findingsLine(['a', 'b', 'a'], { ...view, focus: 'x' })).toEqual({
+      count: 2, text: '本页 2 项数字与报告存在出入', href: '#/quality?unit=demo&year=2022&cmp=none&path=&money=wan',
+    });
+    expect(findingsLine([], view)).toBeNull();
+  });
+
+  it('findingKeys: the failing or known results touching the records, not the passes', () => {
+    const results = [res('a:1', 'fail', ['a']), res('a:2', 'pass', ['a']), res('b:1', 'known', ['q', 'b']), res('c:1', 'fail', ['c'])];
+    expect(findingKeys(['a', 'b'], results)).toEqual(['a:1', 'b:1']);
+    expect(findingKeys(new Set(['c']), results)).toEqual(['c:1']);
+  });
+});
+
+describe('orderResults', () => {
+  it('failures, then known, then passes; errors before warnings before notes; otherwise as given', () => {
+    const rs = [
+      res('p-err', 'pass', []),
+      res('k-note', 'known', [], { grade: 'note' }),
+      res('f-note', 'fail', [], { grade: 'note' }),
+      res('f-warn', 'fail', [], { grade: 'warning' }),
+      res('k-err', 'known', []),
+      res('f-err1', 'fail', []),
+      res('f-err2', 'fail', []),
+      res('p-warn', 'pass', [], { grade: 'warning' }),
+    ];
+    expect(orderResults(rs).map((r) => r.key)).toEqual(['f-err1', 'f-err2', 'f-warn', 'f-note', 'k-err', 'k-note', 'p-err', 'p-warn']);
+    // The input is left as it was.
+    expect(rs[0].key).toBe('p-err');
+  });
+});
