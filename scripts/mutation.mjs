@@ -23,6 +23,10 @@ const BENCH_JSON = join(ROOT, 'bench/mutation.json');
 const args = process.argv.slice(2);
 const mergeOnly = args.includes('--merge-only');
 
+const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' });
+// The commit the sources were read at: taken before the run, which may take hours while work goes on.
+const commit = git('rev-parse', 'HEAD').trim();
+
 if (!mergeOnly) {
   const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) {
@@ -31,7 +35,6 @@ if (!mergeOnly) {
   }
 }
 
-const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' });
 /** The tracked files a list of Stryker mutate patterns names ('!' excludes), by git's glob pathspecs. */
 const filesOf = (patterns) => {
   for (const p of patterns) {
@@ -44,12 +47,12 @@ const filesOf = (patterns) => {
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8'));
 const measured = {
-  commit: git('rev-parse', 'HEAD').trim(),
+  commit,
   date: statSync(REPORT).mtime.toISOString().slice(0, 16).replace('T', ' '),
   tests: process.env.MUTATION_TESTS ?? 'every unit test but those that start CLIs and servers (vitest.mutation.config.ts)',
 };
-const uncommitted = Object.keys(report.files).filter((f) => spawnSync('git', ['diff', '--quiet', 'HEAD', '--', f], { cwd: ROOT }).status !== 0);
-if (uncommitted.length) console.warn(`measured with uncommitted changes (their rows will read as stale): ${uncommitted.join(', ')}`);
+const uncommitted = Object.keys(report.files).filter((f) => spawnSync('git', ['diff', '--quiet', commit, '--', f], { cwd: ROOT }).status !== 0);
+if (uncommitted.length) console.warn(`changed since ${commit.slice(0, 7)}, so measured on other sources than that commit's (their rows read as stale): ${uncommitted.join(', ')}`);
 
 const previous = existsSync(BENCH_JSON) ? JSON.parse(readFileSync(BENCH_JSON, 'utf8')) : { files: {} };
 const merged = mergeRuns(previous, { files: rowsFromReport(report, filesOf(report.config?.mutate ?? config.mutate), measured) });
