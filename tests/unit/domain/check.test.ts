@@ -20,6 +20,7 @@ describe('the one tolerance rule', () => {
 
   it('decimalsOf: an exponent shifts the decimals, never below 0; a number JSON cannot print has none', () => {
     expect(decimalsOf(1.5e-7)).toBe(8);
+    expect(decimalsOf(1e-10)).toBe(10);
     expect(decimalsOf(-2.25e-8)).toBe(10);
     expect(decimalsOf(1e21)).toBe(0);
     expect(decimalsOf(1.5e22)).toBe(0);
@@ -60,6 +61,11 @@ describe('checkFormula', () => {
   it('recomputes a printed rate and names the records it used', () => {
     expect(checkFormula(64.29, { op: 'pct', args: ['a', 'b'] }, values, { decimals: 2, unit: '%' })).toMatchObject({ ok: true, refs: ['a', 'b'], tolerance: 0.005 });
     expect(checkFormula(64.3, { op: 'pct', args: ['a', 'b'] }, values, { decimals: 2, unit: '%' }).ok).toBe(false);
+  });
+  it('a formula that refers to its own record is a cycle', () => {
+    const r = checkFormula(64.29, { op: 'pct', args: ['a', 'self'] }, new Map([...values, ['self', 14]]), { decimals: 2, unit: '%', self: 'self' });
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('公式循环引用') });
+    expect(checkFormula(64.29, { op: 'pct', args: ['a', 'self'] }, new Map([...values, ['self', 14]]), { decimals: 2, unit: '%' }).ok).toBe(true);
   });
   it('reports a formula that cannot be evaluated', () => {
     const r = checkFormula(1, { op: 'pct', args: ['a', 'z'] }, values, { unit: '%' });

@@ -54,6 +54,13 @@ describe('UnitFigures with several reports of one unit', () => {
       report(2022, [measure('r22', 1.74, { role: 'sangong.item:公务接待' }), measure('car22', 4, { role: 'sangong.item:公务用车购置及运行维护' })]),
       report(2023, [measure('r23', 1.8, { role: 'sangong.item:公务接待', year: 2022 }), measure('abroad23', 0, { role: 'sangong.item:因公出国（境）', year: 2022 })]),
     ]);
+    // Neither the whole (another role name) nor an item of another year is a part of 2022.
+    const g = new UnitFigures([
+      report(2022, [measure('tot', 5.74, { role: 'sangong.total' }), measure('r22', 1.74, { role: 'sangong.item:公务接待' }), measure('bare', 1, { role: 'sangong.item' })]),
+      report(2021, [measure('a21', 0.5, { role: 'sangong.item:因公出国（境）', year: 2021 })]),
+    ]);
+    expect(g.parts('sangong.item', 2022).map((p) => p.ids[0])).toEqual(['r22']);
+    expect(g.parts('sangong.item', 2021).map((p) => p.ids[0])).toEqual(['a21']);
     const parts = f.parts('sangong.item', 2022);
     expect(parts.map((p) => [p.role, p.value, p.reportYear])).toEqual([
       ['sangong.item:公务接待', 1.74, 2022],
@@ -68,6 +75,10 @@ describe('UnitFigures with several reports of one unit', () => {
   it('unroled measures of the year, for the full list only', () => {
     const f = new UnitFigures([report(2022, [measure('free', 3, { role: undefined }), total('t', 2022, 5), measure('old', 1, { role: undefined, year: 2021 })])]);
     expect(f.unroled(2022).map((x) => x.ids[0])).toEqual(['free']);
+    // Unroled measures are no role's figure, part or section.
+    expect(f.parts('spending', 2022)).toEqual([]);
+    expect([...f.sections(2022)]).toEqual(['totals']);
+    expect(f.years('spending.total')).toEqual([2022]);
   });
 });
 

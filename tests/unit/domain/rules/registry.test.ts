@@ -16,12 +16,30 @@ import {
   unusedKnownIssues,
 } from '../../../../src/domain/rules';
 import type { KnownIssue } from '../../../../src/model/types';
-import { byKey, fact, run, set, shippedReport, spendingFacts, unit } from '../fixtures';
+import { byKey, fact, measure, run, set, shippedReport, spendingFacts, unit } from '../fixtures';
 
 const issue = (id: string, explains: string[]): KnownIssue => ({ id, explains, records: [], kind: 'arithmetic', title: `${id} 标题`, explanation: '报告原文如此' });
 const broken = () => set(spendingFacts(), 'f-project', 69.5); // basis-sum and children-sum:f-project fail
 
 describe('registry', () => {
+  it('every rule gives only results of its own, each keyed by its id (also where it finds nothing to check)', () => {
+    const measures = [
+      measure('t', 5.74, { role: 'sangong.total' }),
+      measure('rec', 1.74, { role: 'sangong.item:公务接待' }),
+      measure('fa', 100, { role: 'assets.fixed' }),
+      measure('use', 90, { role: 'assets.fixed-in-use', parent: 'fa' }),
+    ];
+    const quoted = spendingFacts().map((f) => ({ ...f, provenance: { kind: 'stated' as const, quote: `${f.id} ${f.amount}万元`, section: '一' } }));
+    for (const file of [unit(), unit({ facts: quoted, measures })]) {
+      const rs = run(file, { sourceText: quoted.map((f) => f.provenance.quote).join('\n') });
+      for (const r of rs) {
+        expect(typeof r, JSON.stringify(r)).toBe('object');
+        expect(RULE_IDS).toContain(r.rule);
+        expect(r.key === r.rule || r.key.startsWith(`${r.rule}:`), r.key).toBe(true);
+      }
+    }
+  });
+
   it('lists every rule once, each with a title, a family and a grade', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
     for (const id of ['recompute', 'children-sum', 'basis-sum', 'functional-economic', 'economic-scope', 'derived', 'quote', 'asset-bounds', 'unique-cell', 'balance', 'income-sources', 'fund-sources', 'part-of-whole', 'parts-sum', 'share', 'change'])
