@@ -83,6 +83,42 @@ describe('basis-sum', () => {
   });
 });
 
+describe('basis-sum: every cell, every type, at the edge', () => {
+  it('one key per year, phase, function, economic class and source; each type under its ASCII name', () => {
+    const facts = [
+      fact('t', 100, { functional: '2010301' }),
+      fact('b', 20, { functional: '2010301', basis: '基本支出' }),
+      fact('p', 20, { functional: '2010301', basis: '项目支出' }),
+      fact('u', 20, { functional: '2010301', basis: '上缴上级支出' }),
+      fact('j', 20, { functional: '2010301', basis: '经营支出' }),
+      fact('s', 20, { functional: '2010301', basis: '对附属单位补助支出' }),
+      fact('te', 10, { economic: '301', source: '一般公共预算财政拨款' }),
+      fact('be', 10.01, { economic: '301', source: '一般公共预算财政拨款', basis: '基本支出' }),
+      fact('tb', 80, { phase: '年初预算', year: 2021 }),
+      fact('bb', 80.02, { phase: '年初预算', year: 2021, basis: '基本支出' }),
+    ];
+    const rs = run(unit({ facts }));
+    expect(byKey(rs, 'basis-sum:2022:决算:2010301:all')).toMatchObject({
+      status: 'pass', records: ['t', 'b', 'p', 'u', 'j', 's'],
+      numbers: { expected: 100, found: 100, difference: 0, basic: 20, project: 20, remitted: 20, business: 20, subsidies: 20 },
+      message: '2022年决算：基本支出 20 + 项目支出 20 + 上缴上级支出 20 + 经营支出 20 + 对附属单位补助支出 20 = 100，合计（t）100，一致',
+    });
+    // One type alone may exceed its total by one cent (rounding), not two.
+    expect(byKey(rs, 'basis-sum:2022:决算:all:301:一般公共预算财政拨款')).toMatchObject({ status: 'pass', message: '2022年决算：基本支出 10.01 = 10.01，合计（te）10，其余 -0.01 为其他支出类型' });
+    expect(byKey(rs, 'basis-sum:2021:年初预算')).toMatchObject({ status: 'fail', message: '2021年年初预算：基本支出 80.02 = 80.02，合计（tb）80，相差 0.02' });
+    // Income is no spending type's total.
+    expect(of(run(unit({ facts: [fact('i', 1, { flow: '收入' }), fact('ib', 2, { flow: '收入', basis: '基本支出' })] })), 'basis-sum')).toEqual([]);
+  });
+
+  it('a split of two types: one cent off either way passes, two cents fail', () => {
+    const split = (p: number) => [fact('t', 100), fact('b', 60, { basis: '基本支出' }), fact('p', p, { basis: '项目支出' })];
+    expect(byKey(run(unit({ facts: split(40.01) })), 'basis-sum:2022:决算').status).toBe('pass');
+    expect(byKey(run(unit({ facts: split(39.99) })), 'basis-sum:2022:决算').status).toBe('pass');
+    expect(byKey(run(unit({ facts: split(40.02) })), 'basis-sum:2022:决算').status).toBe('fail');
+    expect(byKey(run(unit({ facts: split(39.98) })), 'basis-sum:2022:决算').status).toBe('fail');
+  });
+});
+
 describe('functional-economic and economic-scope', () => {
   it('a function whose economic classes do not add up', () => {
     const rs = run(unit({ facts: set(spendingFacts(), 'f-2010301-302', 9) }));
