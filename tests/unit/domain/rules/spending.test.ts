@@ -132,6 +132,55 @@ describe('functional-economic and economic-scope', () => {
   });
 });
 
+describe('functional-economic and economic-scope: what the findings say, which cells they compare', () => {
+  it('functional-economic: the function, its economic 类 and their sum, at one and two cents', () => {
+    const facts = (c: number) => [fact('fn', 30, { functional: '2010301', label: '行政运行' }), fact('e1', 20, { functional: '2010301', economic: '301' }), fact('e2', c, { functional: '2010301', economic: '302' })];
+    const r = byKey(run(unit({ facts: facts(10) })), 'functional-economic:fn');
+    expect(r).toMatchObject({ status: 'pass', records: ['fn', 'e1', 'e2'], message: '行政运行（行政运行）30 的经济分类 工资福利支出 20 + 商品和服务支出 10 = 30，一致' });
+    expect(byKey(run(unit({ facts: facts(10.01) })), 'functional-economic:fn').status).toBe('pass');
+    expect(byKey(run(unit({ facts: facts(10.02) })), 'functional-economic:fn')).toMatchObject({ status: 'fail', message: expect.stringMatching(/= 30\.02，相差 0\.02$/) });
+  });
+
+  it('functional-economic: no function (the all-functions total), no economic split, or a roll-up of types: nothing to compare', () => {
+    const noFunction = [fact('t', 30), fact('e1', 20, { economic: '301' })];
+    const noSplit = [fact('fn', 30, { functional: '2010301' })];
+    const rollup = [fact('b', 10, { functional: '2010301', basis: '基本支出' }), fact('p', 20, { functional: '2010301', basis: '项目支出' }), fact('e1', 31, { functional: '2010301', economic: '301' })];
+    for (const facts of [noFunction, noSplit, rollup]) expect(of(run(unit({ facts })), 'functional-economic')).toEqual([]);
+  });
+
+  it('economic-scope: the key and message name the year, phase, type, flow and source; each side lists its classes or functions', () => {
+    const b = { basis: '基本支出' as const, source: '一般公共预算财政拨款' as const };
+    const facts = [
+      fact('fn', 30, { ...b, functional: '2010301' }),
+      fact('fn-301', 30, { ...b, functional: '2010301', economic: '301' }),
+      fact('e301', 20, { ...b, economic: '301' }),
+      fact('e302', 10.02, { ...b, economic: '302' }),
+    ];
+    const r = byKey(run(unit({ facts })), 'economic-scope:2022:决算:基本支出:一般公共预算财政拨款');
+    expect(r).toMatchObject({
+      status: 'fail', records: ['e301', 'e302', 'fn'],
+      numbers: { expected: 30, found: 30.02, difference: 0.02, economicTotal: 30.02, functionalTotal: 30 },
+      message: '2022年决算·基本支出：经济分类类级合计 30.02（工资福利支出 20、商品和服务支出 10.02），有经济分类拆分的功能科目合计 30（行政运行 30），差额 0.02',
+    });
+    facts[3].amount = 10.01;
+    expect(byKey(run(unit({ facts })), 'economic-scope:2022:决算:基本支出:一般公共预算财政拨款').message).toMatch(/，口径一致$/);
+  });
+
+  it('economic-scope: only the outermost function with a split counts; a year missing one of them is not compared', () => {
+    const facts = [
+      fact('k', 50, { functional: '20103' }),
+      fact('k-301', 50, { functional: '20103', economic: '301' }),
+      fact('x', 50, { functional: '2010301' }),
+      fact('x-301', 50, { functional: '2010301', economic: '301' }),
+      fact('e301', 50, { economic: '301' }),
+      fact('e301-21', 50, { economic: '301', year: 2021 }),
+    ];
+    const rs = run(unit({ facts }));
+    expect(byKey(rs, 'economic-scope:2022:决算')).toMatchObject({ status: 'pass', numbers: { functionalTotal: 50 } });
+    expect(of(rs, 'economic-scope').map((r) => r.key)).toEqual(['economic-scope:2022:决算']);
+  });
+});
+
 describe('unique-cell', () => {
   it('two amounts for one cell are reported and the second is not summed', () => {
     const facts = [...spendingFacts(), fact('f-2010302-again', 11, { basis: '项目支出', functional: '2010302' })];
