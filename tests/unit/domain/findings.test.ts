@@ -3,8 +3,11 @@
  * words, the findings beside a chart of some records, the one line a page gives them, and the
  * order #/quality reads them in.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksFor, findingKeys, findingsLine, fmtNumber, numberPairs, orderResults } from '../../../src/domain/findings';
+import { checksFor, findingKeys, findingsLine, fmtNumber, NUMBER_LABEL, numberPairs, orderResults } from '../../../src/domain/findings';
+import { shippedReport } from './fixtures';
 import type { KnownIssue, RuleResult } from '../../../src/model/types';
 import type { ViewState } from '../../../src/model/routes';
 
@@ -33,6 +36,24 @@ describe('fmtNumber: a finding\'s number as people read it', () => {
   it('a number that is not finite shows as a dash', () => {
     expect([fmtNumber(Infinity), fmtNumber(-Infinity), fmtNumber(NaN)]).toEqual(['—', '—', '—']);
   });
+});
+
+describe('the words for a finding\'s numbers', () => {
+  it('every number key has its own words, none blank and no two alike', () => {
+    const labels = Object.values(NUMBER_LABEL);
+    for (const [key, label] of Object.entries(NUMBER_LABEL)) expect(label, key).toMatch(/^\S+$/);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).not.toContain('数值'.repeat(2));
+  });
+
+  it('every number the rules give on the shipped reports is labelled (never shown as 数值)', () => {
+    const index = JSON.parse(readFileSync(resolve(__dirname, '../../../data/index.json'), 'utf8')) as { units: Array<{ id: string; years: Array<{ year: number }> }> };
+    const keys = new Set(index.units.flatMap((u) => u.years.flatMap((y) => shippedReport(u.id, y.year).results.flatMap((r) => Object.keys(r.numbers)))));
+    expect(keys.size).toBeGreaterThan(10);
+    for (const k of keys) expect(NUMBER_LABEL, k).toHaveProperty(k);
+    // 其中 items of which only the first few make the total, and the parts of a closed family.
+    expect([NUMBER_LABEL.prefix, NUMBER_LABEL.parts]).toEqual(['之和等于总数的前几项', '分项数']);
+  }, 60_000);
 });
 
 describe('numberPairs', () => {
