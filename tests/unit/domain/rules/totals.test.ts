@@ -124,6 +124,14 @@ describe('balance: what each finding says, with its numbers', () => {
     expect(of(run(unit({ facts })), 'balance').map((r) => r.key)).toEqual(['balance:2021', 'balance:2022', 'balance:2022:年初预算']);
     expect(byKey(run(unit({ facts })), 'balance:2022:年初预算').message).toMatch(/^2022年年初预算：/);
   });
+
+  it('a period is a year and phase with a total: a budget fact of one source, type, function or class listed first does not put the budget first', () => {
+    const totals = [income('i', 10), fact('s', 10), fact('bi', 8, { phase: '年初预算', flow: '收入' }), fact('bs', 8, { phase: '年初预算' })];
+    for (const dim of [{ source: '一般公共预算财政拨款' as const }, { basis: '基本支出' as const }, { functional: '2010301' }, { economic: '301' }]) {
+      const facts = [fact('first', 5, { phase: '年初预算', ...dim }), ...totals];
+      expect(of(run(unit({ facts })), 'balance').map((r) => r.key), JSON.stringify(dim)).toEqual(['balance:2022', 'balance:2022:年初预算']);
+    }
+  });
 });
 
 describe('income-sources', () => {
