@@ -112,7 +112,7 @@ describe('factAt: the stated fact of exactly one cell', () => {
     fact('basic', 30, { basis: '基本支出' }),
     fact('fn', 10, { functional: '2010301' }),
     fact('fn-econ', 6, { functional: '2010301', economic: '301' }),
-    fact('src', 80, { source: '财政拨款' as never }),
+    fact('src', 80, { source: '财政拨款' }),
     fact('budget', 95, { phase: '年初预算' }),
     fact('y21', 70, { year: 2021 }),
   ];
@@ -128,7 +128,7 @@ describe('factAt: the stated fact of exactly one cell', () => {
     expect(factAt(facts, 2022, '决算', { functional: '2010301' })?.id).toBe('fn');
     expect(factAt(facts, 2022, '决算', { functional: '2010301', economic: '301' })?.id).toBe('fn-econ');
     expect(factAt(facts, 2022, '决算', { economic: '301' })).toBeUndefined();
-    expect(factAt(facts, 2022, '决算', { source: '财政拨款' as never })?.id).toBe('src');
+    expect(factAt(facts, 2022, '决算', { source: '财政拨款' })?.id).toBe('src');
     expect(factAt(facts, 2022, '决算', { flow: '收入', basis: '基本支出' })).toBeUndefined();
   });
 });

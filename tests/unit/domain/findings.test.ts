@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksFor, findingKeys, findingsLine, fmtNumber, NUMBER_LABEL, numberPairs, orderResults } from '../../../src/domain/findings';
-import { shippedReport } from './fixtures';
+import { checksFor, findingKeys, findingsLine, fmtNumber, NUMBER_LABEL, numberPairs, orderResults, recordTarget } from '../../../src/domain/findings';
+import { economic, fact, functional, measure, shippedReport, unit } from './fixtures';
 import type { KnownIssue, RuleResult } from '../../../src/model/types';
 import type { ViewState } from '../../../src/model/routes';
 
@@ -145,5 +145,73 @@ describe('orderResults', () => {
     expect(orderResults(rs).map((r) => r.key)).toEqual(['f-err1', 'f-err2', 'f-warn', 'f-note', 'k-err', 'k-note', 'p-err', 'p-warn']);
     // The input is left as it was.
     expect(rs[0].key).toBe('p-err');
+  });
+});
+
+describe('recordTarget: where a record is shown', () => {
+  const trees = { functional, economic };
+  const file = unit({
+    facts: [
+      fact('total', 100),
+      fact('income', 90, { flow: '收入' }),
+      fact('gpb', 80, { source: '一般公共预算财政拨款' }),
+      fact('basic', 30, { basis: '基本支出' }),
+      fact('fn', 10, { functional: '2010301', year: 2021, label: '行政运行' }),
+      fact('fn-basic', 10, { functional: '2010301', basis: '基本支出' }),
+      fact('fn-econ', 6, { functional: '2010301', economic: '301' }),
+      fact('econ', 5, { economic: '31003' }),
+    ],
+    measures: [
+      measure('m-fn', 1, { role: 'spending.function:2010302', year: 2021, label: '一般行政管理事务' }),
+      measure('m-ec', 1, { role: 'spending.economic:31099' }),
+      measure('m-total', 1, { role: 'spending.total' }),
+      measure('m-asset', 1, { role: 'assets.fixed' }),
+      measure('m-free', 1, { role: undefined }),
+    ],
+    indicators: [measure('i', 3, { unit: '个', year: 2021, label: '指标' })],
+  });
+  const at = (id: string) => recordTarget(id, file, trees);
+
+  it('a spending fact: #/spending drilled to its cell (type, then functional codes from the 类, then economic codes)', () => {
+    expect(at('total')).toEqual({ route: 'spending', path: [], focus: null, year: 2022, label: 'total' });
+    expect(at('basic')?.path).toEqual(['b:基本支出']);
+    expect(at('fn')).toEqual({ route: 'spending', path: ['f:201', 'f:20103', 'f:2010301'], focus: null, year: 2021, label: '行政运行' });
+    expect(at('fn-basic')?.path).toEqual(['f:201', 'f:20103', 'f:2010301']);
+    expect(at('fn-econ')?.path).toEqual(['f:201', 'f:20103', 'f:2010301', 'e:301']);
+    expect(at('econ')?.path).toEqual(['e:310', 'e:31003']);
+  });
+
+  it('income, or spending of one source: the overview', () => {
+    expect(at('income')).toEqual({ route: '', path: [], focus: null, year: 2022, label: 'income' });
+    expect(at('gpb')).toEqual({ route: '', path: [], focus: null, year: 2022, label: 'gpb' });
+  });
+
+  it('a measure: #/spending at its code for spending roles, the overview for totals, else #/assets, focused on it', () => {
+    expect(at('m-fn')).toEqual({ route: 'spending', path: ['f:201', 'f:20103', 'f:2010302'], focus: null, year: 2021, label: '一般行政管理事务' });
+    expect(at('m-ec')).toEqual({ route: 'spending', path: ['e:310', 'e:31099'], focus: null, year: 2022, label: 'm-ec' });
+    expect(at('m-total')).toEqual({ route: '', path: [], focus: 'm-total', year: 2022, label: 'm-total' });
+    expect(at('m-asset')).toEqual({ route: 'assets', path: [], focus: 'm-asset', year: 2022, label: 'm-asset' });
+    expect(at('m-free')).toEqual({ route: 'assets', path: [], focus: 'm-free', year: 2022, label: 'm-free' });
+  });
+
+  it('an indicator: #/operations focused on it; an unknown id: nowhere', () => {
+    expect(at('i')).toEqual({ route: 'operations', path: [], focus: 'i', year: 2021, label: '指标' });
+    expect(at('nope')).toBeNull();
+  });
+});
+
+describe('checksFor: a known issue is explained only by a finding shown with it', () => {
+  it('a known finding elsewhere does not hide the issue of a record shown here', () => {
+    const results = [res('share:b', 'known', ['b'], { knownIssue: 'ki-a' }), res('x:1', 'pass', ['a'], { knownIssue: 'ki-a' })];
+    expect(checksFor(['a'], results, [issue('ki-a', ['a'])], view).map((c) => c.key)).toEqual(['issue:ki-a']);
+  });
+});
+
+describe('orderResults among equals', () => {
+  it('keeps the given order among findings of one status and grade; a grade it does not know reads last', () => {
+    const rs = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => res(k, 'fail', []));
+    expect(orderResults([res('odd', 'fail', [], { grade: 'other' as never }), ...rs, res('n', 'fail', [], { grade: 'note' })]).map((r) => r.key)).toEqual([
+      'a', 'b', 'c', 'd', 'e', 'f', 'g', 'n', 'odd',
+    ]);
   });
 });

@@ -96,7 +96,7 @@ describe('table-rows: a row\'s total column = the sum of its other columns', () 
       ['t', 100, null],
       ['cz', 80, '财政拨款'],
       ['gen', 80, '一般公共预算财政拨款'],
-      ['sy', 20, '事业收入'],
+      ['sy', 20, '事业'],
     ];
     expect(byKey(run(unit({ facts: income(cells) })), 'table-rows:t')).toMatchObject({ status: 'pass', records: ['t', 'cz', 'sy'], numbers: { columns: 2 } });
     cells[3][1] = 20.02;
@@ -104,21 +104,21 @@ describe('table-rows: a row\'s total column = the sum of its other columns', () 
   });
 
   it('收入 without a 财政拨款 column: the total = every source stated', () => {
-    const r = byKey(run(unit({ facts: income([['t', 100, null], ['gen', 80, '一般公共预算财政拨款'], ['sy', 20.02, '事业收入']]) })), 'table-rows:t');
+    const r = byKey(run(unit({ facts: income([['t', 100, null], ['gen', 80, '一般公共预算财政拨款'], ['sy', 20.02, '事业']]) })), 'table-rows:t');
     expect(r).toMatchObject({ status: 'fail', records: ['t', 'gen', 'sy'], numbers: { found: 100.02 } });
   });
 
   it('公开04表: 财政拨款 = the three appropriations', () => {
-    const facts = income([['cz', 100, '财政拨款'], ['gen', 90, '一般公共预算财政拨款'], ['gov', 10.01, '政府性基金预算财政拨款'], ['sy', 5, '事业收入']]);
+    const facts = income([['cz', 100, '财政拨款'], ['gen', 90, '一般公共预算财政拨款'], ['gov', 10.01, '政府性基金预算财政拨款'], ['sy', 5, '事业']]);
     expect(byKey(run(unit({ facts })), 'table-rows:cz')).toMatchObject({ status: 'pass', records: ['cz', 'gen', 'gov'] });
     facts[2].amount = 10.02;
     expect(byKey(run(unit({ facts })), 'table-rows:cz').status).toBe('fail');
   });
 
   it('a row with one column, or whose only total is another source, has nothing to add up', () => {
-    expect(of(run(unit({ facts: income([['sy', 20, '事业收入']]) })), 'table-rows')).toEqual([]);
+    expect(of(run(unit({ facts: income([['sy', 20, '事业']]) })), 'table-rows')).toEqual([]);
     expect(of(run(unit({ facts: income([['t', 100, null]]) })), 'table-rows')).toEqual([]);
-    expect(of(run(unit({ facts: income([['sy', 20, '事业收入'], ['jy', 5, '经营收入']]) })), 'table-rows')).toEqual([]);
+    expect(of(run(unit({ facts: income([['sy', 20, '事业'], ['jy', 5, '经营']]) })), 'table-rows')).toEqual([]);
   });
 
   it('only cells of one table and row are added: the same row number in another table is another row', () => {
@@ -173,5 +173,76 @@ describe('table-levels: in a printed table each 类 = Σ款 and each 款 = Σ项
     expect(r).toMatchObject({ status: 'fail', records: ['e', 'e1', 'e2'] });
     expect(r.message).toContain('其下 2 个款之和 100.02万元');
     expect(of(run(unit({ facts })), 'table-levels').map((x) => x.key)).toEqual(['table-levels:e:economic']);
+  });
+});
+
+describe('table rules: edges of reading and of the limit', () => {
+  const LIMIT = 0.01 + 1e-9; // one cent of 万元 plus the float allowance every comparison adds
+
+  it('exactly at the limit passes, past it fails (rows and levels)', () => {
+    const row = (p: number) => [
+      fact('t', 0, at(cellQuote('公开03表', 5, '合计', '本年支出合计', '0.00万元'))),
+      fact('b', 0, { basis: '基本支出', ...at(cellQuote('公开03表', 5, '合计', '基本支出', '0.00万元')) }),
+      fact('p', p, { basis: '项目支出', ...at(cellQuote('公开03表', 5, '合计', '项目支出', '0.01万元')) }),
+    ];
+    expect(byKey(run(unit({ facts: row(LIMIT) })), 'table-rows:t')).toMatchObject({ status: 'pass', title: '表内每行合计等于各栏之和' });
+    expect(byKey(run(unit({ facts: row(LIMIT + 1e-9) })), 'table-rows:t').status).toBe('fail');
+    const levels = (x: number) => [
+      fact('k', 0, { functional: '20701', ...at(cellQuote('公开03表', 6, '20701 名称', '合计', '0.00万元')) }),
+      fact('x', x, { functional: '2070101', ...at(cellQuote('公开03表', 7, '2070101 名称', '合计', '0.01万元')) }),
+    ];
+    expect(byKey(run(unit({ facts: levels(LIMIT) })), 'table-levels:k')).toMatchObject({ status: 'pass', title: '表内类等于各款之和、款等于各项之和' });
+    expect(byKey(run(unit({ facts: levels(LIMIT + 1e-9) })), 'table-levels:k').status).toBe('fail');
+  });
+
+  it('a unit at the end of the cell without 折合 is read too; the row label is trimmed; an inferred fact was not printed', () => {
+    const cell = printedCell(fact('x', 170, at(cellQuote('公开03表', 5, '201 一般公共服务支出 ', '合计', '1700000.02元'))))!;
+    expect(cell.cent).toBeCloseTo(1e-6, 15);
+    expect(cell.rowLabel).toBe('201 一般公共服务支出');
+    expect(printedCell(fact('x', 1, { provenance: { kind: 'inferred', rule: '推定', quote: cellQuote('公开03表', 5, '201', '合计', '1万元') } }))).toBeNull();
+  });
+
+  const cells = (table: string, rowNo: number, list: Array<[string, number, Partial<Fact>, string]>) =>
+    list.map(([id, v, dims, column]) => fact(id, v, { ...dims, ...at(cellQuote(table, rowNo, '合计', column, `${v}万元`)) }));
+
+  it('the total column is the one of all sources and all types, wherever it stands in the row', () => {
+    const basisFirst = cells('公开03表', 5, [['b', 60, { basis: '基本支出' }, '基本支出'], ['t', 100, {}, '合计'], ['p', 40.02, { basis: '项目支出' }, '项目支出']]);
+    expect(byKey(run(unit({ facts: basisFirst })), 'table-rows:t')).toMatchObject({ status: 'fail', records: ['t', 'b', 'p'] });
+    const czFirst = cells('公开02表', 7, [['cz', 80, { flow: '收入', source: '财政拨款' }, '财政拨款'], ['t', 100, { flow: '收入' }, '合计'], ['sy', 20, { flow: '收入', source: '事业' }, '事业']]);
+    expect(byKey(run(unit({ facts: czFirst })), 'table-rows:t')).toMatchObject({ status: 'pass', records: ['t', 'cz', 'sy'] });
+    const genFirst = cells('公开04表', 7, [['gen', 90, { flow: '收入', source: '一般公共预算财政拨款' }, '一般公共预算'], ['cz', 100, { flow: '收入', source: '财政拨款' }, '合计'], ['gov', 10, { flow: '收入', source: '政府性基金预算财政拨款' }, '政府性基金']]);
+    expect(byKey(run(unit({ facts: genFirst })), 'table-rows:cz')).toMatchObject({ status: 'pass', records: ['cz', 'gen', 'gov'] });
+  });
+
+  it('a row of one source split by type: that source is the total; types of another source are not its parts', () => {
+    const gpb = { source: '一般公共预算财政拨款' as const };
+    const facts = cells('公开05表', 6, [
+      ['g', 100, gpb, '合计'],
+      ['gb', 60, { ...gpb, basis: '基本支出' }, '基本支出'],
+      ['gp', 40, { ...gpb, basis: '项目支出' }, '项目支出'],
+      ['ob', 7, { source: '事业', basis: '基本支出' }, '其他'],
+    ]);
+    expect(byKey(run(unit({ facts })), 'table-rows:g')).toMatchObject({ status: 'pass', records: ['g', 'gb', 'gp'] });
+    const mixed = cells('公开03表', 5, [['t', 100, {}, '合计'], ['b', 60, { basis: '基本支出' }, '基本支出'], ['p', 40, { basis: '项目支出' }, '项目支出'], ['gb', 30, { ...gpb, basis: '基本支出' }, '其中']]);
+    expect(byKey(run(unit({ facts: mixed })), 'table-rows:t')).toMatchObject({ status: 'pass', records: ['t', 'b', 'p'] });
+    // Two sources and no total: nothing is the total, even with a type of the first.
+    const none = cells('公开02表', 7, [['sy', 20, { source: '事业' }, '事业'], ['jy', 5, { source: '经营' }, '经营'], ['syb', 20, { source: '事业', basis: '基本支出' }, '基本']]);
+    expect(of(run(unit({ facts: none })), 'table-rows')).toEqual([]);
+  });
+
+  it('levels: rows of another economic class are another column; a 款 without 项 rows and a row without a code are no parent', () => {
+    const line = (id: string, v: number, dims: Partial<Fact>, rowNo: number) => fact(id, v, { ...dims, ...at(cellQuote('公开03表', rowNo, id, '合计', `${v}万元`)) });
+    const facts = [
+      line('all', 999, {}, 4),
+      line('c', 460, { functional: '207' }, 5),
+      line('k', 460, { functional: '20701' }, 6),
+      line('x', 1, { functional: '2070101', economic: '301' }, 7),
+      line('k2', 5, { functional: '20702' }, 8),
+    ];
+    const keys = of(run(unit({ facts })), 'table-levels').map((r) => r.key);
+    expect(keys).toEqual(['table-levels:c']);
+    expect(byKey(run(unit({ facts })), 'table-levels:c')).toMatchObject({ status: 'fail', records: ['c', 'k', 'k2'], numbers: { found: 465 } });
+    const ok = byKey(run(unit({ facts: facts.filter((f) => f.id !== 'k2') })), 'table-levels:c');
+    expect(ok.message).toBe('公开03表 第5行 c（合计）460万元，其下 1 个款之和 460万元（第6行 20701 460），一致');
   });
 });
