@@ -102,6 +102,14 @@ source file changed since the commit it was measured at is stale and not counted
 A score measured with fewer tests than the full set (the *Tests* column) is a lower bound: a mutant
 those tests miss may be killed by another.
 
+To measure (or remeasure) a piece, e.g. the rules on one core with the domain tests, keeping one
+incremental file per piece so that a rerun only tests the mutants whose code or tests changed:
+
+\`\`\`sh
+MUTATION_TESTS='tests/unit/domain/**/*.test.ts' npm run mutation -- --concurrency 1 \\
+  --incrementalFile reports/stryker-incremental-rules.json --mutate 'src/domain/rules/balance.ts,src/domain/rules/share.ts'
+\`\`\`
+
 | Folder | Files | Score | Killed | Timeout | Survived | No coverage |
 |---|---|---|---|---|---|---|
 ${s.groups.map((g) => `| ${g.group} | ${g.files} | ${pct(score(g))} | ${g.killed} | ${g.timeout} | ${g.survived} | ${g.noCoverage} |`).join('\n')}
