@@ -110,6 +110,9 @@ MUTATION_TESTS='tests/unit/domain/**/*.test.ts' npm run mutation -- --concurrenc
   --incrementalFile reports/stryker-incremental-rules.json --mutate 'src/domain/rules/balance.ts,src/domain/rules/share.ts'
 \`\`\`
 
+Add \`--force\` after adding tests of a file's module-level constants (a label table, a tolerance):
+their mutants are covered by no test by name, so an incremental run keeps their old result.
+
 | Folder | Files | Score | Killed | Timeout | Survived | No coverage |
 |---|---|---|---|---|---|---|
 ${s.groups.map((g) => `| ${g.group} | ${g.files} | ${pct(score(g))} | ${g.killed} | ${g.timeout} | ${g.survived} | ${g.noCoverage} |`).join('\n')}
