@@ -22,6 +22,8 @@ export const NUMBER_LABEL: Record<string, string> = {
   recomputed: '复算值',
   remainder: '未分到下级的部分',
   children: '下级项数',
+  parts: '分项数',
+  prefix: '之和等于总数的前几项',
   basic: '基本支出',
   project: '项目支出',
   remitted: '上缴上级支出',

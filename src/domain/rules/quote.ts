@@ -3,6 +3,7 @@ import { fmt, result, type Rule } from './context';
 
 /** Width-fold (NFKC: fullwidth digits and punctuation to ASCII) and drop whitespace, on both sides. */
 export function normalizeQuoteText(s: string): string {
+  // Stryker disable next-line Regex: dropping each run of whitespace or each whitespace character leaves the same text
   return s.normalize('NFKC').replace(/\s+/g, '');
 }
 
@@ -30,7 +31,8 @@ export function quoteHasValue(quoteText: string, value: number, unit = ''): bool
   // of two numbers, not 1099900109 followed by 9900元.
   for (const m of q.matchAll(/(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/g)) {
     const t = Number(m[0].replace(/,/g, ''));
-    const after = AFTER.exec(q.slice((m.index ?? 0) + m[0].length)) ?? ['', undefined, undefined];
+    // Every part of AFTER is optional: it always matches, at the start.
+    const after = AFTER.exec(q.slice((m.index ?? 0) + m[0].length))!;
     const scale = after[1] ? SCALE[after[1]] : 1;
     const base = after[2] ?? '';
     if (!after[1] && !base) {

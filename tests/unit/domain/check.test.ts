@@ -17,6 +17,16 @@ describe('the one tolerance rule', () => {
   it('decimalsOf reads the number as JSON prints it', () => {
     expect([decimalsOf(411), decimalsOf(64.29), decimalsOf(-0.5), decimalsOf(1e-7)]).toEqual([0, 2, 1, 7]);
   });
+
+  it('decimalsOf: an exponent shifts the decimals, never below 0; a number JSON cannot print has none', () => {
+    expect(decimalsOf(1.5e-7)).toBe(8);
+    expect(decimalsOf(1e-10)).toBe(10);
+    expect(decimalsOf(-2.25e-8)).toBe(10);
+    expect(decimalsOf(1e21)).toBe(0);
+    expect(decimalsOf(1.5e22)).toBe(0);
+    expect(decimalsOf(Infinity)).toBe(0);
+    expect(decimalsOf(NaN)).toBe(0);
+  });
 });
 
 describe('the smallest money difference that prints', () => {
@@ -52,9 +62,16 @@ describe('checkFormula', () => {
     expect(checkFormula(64.29, { op: 'pct', args: ['a', 'b'] }, values, { decimals: 2, unit: '%' })).toMatchObject({ ok: true, refs: ['a', 'b'], tolerance: 0.005 });
     expect(checkFormula(64.3, { op: 'pct', args: ['a', 'b'] }, values, { decimals: 2, unit: '%' }).ok).toBe(false);
   });
+  it('a formula that refers to its own record is a cycle', () => {
+    const r = checkFormula(64.29, { op: 'pct', args: ['a', 'self'] }, new Map([...values, ['self', 14]]), { decimals: 2, unit: '%', self: 'self' });
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('公式循环引用') });
+    expect(checkFormula(64.29, { op: 'pct', args: ['a', 'self'] }, new Map([...values, ['self', 14]]), { decimals: 2, unit: '%' }).ok).toBe(true);
+  });
   it('reports a formula that cannot be evaluated', () => {
     const r = checkFormula(1, { op: 'pct', args: ['a', 'z'] }, values, { unit: '%' });
-    expect(r).toMatchObject({ ok: false, error: '除数为零：z = 0' });
+    expect(r).toEqual({ stated: 1, tolerance: 0.5, refs: ['a', 'z'], error: '除数为零：z = 0', ok: false });
+    // The tolerance it would have had: the record's printed decimals.
+    expect(checkFormula(1.25, { op: 'pct', args: ['a', 'z'] }, values, { decimals: 2, unit: '%' }).tolerance).toBe(0.005);
   });
 });
 

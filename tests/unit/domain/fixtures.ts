@@ -85,12 +85,12 @@ export function byKey(rs: RuleResult[], key: string): RuleResult {
 const dataRoot = resolve(__dirname, '../../../data');
 const readData = <T>(p: string): T => JSON.parse(readFileSync(resolve(dataRoot, p), 'utf8')) as T;
 
-/** Every shipped unit-year with its trees, source text (when present) and index name, reconciled. */
-export function shipped(): Array<{ unit: string; year: number; file: UnitYearFile; results: RuleResult[] }> {
+/** One shipped unit-year with its trees, source text (when present) and index name, reconciled. */
+export function shippedReport(unitId: string, year: number): { unit: string; year: number; file: UnitYearFile; results: RuleResult[] } {
   const index = readData<{ classifications: { functional: string; economic: string }; units: Array<{ id: string; name: string; years: Array<{ year: number; file: string }> }> }>('index.json');
   const t = { functional: readData<ClassificationFile>(index.classifications.functional), economic: readData<ClassificationFile>(index.classifications.economic) };
-  return index.units.flatMap((u) =>
-    u.years.map((y) => {
+  const found = index.units.flatMap((u) =>
+    u.years.filter((y) => u.id === unitId && y.year === year).map((y) => {
       const file = readData<UnitYearFile>(y.file);
       let sourceText: string | undefined;
       try {
@@ -101,6 +101,8 @@ export function shipped(): Array<{ unit: string; year: number; file: UnitYearFil
       return { unit: u.id, year: y.year, file, results: reconcile(file, t, { sourceText, unitName: u.name }) };
     }),
   );
+  if (found.length !== 1) throw new Error(`data/index.json: ${found.length} entries for unit ${unitId} year ${year}`);
+  return found[0];
 }
 
 /**

@@ -284,3 +284,133 @@ describe('share', () => {
     expect(byKey(run(unit({ measures })), 'share:cost-share').status).toBe('pass');
   });
 });
+
+describe('children-sum: which parents are checked, and what the finding says', () => {
+  it('a functional parent: the message names the tree and code, the children and their sum', () => {
+    const facts = [fact('p', 100, { functional: '20103', label: '政府办公厅' }), fact('k1', 60, { functional: '2010301' }), fact('k2', 40, { functional: '2010302' })];
+    expect(byKey(run(unit({ facts })), 'children-sum:p').message).toBe('政府办公厅 100（功能分类·政府办公厅（室）及相关机构事务）的下级 2 项合计 100，一致');
+  });
+
+  it('at exactly the limit below the parent, children covering every branch are rounding; past it they are short', () => {
+    const facts = (p: number) => [fact('p', p, { functional: '20103' }), fact('k1', 0, { functional: '2010301' }), fact('k2', 0, { functional: '2010302' })];
+    expect(byKey(run(unit({ facts: facts(MONEY_TOLERANCE + EPS) })), 'children-sum:p')).toMatchObject({ status: 'pass', numbers: { remainder: 0 } });
+    expect(byKey(run(unit({ facts: facts(MONEY_TOLERANCE + 2 * EPS) })), 'children-sum:p').status).toBe('fail');
+  });
+
+  it('a fact without stated children, and a roll-up of spending types, are never a parent', () => {
+    const alone = run(unit({ facts: [fact('p', 100, { functional: '20103' })] }));
+    expect(of(alone, 'children-sum')).toEqual([]);
+    // 20103 stated only per spending type: its roll-up (基本 + 项目) stands for it as a child, never as a parent.
+    const facts = [
+      fact('b', 50, { functional: '20103', basis: '基本支出' }),
+      fact('x', 50, { functional: '20103', basis: '项目支出' }),
+      fact('k', 120, { functional: '2010301' }),
+    ];
+    expect(of(run(unit({ facts })), 'children-sum').map((r) => r.key)).toEqual([]);
+  });
+
+  it('measures that sum to a parent no record has are left to the validator', () => {
+    const measures = [measure('a', 1, { parent: 'gone', sumsToParent: true }), measure('b', 2, { parent: 'gone', sumsToParent: true })];
+    expect(of(run(unit({ measures })), 'children-sum')).toEqual([]);
+  });
+
+  it('measures that sum to their parent: the message lists each part and the sum in the parent\'s unit', () => {
+    const measures = [
+      measure('n', 10, { role: 'staff.in-post', unit: '人', label: '在职人员' }),
+      measure('a', 6, { unit: '人', label: '行政', parent: 'n', sumsToParent: true }),
+      measure('b', 4, { unit: '人', label: '事业', parent: 'n', sumsToParent: true }),
+    ];
+    expect(byKey(run(unit({ measures })), 'children-sum:n')).toMatchObject({ status: 'pass', message: '在职人员 10人 的组成部分 行政 6 + 事业 4 = 10人，一致' });
+    measures[2] = { ...measures[2], value: 5 };
+    expect(byKey(run(unit({ measures })), 'children-sum:n')).toMatchObject({ status: 'fail', message: '在职人员 10人 的组成部分 行政 6 + 事业 5 = 11人，相差 1', numbers: { expected: 10, found: 11, difference: 1, children: 2 } });
+    // A fact as the parent: its amount, in the file's currency.
+    const onFact = run(unit({ facts: [fact('t', 100, { label: '支出合计' })], measures: [measure('c', 99.98, { label: '部分', parent: 't', sumsToParent: true })] }));
+    expect(byKey(onFact, 'children-sum:t')).toMatchObject({ status: 'fail', message: '支出合计 100万元 的组成部分 部分 99.98 = 99.98万元，相差 -0.02' });
+  });
+});
+
+describe('asset-bounds: which measures are bounded, by which whole', () => {
+  it('a whole of 0 still bounds its parts; a negative one is no whole, the next one up is', () => {
+    const zero = [measure('w', 0, { role: 'assets.fixed' }), measure('p', 0, { parent: 'w' })];
+    expect(byKey(run(unit({ measures: zero })), 'asset-bounds:p')).toMatchObject({ status: 'pass', records: ['p', 'w'], message: 'p 0万元 不超过 w 0万元' });
+    const negative = [measure('t', 100, { role: 'assets.total' }), measure('chg', -5, { parent: 't' }), measure('p', 50, { parent: 'chg' })];
+    expect(byKey(run(unit({ measures: negative })), 'asset-bounds:p')).toMatchObject({ status: 'pass', records: ['p', 't'] });
+  });
+
+  it('only money parts of 0 or more with a parent: a count, a decrease or an orphan is not bounded', () => {
+    const measures = [
+      measure('t', 100, { role: 'assets.total' }),
+      measure('cars', 300, { unit: '辆', parent: 't' }),
+      measure('down', -200, { parent: 't' }),
+      measure('none', 0, { parent: 't' }),
+      measure('free', 500),
+    ];
+    expect(of(run(unit({ measures })), 'asset-bounds').map((r) => r.key)).toEqual(['asset-bounds:none']);
+  });
+
+  it('a loop of parents ends without a whole: no finding (the validator reports the loop)', () => {
+    const wrappers = [measure('w1', 1, { unit: '类', parent: 'w2' }), measure('w2', 1, { unit: '类', parent: 'w1' }), measure('p', 5, { parent: 'w1' })];
+    expect(of(run(unit({ measures: wrappers })), 'asset-bounds')).toEqual([]);
+    const self = [measure('x', 5, { parent: 'y' }), measure('y', 1, { unit: '类', parent: 'x' })];
+    expect(of(run(unit({ measures: self })), 'asset-bounds')).toEqual([]);
+  });
+});
+
+describe('parts-sum: what each finding says', () => {
+  const sangong = (rec: number, phase?: '年初预算') => [
+    measure('t', 5.74, { role: 'sangong.total', label: '三公经费', ...(phase ? { phase } : {}) }),
+    measure('abroad', 0, { role: 'sangong.item:因公出国（境）', label: '出国', ...(phase ? { phase } : {}) }),
+    measure('car', 4, { role: 'sangong.item:公务用车购置及运行维护', label: '用车', ...(phase ? { phase } : {}) }),
+    measure('rec', rec, { role: 'sangong.item:公务接待', label: '接待', ...(phase ? { phase } : {}) }),
+  ];
+  it('the whole: each part, the sum, the whole, the signed difference', () => {
+    expect(byKey(run(unit({ measures: sangong(1.74) })), 'parts-sum:sangong.total:2022').message).toBe('2022年出国 0 + 用车 4 + 接待 1.74 = 5.74，三公经费 5.74，一致');
+    const r = byKey(run(unit({ measures: sangong(1.8) })), 'parts-sum:sangong.total:2022');
+    expect(r).toMatchObject({ message: '2022年出国 0 + 用车 4 + 接待 1.8 = 5.8，三公经费 5.74，相差 0.06', numbers: { expected: 5.74, found: 5.8, difference: 0.06, parts: 3 } });
+    expect(byKey(run(unit({ measures: sangong(1.8, '年初预算') })), 'parts-sum:sangong.total:2022:年初预算').message).toMatch(/^2022年年初预算出国 0 \+ /);
+  });
+
+  it('a combined item and its members: each member, their sum, the signed difference; members stand in the whole when the item is not stated', () => {
+    const both = [...sangong(1.74), measure('buy', 1, { role: 'sangong.item:公务用车购置', label: '购置' }), measure('run', 3.1, { role: 'sangong.item:公务用车运行维护', label: '运维' })];
+    const r = byKey(run(unit({ measures: both })), 'parts-sum:sangong.item:公务用车购置及运行维护:2022');
+    expect(r).toMatchObject({ status: 'fail', message: '2022年用车 4，购置 1 + 运维 3.1 = 4.1，相差 0.1', numbers: { expected: 4, found: 4.1, difference: 0.1 } });
+    const members = both.filter((m) => m.id !== 'car');
+    expect(byKey(run(unit({ measures: members })), 'parts-sum:sangong.total:2022').message).toBe('2022年出国 0 + 购置 1 + 运维 3.1 + 接待 1.74 = 5.84，三公经费 5.74，相差 0.1');
+  });
+
+  it("a combined item's recorded decimals set its tolerance, with all members or only one", () => {
+    const car = { ...sangong(1.74)[2], value: 4, decimals: 0 };
+    const all = (run2: number) => [car, measure('buy', 1, { role: 'sangong.item:公务用车购置' }), measure('run', run2, { role: 'sangong.item:公务用车运行维护' })];
+    const key = 'parts-sum:sangong.item:公务用车购置及运行维护:2022';
+    expect(byKey(run(unit({ measures: all(3.4) })), key).status).toBe('pass');
+    expect(byKey(run(unit({ measures: all(3.6) })), key).status).toBe('fail');
+    const one = (buy: number) => [car, measure('buy', buy, { role: 'sangong.item:公务用车购置' })];
+    expect(byKey(run(unit({ measures: one(4.4) })), key).status).toBe('pass');
+    expect(byKey(run(unit({ measures: one(4.6) })), key).status).toBe('fail');
+  });
+});
+
+describe('share: the whole it is of, and what the finding says', () => {
+  it('a share of its parent measure or fact: the records and the message with the quotient', () => {
+    const measures = [
+      measure('t', 400, { role: 'spending.total', label: '支出' }),
+      measure('b', 110.1, { role: 'spending.type:基本支出', label: '基本支出' }),
+      measure('s', 27.53, { role: 'spending.type:基本支出', stat: 'share', unit: '%', label: '基本支出占比', parent: 't' }),
+    ];
+    const r = byKey(run(unit({ measures })), 'share:s');
+    expect(r).toMatchObject({ status: 'pass', records: ['s', 'b', 't'], message: '基本支出占比 27.53%：基本支出 110.1 ÷ 支出 400 × 100 = 27.525%，一致' });
+    measures[2] = { ...measures[2], value: 27.6 };
+    expect(byKey(run(unit({ measures })), 'share:s').message).toBe('基本支出占比 27.6%：基本支出 110.1 ÷ 支出 400 × 100 = 27.525%，相差 0.075（容差 ±0.05）');
+    const onFact = [measures[1], { ...measures[2], value: 27.53, parent: 'f' }];
+    expect(byKey(run(unit({ facts: [fact('f', 400, { label: '支出合计' })], measures: onFact })), 'share:s')).toMatchObject({ status: 'pass', records: ['s', 'b', 'f'] });
+  });
+
+  it('a zero whole: no quotient, said so; a parent no record has, or a role no rule knows: nothing to check', () => {
+    const zero = [measure('t', 0, { role: 'spending.total' }), measure('b', 5, { role: 'spending.type:基本支出' }), measure('s', 10, { role: 'spending.type:基本支出', stat: 'share', unit: '%', parent: 't' })];
+    expect(byKey(run(unit({ measures: zero })), 'share:s')).toMatchObject({ status: 'fail', numbers: { found: 10, whole: 0 }, message: expect.stringContaining('总额为 0，占比无从计算') });
+    const dangling = [zero[1], { ...zero[2], parent: 'gone' }];
+    expect(of(run(unit({ measures: dangling })), 'share')).toEqual([]);
+    const unknown = [measure('x', 5, { role: 'custom.thing' }), measure('xs', 10, { role: 'custom.thing', stat: 'share', unit: '%' })];
+    expect(of(run(unit({ measures: unknown })), 'share')).toEqual([]);
+  });
+});

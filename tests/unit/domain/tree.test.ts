@@ -51,6 +51,48 @@ describe('Tree', () => {
     expect(ft.covers('201', new Set(['2010301']))).toBe(false);
   });
 
+  it('edges: a code of no level length, an unlisted 款, a node\'s own level, has and node', () => {
+    expect([ft.level('20'), ft.level('2010'), ft.level('201030101')]).toEqual([0, 0, 0]);
+    expect(new Tree([{ code: '2', parent: null, level: 2 }]).level('2')).toBe(2);
+    expect(ft.ancestors('21301')).toEqual(['213']);
+    expect(ft.ancestors('213')).toEqual([]);
+    expect(ft.path('21301')).toEqual(['213', '21301']);
+    expect([ft.has('20103'), ft.has('20104')]).toEqual([true, false]);
+    expect(ft.node('20103')?.name).toBe('政府办公厅（室）及相关机构事务');
+    expect(ft.node('20104')).toBeUndefined();
+    expect(ft.isBelow(null, null)).toBe(false);
+    expect(ft.isBelow('201', '201')).toBe(false);
+  });
+
+  it('an alias never shadows another code\'s own name; the first alias wins', () => {
+    const t = new Tree([
+      { code: '301', parent: null, name: '工资福利支出', aliases: ['商品和服务支出', '人员支出'] },
+      { code: '302', parent: null, name: '商品和服务支出', aliases: ['人员支出'] },
+    ]);
+    expect(t.byName('商品和服务支出')?.code).toBe('302');
+    expect(t.byName('人员支出')?.code).toBe('301');
+  });
+
+  it('covers: every branch stated at some level below; a parent with no children covers nothing', () => {
+    expect(ft.covers('20103', new Set(['2010301', '2010302']))).toBe(true);
+    expect(ft.covers('20103', new Set(['2010301']))).toBe(false);
+    expect(ft.covers('2010301', new Set())).toBe(false);
+    expect(ft.covers(null, new Set(['201', '206']))).toBe(true);
+    expect(ft.covers(null, new Set(['2010301', '2010302', '2069999']))).toBe(true);
+    expect(ft.covers(null, new Set(['2010301', '2069999']))).toBe(false);
+    // The search stops a few levels down (a malformed tree may loop): a code five levels below is not reached.
+    const deep = new Tree([
+      { code: 'a', parent: null }, { code: 'b', parent: 'a' }, { code: 'c', parent: 'b' }, { code: 'd', parent: 'c' }, { code: 'e', parent: 'd' }, { code: 'f', parent: 'e' },
+    ]);
+    expect(deep.covers('a', new Set(['e']))).toBe(true);
+    expect(deep.covers('a', new Set(['f']))).toBe(false);
+  });
+
+  it('nearestBelow keeps a stated code whose stated ancestor is above the parent', () => {
+    expect(ft.nearestBelow('20103', ['201', '2010301'], (x) => x)).toEqual(['2010301']);
+    expect(ft.nearestBelow('20103', ['206', '2069999'], (x) => x)).toEqual([]);
+  });
+
   it('treeOf caches per input and accepts node lists', () => {
     expect(treeOf(functional)).toBe(ft);
     expect(treeOf(functional.nodes).path('2010302')).toEqual(['201', '20103', '2010302']);
