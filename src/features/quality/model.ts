@@ -12,7 +12,7 @@ import type { TreeInput } from '../../domain/tree';
 import { toHash, type ViewState } from '../../state/url';
 import type { Column, TableView } from '../../ui/table/columns';
 import type { ChartView } from '../../ui/chart/spec';
-import { fmtNumber, NUMBER_LABEL, numberPairs, orderResults, recordTarget } from '../../domain/findings';
+import { numberPairs, orderResults, recordTarget } from '../../domain/findings';
 import { ruleStatusOption, STATUS_LABEL } from './quality.option';
 
 /** The rule families, in reading order, with their headings (the registry's). */
@@ -247,8 +247,8 @@ function downloadTables(results: readonly RuleResult[]): { flat: FlatRow[]; flat
     status: STATUS_LABEL[r.status],
     title: r.title,
     message: r.message,
-    numbers: Object.entries(r.numbers)
-      .map(([k, v]) => `${NUMBER_LABEL[k] ?? '数值'}=${fmtNumber(v)}`)
+    numbers: numberPairs(r.numbers)
+      .map((p) => `${p.label}=${p.value}`)
       .join('; '),
     records: r.records.join(', '),
     knownIssue: r.knownIssue ?? '',
